@@ -1,0 +1,79 @@
+# coopnet — every command goes through make. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+export PATH := $(HOME)/.local/bin:$(PATH)
+export UV_PYTHON := python3.11
+UV := uv
+PY := $(UV) run --frozen
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install run serve test test-postgres test-browser lint format bench messages clean
+
+help: ## list the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
+
+# --- installation ------------------------------------------------------------------------------
+
+.uv-installed:
+	@command -v $(UV) >/dev/null 2>&1 || python3 -m pip install --quiet --user uv
+	@touch $@
+
+.venv/.synced: .uv-installed pyproject.toml uv.lock
+	$(UV) sync --frozen --quiet
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+frontend/build/.built: node_modules/.installed $(shell find frontend -path frontend/build -prune -o -type f -print)
+	npm run --silent build
+	@touch $@
+
+install: .venv/.synced frontend/build/.built ## install Python and npm dependencies and build the CSS/JS
+	$(PY) python manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0 2>/dev/null || true
+
+/usr/bin/chromium:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+
+# --- running -----------------------------------------------------------------------------------
+
+run: install ## install, migrate, load the demo data if empty, print the demo accounts, serve on :8000 with a task worker
+	$(PY) python manage.py migrate --no-input -v 0
+	$(PY) python manage.py load_demo --if-empty
+	$(PY) python manage.py collectstatic --no-input -v 0
+	$(PY) python manage.py demo_accounts
+	@echo "Serving coopnet at http://$(HOST):$(PORT)/ (Ctrl-C stops the server and the task worker)"
+	@trap 'kill 0' INT TERM EXIT; \
+	  $(PY) python manage.py db_worker & \
+	  $(PY) gunicorn config.wsgi --bind $(HOST):$(PORT) --workers 3 --access-logfile - & \
+	  wait
+
+# --- tests -------------------------------------------------------------------------------------
+
+test: install /usr/bin/chromium ## install everything and run every test (unit, integration, browser) on SQLite
+	$(PY) pytest -p no:randomly
+
+test-postgres: install /usr/bin/chromium ## run the whole suite against a throw-away PostgreSQL 15 server
+	scripts/with-postgres.sh $(PY) pytest -p no:randomly
+
+lint: install ## ruff, mypy, djlint
+	$(PY) ruff check .
+	$(PY) ruff format --check .
+	$(PY) mypy .
+	$(PY) djlint coopnet --lint
+
+format: install ## format Python and templates
+	$(PY) ruff check --fix .
+	$(PY) ruff format .
+
+messages: install ## extract strings for translation (English and Welsh)
+	$(PY) python manage.py makemessages -l cy --ignore=.venv --ignore=node_modules --ignore=bench
+	$(PY) python manage.py compilemessages --ignore=.venv --ignore=node_modules
+
+bench: install ## benchmarks at 1x, 10x and 100x; results in bench/results/
+	$(PY) python bench/run.py
+
+clean: ## remove the local database, built assets and virtual environment
+	rm -rf .venv node_modules frontend/build staticfiles db.sqlite3* .uv-installed

@@ -1,0 +1,18 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+urlpatterns = [
+    path("", include("coopnet.core.urls")),
+    path("members/", include("coopnet.members.urls")),
+    path("accounts/", include("coopnet.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("api/v1/", include("coopnet.api.urls")),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("back-office/", admin.site.urls),
+]
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,88 @@
+"""Project-wide pytest fixtures: one user per role, and organisations A and B."""
+
+from __future__ import annotations
+
+import pytest
+
+from coopnet.accounts.roles import UserRole
+from coopnet.members.models import RoleKind
+from coopnet.members.tests.factories import (
+    CouncilFactory,
+    MembershipFactory,
+    PersonFactory,
+    RoleFactory,
+    UserFactory,
+    category,
+)
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def org_a(db):
+    council = CouncilFactory(la_code="OLD")
+    MembershipFactory(organisation=council, category=category("full"))
+    return council
+
+
+@pytest.fixture
+def org_b(db):
+    council = CouncilFactory(la_code="KIR")
+    MembershipFactory(organisation=council, category=category("full"))
+    return council
+
+
+def _officer_of(org, role):
+    user = UserFactory(roles=[role])
+    person = PersonFactory(user=user, full_name=user.full_name)
+    RoleFactory(person=person, organisation=org, kind=RoleKind.OFFICER_LEAD, manages_profile=True)
+    return user
+
+
+@pytest.fixture
+def officer_a(org_a):
+    return _officer_of(org_a, UserRole.MEMBER_OFFICER)
+
+
+@pytest.fixture
+def officer_b(org_b):
+    return _officer_of(org_b, UserRole.MEMBER_OFFICER)
+
+
+@pytest.fixture
+def network_admin(db):
+    return UserFactory(roles=[UserRole.NETWORK_ADMIN], is_staff=True)
+
+
+@pytest.fixture
+def finance_officer(db):
+    return UserFactory(roles=[UserRole.FINANCE_OFFICER], is_staff=True)
+
+
+@pytest.fixture
+def board_member(db):
+    return UserFactory(roles=[UserRole.BOARD_MEMBER])
+
+
+@pytest.fixture
+def supporter(db):
+    return UserFactory(roles=[UserRole.SUPPORTER])
+
+
+@pytest.fixture
+def role_users(db, officer_a, officer_b, network_admin, finance_officer, board_member, supporter):
+    """Every role the permission matrix names, keyed by name (anonymous is None)."""
+    return {
+        "anonymous": None,
+        "supporter": supporter,
+        "officer_a": officer_a,
+        "officer_b": officer_b,
+        "board_member": board_member,
+        "finance_officer": finance_officer,
+        "network_admin": network_admin,
+    }

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "coopnet.accounts"
+    verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from .groups import sync_role_groups
+
+        post_migrate.connect(sync_role_groups, dispatch_uid="coopnet.accounts.sync_role_groups")

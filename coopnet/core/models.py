@@ -1,0 +1,54 @@
+"""Network-wide records: the principles, and figures the network has published."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Principle(models.Model):
+    """A principle the network or the ICA holds; CCIN principles carry an icon."""
+
+    class Family(models.TextChoices):
+        NETWORK = "network", _("Network principle")
+        ICA = "ica", _("ICA co-operative principle")
+
+    family = models.CharField(_("family"), max_length=16, choices=Family.choices)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    summary = models.TextField(_("summary"), blank=True)
+    icon = models.CharField(_("icon"), max_length=80, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("principle")
+        verbose_name_plural = _("principles")
+        ordering = ["family", "order"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReportedFigure(models.Model):
+    """A figure the network published, kept with its source where the registry cannot compute it.
+
+    Example: "22 Associate members as at 31 July 2022" when the published list names only some.
+    """
+
+    key = models.SlugField(_("measure"), max_length=80)
+    as_of = models.DateField(_("as at"))
+    value = models.DecimalField(_("value"), max_digits=18, decimal_places=2)
+    qualifier = models.CharField(
+        _("qualifier"), max_length=40, blank=True, help_text=_("e.g. 'over' for 'over 400'")
+    )
+    source = models.CharField(_("source"), max_length=300)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("reported figure")
+        verbose_name_plural = _("reported figures")
+        ordering = ["key", "-as_of"]
+        constraints = [
+            models.UniqueConstraint(fields=["key", "as_of"], name="one_reported_figure_per_date")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} @ {self.as_of}: {self.value}"

@@ -1,0 +1,290 @@
+"""Reads of the registry. Each returns a queryset or value with its joins already set."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
+
+from .models import (
+    COUNCIL_KINDS,
+    CouncilBudget,
+    LocalAuthority,
+    Membership,
+    MembershipCategory,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Role,
+)
+
+TOWN_AND_PARISH = "town_and_parish"
+
+
+def current_on(on: date) -> Q:
+    """Memberships current on a date: started on or before it, not ended before it."""
+    return Q(start__lte=on) & (Q(end__isnull=True) | Q(end__gte=on))
+
+
+def memberships_on(on: date) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(current_on(on))
+        .select_related("category", "organisation", "person")
+        .order_by("category__order", "organisation__name", "person__full_name")
+    )
+
+
+def categories() -> QuerySet[MembershipCategory]:
+    return MembershipCategory.objects.order_by("order")
+
+
+@dataclass
+class CategoryCount:
+    code: str
+    name: str
+    count: int
+    counts_as_member: bool
+
+
+@dataclass
+class Headline:
+    councils: int
+    citizens: int
+    budget: Decimal
+    councils_with_budget: int
+    councils_counted_for_population: int
+    excluded_combined_authorities: list[str] = field(default_factory=list)
+
+
+@dataclass
+class MembershipStats:
+    as_of: date
+    categories: list[CategoryCount]
+    town_and_parish: int
+    members_total: int
+    headline: Headline
+    compare_to: date | None = None
+    joiners: dict[str, int] = field(default_factory=dict)
+    leavers: dict[str, int] = field(default_factory=dict)
+
+
+def category_counts(on: date) -> list[CategoryCount]:
+    counts = dict(
+        Membership.objects.filter(current_on(on))
+        .values_list("category_id")
+        .annotate(n=Count("id"))
+        .values_list("category_id", "n")
+    )
+    return [
+        CategoryCount(c.code, c.name, counts.get(c.pk, 0), c.counts_as_member)
+        for c in categories()
+    ]
+
+
+def town_and_parish_count(on: date) -> int:
+    """Town, parish and community councils, counted inside the Associate total as the seeds do."""
+    return (
+        Membership.objects.filter(current_on(on), organisation__kind=OrganisationKind.LOCAL_COUNCIL)
+        .values("organisation_id")
+        .distinct()
+        .count()
+    )
+
+
+def _holders_by_category(on: date) -> dict[str, set[str]]:
+    result: dict[str, set[str]] = {}
+    rows = Membership.objects.filter(current_on(on)).values_list(
+        "category__code", "organisation_id", "person_id"
+    )
+    for code, org_id, person_id in rows:
+        result.setdefault(code, set()).add(f"o{org_id}" if org_id else f"p{person_id}")
+    return result
+
+
+def joiners_and_leavers(since: date, until: date) -> tuple[dict[str, int], dict[str, int]]:
+    """Per category: holders present on `until` and not on `since` (joiners), and the reverse."""
+    before, after = _holders_by_category(since), _holders_by_category(until)
+    codes = [c.code for c in categories()]
+    joiners = {code: len(after.get(code, set()) - before.get(code, set())) for code in codes}
+    leavers = {code: len(before.get(code, set()) - after.get(code, set())) for code in codes}
+    return joiners, leavers
+
+
+def financial_year_of(on: date) -> int:
+    """UK council financial years run April to March; 2022 means 2022/23."""
+    return on.year if on.month >= 4 else on.year - 1
+
+
+def headline(on: date) -> Headline:
+    """N councils -> X citizens -> £Y budget, counting no citizen twice.
+
+    Member councils are the principal councils and combined authorities in a counted category.
+    A combined authority counts as a council, but its population and budget are left out: its
+    people live in its constituent councils, which the network counts on their own (the network
+    publishes its figures "excluding GMCA"). Budgets use each council's figure for the financial
+    year containing the date, or the latest earlier one recorded.
+    """
+    member_councils = Organisation.objects.filter(
+        kind__in=COUNCIL_KINDS,
+        memberships__in=Membership.objects.filter(current_on(on), category__counts_as_member=True),
+    ).distinct()
+    councils = member_councils.count()
+    principal = member_councils.filter(kind=OrganisationKind.PRINCIPAL_COUNCIL)
+    population = LocalAuthority.objects.filter(organisation__in=principal).aggregate(
+        total=Sum("population"), counted=Count("code", filter=Q(population__isnull=False))
+    )
+    latest_budget = (
+        CouncilBudget.objects.filter(
+            organisation=OuterRef("pk"), financial_year__lte=financial_year_of(on)
+        )
+        .order_by("-financial_year")
+        .values("amount")[:1]
+    )
+    budgets = (
+        Organisation.objects.filter(pk__in=principal.values("pk"))
+        .annotate(budget=Subquery(latest_budget))
+        .aggregate(total=Sum("budget"), counted=Count("pk", filter=Q(budget__isnull=False)))
+    )
+    excluded = list(
+        member_councils.filter(kind=OrganisationKind.COMBINED_AUTHORITY).values_list(
+            "name", flat=True
+        )
+    )
+    return Headline(
+        councils=councils,
+        citizens=int(population["total"] or 0),
+        budget=Decimal(budgets["total"] or 0),
+        councils_with_budget=budgets["counted"] or 0,
+        councils_counted_for_population=population["counted"] or 0,
+        excluded_combined_authorities=excluded,
+    )
+
+
+def membership_stats(on: date, compare_to: date | None = None) -> MembershipStats:
+    cats = category_counts(on)
+    stats = MembershipStats(
+        as_of=on,
+        categories=cats,
+        town_and_parish=town_and_parish_count(on),
+        members_total=sum(c.count for c in cats if c.counts_as_member),
+        headline=headline(on),
+        compare_to=compare_to,
+    )
+    if compare_to is not None:
+        stats.joiners, stats.leavers = joiners_and_leavers(compare_to, on)
+    return stats
+
+
+# --- directory and organisation pages -----------------------------------------------------------
+
+
+@dataclass
+class DirectoryFilters:
+    q: str = ""
+    category: str = ""
+    kind: str = ""
+    nation: str = ""
+    region: str = ""
+    on: date | None = None
+
+
+def directory(filters: DirectoryFilters, on: date) -> QuerySet[Organisation]:
+    """Public organisations holding a membership on the date, with their current category."""
+    current = Membership.objects.filter(current_on(on), organisation=OuterRef("pk"))
+    if filters.category:
+        current = current.filter(category__code=filters.category)
+    qs = (
+        Organisation.objects.filter(is_public=True)
+        .filter(Exists(current))
+        .annotate(
+            category_name=Subquery(current.order_by("-start").values("category__name")[:1]),
+            category_code=Subquery(current.order_by("-start").values("category__code")[:1]),
+            member_since=Subquery(current.order_by("-start").values("start")[:1]),
+        )
+        .select_related("local_authority", "area_authority")
+    )
+    if filters.q:
+        qs = qs.filter(name__icontains=filters.q.strip())
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
+    if filters.nation:
+        qs = qs.filter(
+            Q(local_authority__nation=filters.nation) | Q(area_authority__nation=filters.nation)
+        )
+    if filters.region:
+        qs = qs.filter(
+            Q(local_authority__region=filters.region) | Q(area_authority__region=filters.region)
+        )
+    return qs.order_by("name", "pk")
+
+
+def directory_nations() -> list[str]:
+    return list(
+        LocalAuthority.objects.filter(
+            Q(organisation__isnull=False)
+        )
+        .values_list("nation", flat=True)
+        .distinct()
+        .order_by("nation")
+    )
+
+
+def directory_regions() -> list[str]:
+    return list(
+        LocalAuthority.objects.filter(organisation__isnull=False)
+        .exclude(region="")
+        .values_list("region", flat=True)
+        .distinct()
+        .order_by("region")
+    )
+
+
+def organisation_for_page(slug: str, *, public_only: bool) -> Organisation:
+    today_roles = Role.objects.select_related("person").order_by("kind", "person__full_name")
+    public_roles = today_roles.filter(person__is_public=True)
+    qs = Organisation.objects.select_related("local_authority", "area_authority").prefetch_related(
+        Prefetch(
+            "memberships",
+            queryset=Membership.objects.select_related("category").order_by("-start"),
+        ),
+        Prefetch("roles", queryset=public_roles, to_attr="public_roles"),
+    )
+    if public_only:
+        qs = qs.filter(is_public=True)
+    return qs.get(slug=slug)
+
+
+def organisation_contacts(organisation: Organisation) -> QuerySet[Role]:
+    """Every role at the organisation with its person, for those allowed to see contact details."""
+    return (
+        Role.objects.filter(organisation=organisation)
+        .select_related("person")
+        .order_by(F("end").desc(nulls_first=True), "kind", "person__full_name")
+    )
+
+
+def organisations_managed_by(user) -> QuerySet[Organisation]:  # type: ignore[no-untyped-def]
+    person = getattr(user, "person", None)
+    if person is None:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        roles__person=person, roles__manages_profile=True
+    ).distinct()
+
+
+def individual_supporters_on(on: date) -> QuerySet[Person]:
+    return Person.objects.filter(
+        memberships__in=Membership.objects.filter(current_on(on))
+    ).distinct()
