@@ -8,7 +8,7 @@ from django.views.i18n import set_language
 urlpatterns = [
     path("", include("coopnet.core.urls")),
     path("members/", include("coopnet.members.urls")),
-    path("accounts/", include("coopnet.accounts.urls")),
+    path("accounts/", include("coopnet.accounts.urls", namespace="accounts")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", include("coopnet.api.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

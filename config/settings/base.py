@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "django.contrib.sites",
     "allauth",
     "allauth.account",
@@ -34,7 +35,7 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "django_htmx",
-    "rules.apps.AutodiscoverRulesConfig",
+    "rules",
     "django_tasks",
     "django_tasks_db",
     "coopnet.core",
@@ -61,6 +62,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+FORM_RENDERER = "coopnet.core.forms.GovukFormRenderer"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [

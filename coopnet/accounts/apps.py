@@ -8,6 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
+        from . import permissions  # noqa: F401  (registers the rules)
         from .groups import sync_role_groups
 
         post_migrate.connect(sync_role_groups, dispatch_uid="coopnet.accounts.sync_role_groups")

@@ -1,0 +1,90 @@
+"""Invitations: staff invite a person at an organisation; the person sets a password to accept."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from coopnet.members.models import Organisation, Person, Role, RoleKind
+
+from .models import Invitation, User
+from .roles import STAFF_ROLES, UserRole
+from .tasks import send_invitation_email
+
+ORGANISATION_ROLES = {UserRole.MEMBER_OFFICER, UserRole.AFFILIATE_CONTACT}
+
+
+class InvitationError(Exception):
+    """The invitation cannot be sent or accepted; the message is for the user."""
+
+
+@transaction.atomic
+def invitation_create(
+    *, email: str, full_name: str, role: str, organisation: Organisation | None, by: User
+) -> Invitation:
+    if not by.has_perm("accounts.invite_people"):
+        raise PermissionError(_("You do not have permission to invite people."))
+    email = email.strip().lower()
+    if role in ORGANISATION_ROLES and organisation is None:
+        raise InvitationError(_("Choose the organisation this person will look after."))
+    if User.objects.filter(email__iexact=email).exists():
+        raise InvitationError(_("Someone with that email address already has an account."))
+    if Invitation.objects.filter(
+        email__iexact=email, accepted_at__isnull=True, expires_at__gt=timezone.now()
+    ).exists():
+        raise InvitationError(_("An invitation to that email address is already waiting."))
+    invitation = Invitation.objects.create(
+        email=email, full_name=full_name.strip(), role=role, organisation=organisation, invited_by=by
+    )
+    transaction.on_commit(lambda: send_invitation_email.enqueue(invitation_id=invitation.pk))
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, password: str) -> User:
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is not None:
+        raise InvitationError(_("This invitation has already been used. Sign in instead."))
+    if invitation.expires_at <= timezone.now():
+        raise InvitationError(_("This invitation has expired. Ask the network to send a new one."))
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        raise InvitationError(_("Someone with that email address already has an account."))
+    user = User.objects.create_user(
+        email=invitation.email,
+        password=password,
+        full_name=invitation.full_name,
+        is_staff=invitation.role in STAFF_ROLES,
+    )
+    user.groups.add(Group.objects.get(name=invitation.role))
+    person = Person.objects.filter(email__iexact=invitation.email, user__isnull=True).first()
+    if person is None:
+        person = Person.objects.create(
+            full_name=invitation.full_name,
+            slug=_unique_person_slug(invitation.full_name),
+            email=invitation.email,
+        )
+    person.user = user
+    person.save(update_fields=["user"])
+    if invitation.organisation is not None:
+        Role.objects.create(
+            person=person,
+            organisation=invitation.organisation,
+            kind=RoleKind.CONTACT,
+            start=timezone.localdate(),
+            manages_profile=invitation.role in ORGANISATION_ROLES,
+        )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_user = user
+    invitation.save(update_fields=["accepted_at", "accepted_user"])
+    return user
+
+
+def _unique_person_slug(name: str) -> str:
+    base = slugify(name)[:100] or "person"
+    slug, n = base, 2
+    while Person.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug

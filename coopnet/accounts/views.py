@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from . import services
+from .forms import AcceptInvitationForm, InvitationForm
+from .models import Invitation
+
+
+def invite(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("accounts.invite_people"):
+        raise PermissionDenied
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invitation_create(**form.cleaned_data, by=request.user)
+        except services.InvitationError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request, _("An invitation has been sent to %(email)s.") % form.cleaned_data
+            )
+            return redirect("accounts:invite")
+    return render(request, "accounts/invite.html", {"form": form})
+
+
+@login_not_required
+def accept(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = get_object_or_404(Invitation.objects.select_related("organisation"), token=token)
+    if not invitation.is_open:
+        return render(request, "accounts/invitation_closed.html", {"invitation": invitation}, status=410)
+    form = AcceptInvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.invitation_accept(
+                invitation=invitation, password=form.cleaned_data["password1"]
+            )
+        except services.InvitationError as exc:
+            form.add_error(None, str(exc))
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Your account is ready. Welcome."))
+            return redirect("core:dashboard")
+    return render(request, "accounts/accept.html", {"form": form, "invitation": invitation})

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from coopnet.members import selectors as members
+
+from .selectors import latest_reported, network_principles
+
+
+@login_not_required
+def home(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    return render(
+        request,
+        "core/home.html",
+        {
+            "today": today,
+            "stats": members.membership_stats(today),
+            "published": latest_reported(["councils-citizens", "councils-budget"]),
+            "principles": network_principles(),
+        },
+    )
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "core/dashboard.html",
+        {"organisations": members.organisations_managed_by(request.user)},
+    )
+
+
+@login_not_required
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/accessibility.html")
+
+
+@login_not_required
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/privacy.html")

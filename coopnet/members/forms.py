@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from coopnet.core.forms import GovukForm
+
+from .models import OrganisationKind, RoleKind
+from .selectors import categories, directory_nations, directory_regions
+
+
+class DirectoryFilterForm(GovukForm):
+    hide_optional = True
+
+    q = forms.CharField(label=_("Name"), required=False, max_length=100)
+    category = forms.ChoiceField(label=_("Membership category"), required=False)
+    kind = forms.ChoiceField(label=_("Type of organisation"), required=False)
+    nation = forms.ChoiceField(label=_("Nation"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        any_ = [("", _("Any"))]
+        self.fields["category"].choices = any_ + [(c.code, c.name) for c in categories()]
+        self.fields["kind"].choices = any_ + list(OrganisationKind.choices)
+        self.fields["nation"].choices = any_ + [(n, n) for n in directory_nations()]
+        self.fields["region"].choices = any_ + [(r, r) for r in directory_regions()]
+
+
+class OrganisationProfileForm(GovukForm):
+    description = forms.CharField(
+        label=_("About the organisation"), widget=forms.Textarea(attrs={"rows": 6}), required=False
+    )
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    email = forms.EmailField(
+        label=_("General email address"),
+        required=False,
+        help_text=_("Shown only to the network's staff, never published."),
+    )
+    phone = forms.CharField(label=_("Telephone"), required=False, max_length=40)
+    address = forms.CharField(
+        label=_("Postal address"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class ContactForm(GovukForm):
+    honorific = forms.CharField(label=_("Title"), required=False, max_length=40, help_text=_("For example, Cllr"))
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    kind = forms.ChoiceField(label=_("Role"), choices=RoleKind.choices)
+    title = forms.CharField(
+        label=_("Job title"), required=False, max_length=200, help_text=_("For example, Cabinet Member for Housing")
+    )
+    email = forms.EmailField(label=_("Email address"), required=False)
+    phone = forms.CharField(label=_("Telephone"), required=False, max_length=40)
+    consent_to_contact = forms.BooleanField(
+        label=_("This person agrees to be contacted by the network"), required=False
+    )
+    is_public = forms.BooleanField(
+        label=_("Show this person's name and role on the public organisation page"),
+        required=False,
+        help_text=_("Contact details are never shown publicly."),
+    )

@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import selectors, services
+from .errors import MembersError
+from .forms import ContactForm, DirectoryFilterForm, OrganisationProfileForm
+from .models import Organisation, Role
+
+PAGE_SIZE = 25
+
+
+@login_not_required
+def directory(request: HttpRequest) -> HttpResponse:
+    form = DirectoryFilterForm(request.GET or None)
+    filters = selectors.DirectoryFilters()
+    if form.is_bound and form.is_valid():
+        filters = selectors.DirectoryFilters(**form.cleaned_data)
+    today = timezone.localdate()
+    page = Paginator(selectors.directory(filters, today), PAGE_SIZE).get_page(request.GET.get("page"))
+    active = {k: v for k, v in asdict(filters).items() if v}
+    return render(
+        request,
+        "members/directory.html",
+        {"form": form, "page_obj": page, "filters_active": bool(active), "today": today},
+    )
+
+
+def _organisation_or_404(slug: str, request: HttpRequest) -> Organisation:
+    public_only = not request.user.has_perm("members.manage_registry")
+    try:
+        return selectors.organisation_for_page(slug, public_only=public_only)
+    except Organisation.DoesNotExist as exc:
+        raise Http404(_("No organisation has that address.")) from exc
+
+
+@login_not_required
+def organisation(request: HttpRequest, slug: str) -> HttpResponse:
+    org = _organisation_or_404(slug, request)
+    can_edit = request.user.has_perm("members.edit_organisation", org)
+    today = timezone.localdate()
+    return render(
+        request,
+        "members/organisation.html",
+        {
+            "organisation": org,
+            "can_edit": can_edit,
+            "current": next((m for m in org.memberships.all() if m.is_current_on(today)), None),
+            "public_roles": [r for r in org.public_roles if r.end is None or r.end >= today],
+        },
+    )
+
+
+def _editable(request: HttpRequest, slug: str) -> Organisation:
+    org = get_object_or_404(Organisation, slug=slug)
+    if not request.user.has_perm("members.edit_organisation", org):
+        raise PermissionDenied
+    return org
+
+
+def edit_profile(request: HttpRequest, slug: str) -> HttpResponse:
+    org = _editable(request, slug)
+    initial = {f: getattr(org, f) for f in services.PROFILE_FIELDS}
+    form = OrganisationProfileForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.organisation_update_profile(organisation=org, by=request.user, data=form.cleaned_data)
+        messages.success(request, _("The profile of %(name)s has been saved.") % {"name": org.name})
+        return redirect(org)
+    return render(request, "members/edit_profile.html", {"organisation": org, "form": form})
+
+
+def contacts(request: HttpRequest, slug: str) -> HttpResponse:
+    org = _editable(request, slug)
+    return render(
+        request,
+        "members/contacts.html",
+        {"organisation": org, "roles": selectors.organisation_contacts(org)},
+    )
+
+
+def contact_add(request: HttpRequest, slug: str) -> HttpResponse:
+    org = _editable(request, slug)
+    form = ContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.contact_add(organisation=org, by=request.user, **form.cleaned_data)
+        messages.success(request, _("%(name)s has been added.") % {"name": form.cleaned_data["full_name"]})
+        return redirect("members:contacts", slug=org.slug)
+    return render(request, "members/contact_form.html", {"organisation": org, "form": form})
+
+
+def _role(org: Organisation, role_id: int) -> Role:
+    return get_object_or_404(Role.objects.select_related("person"), pk=role_id, organisation=org)
+
+
+def contact_edit(request: HttpRequest, slug: str, role_id: int) -> HttpResponse:
+    org = _editable(request, slug)
+    role = _role(org, role_id)
+    person = role.person
+    initial = {
+        "honorific": person.honorific,
+        "full_name": person.full_name,
+        "kind": role.kind,
+        "title": role.title,
+        "email": person.email,
+        "phone": person.phone,
+        "consent_to_contact": person.consent_to_contact,
+        "is_public": person.is_public,
+    }
+    form = ContactForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.contact_update(role=role, by=request.user, data=form.cleaned_data)
+        messages.success(request, _("%(name)s has been updated.") % {"name": person.full_name})
+        return redirect("members:contacts", slug=org.slug)
+    return render(
+        request, "members/contact_form.html", {"organisation": org, "form": form, "role": role}
+    )
+
+
+@require_POST
+def contact_end(request: HttpRequest, slug: str, role_id: int) -> HttpResponse:
+    org = _editable(request, slug)
+    role = _role(org, role_id)
+    try:
+        services.contact_end(role=role, by=request.user, on=timezone.localdate())
+    except MembersError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("%(name)s no longer holds that role.") % {"name": role.person.full_name})
+    return redirect("members:contacts", slug=org.slug)

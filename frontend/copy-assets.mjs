@@ -1,0 +1,11 @@
+// Copy the JavaScript the pages use into frontend/build (served by Django's staticfiles).
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+
+const out = "frontend/build";
+mkdirSync(`${out}/js`, { recursive: true });
+mkdirSync(`${out}/images`, { recursive: true });
+cpSync("node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js", `${out}/js/govuk-frontend.min.js`);
+cpSync("node_modules/htmx.org/dist/htmx.min.js", `${out}/js/htmx.min.js`);
+cpSync("frontend/js", `${out}/js`, { recursive: true });
+cpSync("frontend/images", `${out}/images`, { recursive: true });
+writeFileSync(`${out}/.built`, "");
