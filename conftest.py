@@ -17,6 +17,8 @@ from coopnet.members.tests.factories import (
 
 PASSWORD = "correct horse battery staple"
 
+pytest_plugins = ["coopnet.core.tests.browser"]
+
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
@@ -86,3 +88,4 @@ def role_users(db, officer_a, officer_b, network_admin, finance_officer, board_m
         "finance_officer": finance_officer,
         "network_admin": network_admin,
     }
+

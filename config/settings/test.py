@@ -14,3 +14,5 @@ STORAGES = {
 }
 ALLOWED_HOSTS = ["*"]
 MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/coopnet-test-media")
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,117 @@
+"""Browser-test plumbing: Debian's Chromium through Playwright, and axe-core on every page.
+
+Use the `browser_page` fixture. Every document the page loads must be checked with
+`browser_page.check()` (done for you by `visit()`, `submit()` and `follow()`); a test that loads a
+page and never checks it fails at teardown, so no visited page escapes the accessibility scan.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE_JS = Path(__file__).resolve().parents[3] / "node_modules" / "axe-core" / "axe.min.js"
+# Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run beside
+# one unless told that this (single-threaded, test-only) use is safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "chromium_sandbox": False,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+        ],
+    }
+
+
+class AxeViolation(AssertionError):
+    pass
+
+
+class BrowserPage:
+    """A Playwright page bound to the live server, checking accessibility as it goes."""
+
+    def __init__(self, page: Any, base_url: str) -> None:
+        self.page = page
+        self.base_url = base_url.rstrip("/")
+        self.loaded: list[str] = []
+        self.checked: set[int] = set()
+        page.on("load", lambda: self.loaded.append(page.url))
+
+    def url(self, path: str) -> str:
+        return path if path.startswith("http") else f"{self.base_url}{path}"
+
+    def visit(self, path: str) -> BrowserPage:
+        self.page.goto(self.url(path))
+        self.check()
+        return self
+
+    def submit(self, button_name: str) -> BrowserPage:
+        with self.page.expect_navigation():
+            self.page.get_by_role("button", name=button_name).click()
+        self.check()
+        return self
+
+    def follow(self, link_name: str) -> BrowserPage:
+        with self.page.expect_navigation():
+            self.page.get_by_role("link", name=link_name, exact=True).first.click()
+        self.check()
+        return self
+
+    def check(self) -> None:
+        """Run axe-core (WCAG 2.2 A/AA) on the current document; fail on any violation."""
+        self.page.wait_for_load_state("load")
+        if not self.page.evaluate("typeof window.axe !== 'undefined'"):
+            self.page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
+        result = self.page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
+        self.checked.add(len(self.loaded))
+        violations = [
+            {
+                "id": v["id"],
+                "impact": v["impact"],
+                "help": v["help"],
+                "nodes": [n["target"] for n in v["nodes"]][:5],
+            }
+            for v in result["violations"]
+        ]
+        if violations:
+            raise AxeViolation(f"{self.page.url}: {json.dumps(violations, indent=2)}")
+
+    def unchecked_pages(self) -> list[str]:
+        return [url for i, url in enumerate(self.loaded, start=1) if i not in self.checked]
+
+    def sign_in(self, email: str, password: str) -> BrowserPage:
+        self.visit("/accounts/login/")
+        self.page.get_by_label("Email").first.fill(email)
+        self.page.get_by_label("Password").first.fill(password)
+        return self.submit("Sign in")
+
+
+@pytest.fixture
+def browser_page(page: Any, live_server: Any) -> Iterator[BrowserPage]:
+    page.set_default_timeout(15_000)
+    bp = BrowserPage(page, live_server.url)
+    yield bp
+    missed = bp.unchecked_pages()
+    assert not missed, f"pages loaded without an axe-core check: {missed}"

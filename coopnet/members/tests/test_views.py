@@ -1,0 +1,187 @@
+"""The registry's pages: what visitors, officers and staff see, refusals, and query budgets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from coopnet.members.models import Organisation, OrganisationKind, Role
+from coopnet.members.tests.factories import (
+    CouncilFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    PersonFactory,
+    RoleFactory,
+    category,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def make_affiliates(n: int) -> list[Organisation]:
+    orgs = []
+    for _ in range(n):
+        org = OrganisationFactory()
+        MembershipFactory(organisation=org, category=category("affiliate"))
+        RoleFactory(organisation=org, person=PersonFactory(is_public=True))
+        orgs.append(org)
+    return orgs
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_directory_costs_the_same_queries_at_5_and_50_rows(client, django_assert_max_num_queries, rows):
+    make_affiliates(rows)
+    with django_assert_max_num_queries(5):
+        response = client.get(reverse("members:directory"), {"category": "affiliate"})
+    assert response.status_code == 200
+    assert f"{rows} member organisations" in response.text
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_home_costs_the_same_queries_at_5_and_50_rows(client, django_assert_max_num_queries, rows):
+    make_affiliates(rows)
+    with django_assert_max_num_queries(9):
+        response = client.get("/")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("people", [2, 30])
+def test_organisation_page_query_count_does_not_grow_with_people(client, django_assert_max_num_queries, people):
+    org = CouncilFactory(la_code="OLD")
+    MembershipFactory(organisation=org, category=category("full"))
+    for _ in range(people):
+        RoleFactory(organisation=org, person=PersonFactory(is_public=True))
+    with django_assert_max_num_queries(3):
+        response = client.get(org.get_absolute_url())
+    assert response.status_code == 200
+
+
+def test_directory_paginates_with_shareable_urls(client):
+    make_affiliates(30)
+    response = client.get(reverse("members:directory"), {"category": "affiliate", "page": 2})
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == 2
+    assert len(response.context["page_obj"].object_list) == 5
+    assert "category=affiliate&amp;page=1" in response.text
+
+
+def test_directory_tells_the_visitor_when_nothing_matches(client, org_a):
+    response = client.get(reverse("members:directory"), {"q": "zzz-no-such-name"})
+    assert "No organisations match" in response.text
+
+
+def test_directory_ignores_unknown_filter_values_with_a_message(client, org_a):
+    response = client.get(reverse("members:directory"), {"category": "platinum"})
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.text
+
+
+def test_organisation_page_shows_public_people_but_never_private_ones_or_contact_details(client, org_a):
+    public = PersonFactory(full_name="Public Person", is_public=True, email="public@example.org")
+    private = PersonFactory(full_name="Private Person", is_public=False)
+    RoleFactory(organisation=org_a, person=public, title="Leader of the Council")
+    RoleFactory(organisation=org_a, person=private)
+    response = client.get(org_a.get_absolute_url())
+    assert "Public Person" in response.text
+    assert "Leader of the Council" in response.text
+    assert "Private Person" not in response.text
+    assert "public@example.org" not in response.text
+
+
+def test_organisation_page_shows_membership_history_and_reference_data(client):
+    org = CouncilFactory(la_code="CRF")
+    MembershipFactory(organisation=org, category=category("full"), start=date(2019, 8, 1), end=date(2021, 7, 31), end_reason="Lapsed")
+    MembershipFactory(organisation=org, category=category("full"), start=date(2022, 8, 1))
+    response = client.get(org.get_absolute_url())
+    assert "Lapsed" in response.text
+    assert "Wales" in response.text
+    assert "W06000015" in response.text
+
+
+def test_a_hidden_organisation_is_404_to_the_public_but_visible_to_staff(client, network_admin):
+    org = OrganisationFactory(is_public=False)
+    assert client.get(org.get_absolute_url()).status_code == 404
+    client.force_login(network_admin)
+    assert client.get(org.get_absolute_url()).status_code == 200
+
+
+def test_officer_edits_own_profile(client, officer_a, org_a):
+    client.force_login(officer_a)
+    url = reverse("members:edit", args=[org_a.slug])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"website": "https://oldham.example", "description": "Hello"})
+    assert response.status_code == 302
+    org_a.refresh_from_db()
+    assert org_a.description == "Hello"
+
+
+def test_bad_profile_input_is_refused_with_an_error_summary(client, officer_a, org_a):
+    client.force_login(officer_a)
+    response = client.post(reverse("members:edit", args=[org_a.slug]), {"website": "nope", "email": "x"})
+    assert response.status_code == 200
+    assert "There is a problem" in response.text
+    assert 'href="#id_website"' in response.text
+    org_a.refresh_from_db()
+    assert org_a.website == ""
+
+
+@pytest.mark.parametrize("url_name", ["members:edit", "members:contacts", "members:contact_add"])
+def test_officer_of_another_organisation_is_refused(client, officer_b, org_a, url_name):
+    client.force_login(officer_b)
+    assert client.get(reverse(url_name, args=[org_a.slug])).status_code == 403
+    assert client.post(reverse(url_name, args=[org_a.slug]), {"full_name": "X", "kind": "officer"}).status_code == 403
+    assert not Role.objects.filter(organisation=org_a, person__full_name="X").exists()
+
+
+def test_anonymous_visitor_is_sent_to_sign_in_for_editing(client, org_a):
+    response = client.get(reverse("members:edit", args=[org_a.slug]))
+    assert response.status_code == 302
+    assert response.url.startswith("/accounts/login/")
+
+
+def test_officer_adds_changes_and_ends_a_contact(client, officer_a, org_a):
+    client.force_login(officer_a)
+    response = client.post(
+        reverse("members:contact_add", args=[org_a.slug]),
+        {"full_name": "Grace Hopper", "kind": "invoice_contact", "email": "grace@example.org", "consent_to_contact": "on"},
+    )
+    assert response.status_code == 302
+    role = Role.objects.get(organisation=org_a, person__full_name="Grace Hopper")
+    assert role.person.consent_to_contact
+    page = client.get(reverse("members:contacts", args=[org_a.slug]))
+    assert "grace@example.org" in page.text
+    client.post(
+        reverse("members:contact_edit", args=[org_a.slug, role.pk]),
+        {"full_name": "Grace Hopper", "kind": "voting_contact", "email": "grace@example.org"},
+    )
+    role.refresh_from_db()
+    assert role.kind == "voting_contact"
+    client.post(reverse("members:contact_end", args=[org_a.slug, role.pk]))
+    role.refresh_from_db()
+    assert role.end is not None
+
+
+def test_a_role_of_another_organisation_cannot_be_reached_through_your_own(client, officer_a, org_a, org_b):
+    other = RoleFactory(organisation=org_b)
+    client.force_login(officer_a)
+    url = reverse("members:contact_edit", args=[org_a.slug, other.pk])
+    assert client.get(url).status_code == 404
+    assert client.post(reverse("members:contact_end", args=[org_a.slug, other.pk])).status_code == 404
+    other.refresh_from_db()
+    assert other.end is None
+
+
+def test_contact_end_only_accepts_post(client, officer_a, org_a):
+    role = RoleFactory(organisation=org_a)
+    client.force_login(officer_a)
+    assert client.get(reverse("members:contact_end", args=[org_a.slug, role.pk])).status_code == 405
+
+
+def test_home_shows_headline_and_town_and_parish_count(client, org_a, org_b):
+    town = OrganisationFactory(kind=OrganisationKind.LOCAL_COUNCIL)
+    MembershipFactory(organisation=town, category=category("associate"))
+    response = client.get("/")
+    assert "2 councils" in response.text
+    assert "including 1 town or parish council" in response.text
