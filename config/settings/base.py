@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "coopnet.accounts.middleware.StaffTwoStepMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
@@ -129,6 +130,8 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = env("EMAIL_SUBJECT_PREFIX", default="[coopnet] ")
 ACCOUNT_ADAPTER = "coopnet.accounts.adapter.AccountAdapter"
+# Staff must turn on TOTP before the back office opens (on by default in production).
+REQUIRE_STAFF_TWO_STEP = env.bool("REQUIRE_STAFF_TWO_STEP", default=False)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("NETWORK_SHORT_NAME", default="CCIN")
 

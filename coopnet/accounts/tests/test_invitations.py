@@ -1,0 +1,143 @@
+"""Staff invite a person at an organisation; the person sets a password and can then edit it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from allauth.mfa.models import Authenticator
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from coopnet.accounts import services
+from coopnet.accounts.models import Invitation, User
+from coopnet.accounts.roles import UserRole
+
+pytestmark = pytest.mark.django_db
+GOOD_PASSWORD = "a long and unusual passphrase"
+
+
+def invite(client, network_admin, org, email="new.officer@example.org", role=UserRole.MEMBER_OFFICER):
+    client.force_login(network_admin)
+    return client.post(
+        reverse("accounts:invite"),
+        {"full_name": "New Officer", "email": email, "role": role, "organisation": org.pk if org else ""},
+    )
+
+
+def test_admin_invites_an_officer_who_accepts_and_can_edit_their_organisation(
+    client, network_admin, org_a, org_b, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = invite(client, network_admin, org_a)
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    invitation = Invitation.objects.get()
+    assert invitation.token in mail.outbox[0].body
+    assert org_a.name in mail.outbox[0].body
+    client.logout()
+    accept_url = reverse("accounts:accept", args=[invitation.token])
+    response = client.post(accept_url, {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD})
+    assert response.status_code == 302
+    user = User.objects.get(email="new.officer@example.org")
+    assert user.has_role(UserRole.MEMBER_OFFICER)
+    assert user.has_perm("members.edit_organisation", org_a)
+    assert not user.has_perm("members.edit_organisation", org_b)
+    assert client.get(reverse("members:edit", args=[org_a.slug])).status_code == 200
+
+
+def test_the_email_is_sent_only_after_the_invitation_is_committed(
+    client, network_admin, org_a, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        invite(client, network_admin, org_a)
+    assert len(callbacks) == 1
+    assert mail.outbox == []
+
+
+def test_an_invitation_cannot_be_used_twice(client, network_admin, org_a):
+    invite(client, network_admin, org_a)
+    client.logout()
+    url = reverse("accounts:accept", args=[Invitation.objects.get().token])
+    client.post(url, {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD})
+    client.logout()
+    response = client.get(url)
+    assert response.status_code == 410
+    assert "already been used" in response.text
+    assert User.objects.filter(email="new.officer@example.org").count() == 1
+
+
+def test_an_expired_invitation_is_refused(client, network_admin, org_a):
+    invite(client, network_admin, org_a)
+    Invitation.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
+    client.logout()
+    url = reverse("accounts:accept", args=[Invitation.objects.get().token])
+    response = client.post(url, {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD})
+    assert response.status_code == 410
+    assert "expired" in response.text
+    assert not User.objects.filter(email="new.officer@example.org").exists()
+
+
+def test_weak_or_mismatched_passwords_are_refused(client, network_admin, org_a):
+    invite(client, network_admin, org_a)
+    client.logout()
+    url = reverse("accounts:accept", args=[Invitation.objects.get().token])
+    response = client.post(url, {"password1": "password", "password2": "password"})
+    assert "There is a problem" in response.text
+    response = client.post(url, {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD + "x"})
+    assert "do not match" in response.text
+    assert not User.objects.filter(email="new.officer@example.org").exists()
+
+
+def test_an_officer_invitation_needs_an_organisation(client, network_admin):
+    response = invite(client, network_admin, None)
+    assert response.status_code == 200
+    assert "Choose the organisation" in response.text
+    assert not Invitation.objects.exists()
+
+
+def test_existing_accounts_and_waiting_invitations_are_not_invited_again(client, network_admin, org_a, officer_a):
+    response = invite(client, network_admin, org_a, email=officer_a.email)
+    assert "already has an account" in response.text
+    invite(client, network_admin, org_a)
+    response = invite(client, network_admin, org_a)
+    assert "already waiting" in response.text
+    assert Invitation.objects.count() == 1
+
+
+@pytest.mark.parametrize("who", ["officer_a", "finance_officer", "board_member", "supporter"])
+def test_only_network_admins_may_invite(client, request, who, org_a):
+    client.force_login(request.getfixturevalue(who))
+    assert client.get(reverse("accounts:invite")).status_code == 403
+    response = client.post(
+        reverse("accounts:invite"),
+        {"full_name": "X", "email": "x@example.org", "role": UserRole.NETWORK_ADMIN},
+    )
+    assert response.status_code == 403
+    assert not Invitation.objects.exists()
+
+
+def test_service_refuses_a_non_admin_even_without_the_view(officer_a, org_a):
+    with pytest.raises(PermissionError):
+        services.invitation_create(
+            email="x@example.org", full_name="X", role=UserRole.NETWORK_ADMIN, organisation=None, by=officer_a
+        )
+
+
+def test_staff_invitation_makes_a_staff_account(client, network_admin):
+    invite(client, network_admin, None, email="finance@example.org", role=UserRole.FINANCE_OFFICER)
+    client.logout()
+    url = reverse("accounts:accept", args=[Invitation.objects.get().token])
+    client.post(url, {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD})
+    assert User.objects.get(email="finance@example.org").is_staff
+
+
+def test_staff_without_two_step_verification_are_sent_to_set_it_up(client, settings, network_admin):
+    settings.REQUIRE_STAFF_TWO_STEP = True
+    client.force_login(network_admin)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302
+    assert response.url == reverse("mfa_activate_totp")
+    Authenticator.objects.create(user=network_admin, type=Authenticator.Type.TOTP, data={})
+    assert client.get(reverse("admin:index")).status_code == 200
