@@ -88,4 +88,3 @@ def role_users(db, officer_a, officer_b, network_admin, finance_officer, board_m
         "finance_officer": finance_officer,
         "network_admin": network_admin,
     }
-

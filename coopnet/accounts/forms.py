@@ -29,7 +29,8 @@ class AcceptInvitationForm(GovukForm):
         help_text=_("At least 8 characters; not a common password."),
     )
     password2 = forms.CharField(
-        label=_("Confirm password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+        label=_("Confirm password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
     def clean(self) -> dict[str, object]:

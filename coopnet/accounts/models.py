@@ -1,6 +1,7 @@
 """People who sign in. Email is the login; roles are groups (see roles.py)."""
 
 import secrets
+from typing import ClassVar
 from datetime import timedelta
 
 from django.conf import settings
@@ -40,9 +41,9 @@ class User(AbstractUser):
     full_name = models.CharField(_("full name"), max_length=200, blank=True)
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = UserManager()  # type: ignore[misc]
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
 
     class Meta:
         verbose_name = _("user")
@@ -70,7 +71,7 @@ def _invitation_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-def _invitation_expiry():  # type: ignore[no-untyped-def]
+def _invitation_expiry():
     return timezone.now() + timedelta(days=14)
 
 

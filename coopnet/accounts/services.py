@@ -37,7 +37,11 @@ def invitation_create(
     ).exists():
         raise InvitationError(_("An invitation to that email address is already waiting."))
     invitation = Invitation.objects.create(
-        email=email, full_name=full_name.strip(), role=role, organisation=organisation, invited_by=by
+        email=email,
+        full_name=full_name.strip(),
+        role=role,
+        organisation=organisation,
+        invited_by=by,
     )
     transaction.on_commit(lambda: send_invitation_email.enqueue(invitation_id=invitation.pk))
     return invitation

@@ -12,7 +12,9 @@ from django_tasks import task
 def send_invitation_email(*, invitation_id: int) -> None:
     from .models import Invitation
 
-    invitation = Invitation.objects.select_related("organisation", "invited_by").get(pk=invitation_id)
+    invitation = Invitation.objects.select_related("organisation", "invited_by").get(
+        pk=invitation_id
+    )
     url = settings.SITE_URL.rstrip("/") + reverse("accounts:accept", args=[invitation.token])
     context = {"invitation": invitation, "url": url, "network": settings.NETWORK_NAME}
     with translation.override(settings.LANGUAGE_CODE):

@@ -8,6 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from coopnet.core.requests import signed_in_user
+
 from . import services
 from .forms import AcceptInvitationForm, InvitationForm
 from .models import Invitation
@@ -19,7 +21,7 @@ def invite(request: HttpRequest) -> HttpResponse:
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.invitation_create(**form.cleaned_data, by=request.user)
+            services.invitation_create(**form.cleaned_data, by=signed_in_user(request))
         except services.InvitationError as exc:
             form.add_error(None, str(exc))
         else:
@@ -34,7 +36,9 @@ def invite(request: HttpRequest) -> HttpResponse:
 def accept(request: HttpRequest, token: str) -> HttpResponse:
     invitation = get_object_or_404(Invitation.objects.select_related("organisation"), token=token)
     if not invitation.is_open:
-        return render(request, "accounts/invitation_closed.html", {"invitation": invitation}, status=410)
+        return render(
+            request, "accounts/invitation_closed.html", {"invitation": invitation}, status=410
+        )
     form = AcceptInvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -31,7 +31,7 @@ class GovukFormMixin:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             widget = field.widget
             css = next(
                 (c for w, c in WIDGET_CLASSES.items() if isinstance(widget, w)), "govuk-input"

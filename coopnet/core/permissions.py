@@ -6,13 +6,13 @@ from coopnet.accounts.roles import UserRole
 
 
 @rules.predicate
-def is_network_admin(user) -> bool:  # type: ignore[no-untyped-def]
+def is_network_admin(user) -> bool:
     return bool(user and user.is_authenticated and user.is_network_admin)
 
 
 def _has_role(role: str) -> rules.Predicate:
     @rules.predicate(name=f"has_role_{role}")
-    def predicate(user) -> bool:  # type: ignore[no-untyped-def]
+    def predicate(user) -> bool:
         return bool(user and user.is_authenticated and user.has_role(role))
 
     return predicate

@@ -14,6 +14,7 @@ empty registry.
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -147,6 +148,7 @@ COUNCIL_ROLES: dict[str, int] = {
 }
 GROUP_ROLES: dict[str, int] = {R.LEADER: 1, R.COUNCILLOR: 4, R.CONTACT: 1}
 OTHER_ROLES: dict[str, int] = {R.CONTACT: 3, R.OFFICER: 2, R.VOTING_CONTACT: 1, R.INVOICE_CONTACT: 1}
+ELECTED_KINDS = {K.PRINCIPAL_COUNCIL, K.COMBINED_AUTHORITY, K.LOCAL_COUNCIL, K.POLITICAL_GROUP}
 ELECTED_ROLES = {R.LEADER, R.CABINET_MEMBER, R.CABINET_CHAMPION, R.COUNCILLOR, R.COOPERATIVE_LEAD}
 # How many people an organisation of each kind has on the registry, relatively.
 ROLE_WEIGHT: dict[str, int] = {
@@ -390,3 +392,192 @@ def _other_organisation(
 ) -> Organisation:
     name = names.unique(lambda: f"{names.place()} {rng.choice(forms)}")
     return _organisation(rng, names, name=name, kind=kind)
+
+
+# --- people and their roles --------------------------------------------------------------------
+
+
+@dataclass
+class _People:
+    people: list[Person]
+    individual_supporters: list[Person]
+    roles: list[Role]
+
+
+def _random_date(rng: random.Random, earliest: date, latest: date) -> date:
+    return earliest + timedelta(days=rng.randrange((latest - earliest).days + 1))
+
+
+def _role_kind(rng: random.Random, org_kind: str) -> str:
+    if org_kind == K.POLITICAL_GROUP:
+        table = GROUP_ROLES
+    elif org_kind in (K.PRINCIPAL_COUNCIL, K.COMBINED_AUTHORITY, K.LOCAL_COUNCIL):
+        table = COUNCIL_ROLES
+    else:
+        table = OTHER_ROLES
+    return rng.choices(list(table), weights=list(table.values()))[0]
+
+
+def _person(rng: random.Random, number: int, *, elected: bool) -> Person:
+    full_name = f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}"
+    slug = f"{slugify(full_name)}-{number}"
+    consent = rng.random() < 0.6
+    return Person(
+        honorific="Cllr" if elected else "",
+        full_name=full_name,
+        slug=slug,
+        email=f"{slug}@example.net",
+        phone=f"01632 961{rng.randrange(1000):03d}",
+        consent_to_contact=consent,
+        is_public=rng.random() < (0.7 if elected else 0.35),
+    )
+
+
+def _role(rng: random.Random, person: Person, org: Organisation, kind: str) -> Role:
+    start = _random_date(rng, WINDOW_START, WINDOW_END)
+    end = _random_date(rng, start, WINDOW_END) if rng.random() < 0.2 else None
+    title = ""
+    if kind == R.CABINET_MEMBER:
+        title = f"Cabinet Member for {rng.choice(PORTFOLIOS)}"
+    elif kind in (R.OFFICER_LEAD, R.OFFICER):
+        title = rng.choice(OFFICER_TITLES)
+    return Role(
+        person=person,
+        organisation=org,
+        kind=kind,
+        title=title,
+        start=start,
+        end=end,
+        manages_profile=kind in (R.OFFICER_LEAD, R.CONTACT) and rng.random() < 0.3,
+    )
+
+
+def _create_people(
+    rng: random.Random, size: SyntheticSize, organisations: Sequence[Organisation]
+) -> _People:
+    """People: a few individual supporters, the rest with a role or two at an organisation."""
+    individuals = min(size.individual_supporters, size.people)
+    weights = list(itertools.accumulate(ROLE_WEIGHT[o.kind] for o in organisations))
+    first = rng.choices(organisations, cum_weights=weights, k=size.people - individuals)
+    people: list[Person] = []
+    plans: list[tuple[int, Organisation, str]] = []
+    for number in range(size.people):
+        if number < individuals:
+            people.append(_person(rng, number + 1, elected=False))
+            continue
+        org = first[number - individuals]
+        kind = _role_kind(rng, org.kind)
+        elected = kind in ELECTED_ROLES and org.kind in ELECTED_KINDS
+        people.append(_person(rng, number + 1, elected=elected))
+        plans.append((number, org, kind))
+        if rng.random() < 0.15:
+            second = rng.choices(organisations, cum_weights=weights)[0]
+            plans.append((number, second, _role_kind(rng, second.kind)))
+    Person.objects.bulk_create(people, batch_size=BATCH_SIZE)
+    roles = [_role(rng, people[number], org, kind) for number, org, kind in plans]
+    return _People(people=people, individual_supporters=people[:individuals], roles=roles)
+
+
+# --- memberships and budgets -------------------------------------------------------------------
+
+
+def periods_per_holder(rng: random.Random, holders: int, total: int) -> list[int]:
+    """How many membership periods each holder has: one each, the rest spread at random."""
+    counts = [0] * holders
+    for index in rng.sample(range(holders), min(holders, total)):
+        counts[index] = 1
+    spare = min(total - sum(counts), holders * MAX_PERIODS - sum(counts))
+    while spare > 0:
+        index = rng.randrange(holders)
+        if counts[index] < MAX_PERIODS:
+            counts[index] += 1
+            spare -= 1
+    return counts
+
+
+def _periods(
+    rng: random.Random, count: int, earliest: date, *, open_last: bool
+) -> list[tuple[date, date | None]]:
+    """count periods in date order, none overlapping (each ends before the next starts)."""
+    span = max((WINDOW_END - earliest).days, 2 * count)
+    days = sorted(rng.sample(range(span + 1), 2 * count))
+    periods: list[tuple[date, date | None]] = [
+        (earliest + timedelta(days=days[i]), earliest + timedelta(days=days[i + 1]))
+        for i in range(0, len(days), 2)
+    ]
+    if open_last:
+        periods[-1] = (periods[-1][0], None)
+    return periods
+
+
+def _history(
+    rng: random.Random,
+    options: Sequence[MembershipCategory],
+    count: int,
+    earliest: date,
+    **holder: Organisation | Person,
+) -> list[Membership]:
+    """One holder's membership periods; a change of category starts the day after the last."""
+    result: list[Membership] = []
+    for start, end in _periods(rng, count, earliest, open_last=rng.random() < 0.85):
+        category = rng.choice(options)
+        previous = result[-1] if result else None
+        if previous is not None and previous.end is not None and category != previous.category:
+            start = previous.end + timedelta(days=1)
+            previous.end_reason = f"Moved to {category.name} membership"
+        result.append(
+            Membership(
+                category=category,
+                start=start,
+                end=end,
+                end_reason=rng.choice(END_REASONS) if end else "",
+                source=SOURCE,
+                start_is_approximate=rng.random() < 0.05,
+                **holder,
+            )
+        )
+    return result
+
+
+def _earliest(org: Organisation) -> date:
+    la = org.local_authority
+    if la is not None and la.start_date is not None and la.start_date > WINDOW_START:
+        return la.start_date
+    return WINDOW_START
+
+
+def _memberships(
+    rng: random.Random,
+    organisations: Sequence[Organisation],
+    individuals: Sequence[Person],
+    total: int,
+) -> list[Membership]:
+    """Periods for every organisation whose kind may hold a category, and the individuals."""
+    categories = list(MembershipCategory.objects.order_by("order", "code"))
+    allowed = {kind: [c for c in categories if c.allows_kind(kind)] for kind in K.values}
+    for_individuals = [c for c in categories if c.allows_individuals]
+    holders = [o for o in organisations if allowed[o.kind]]
+    org_total = total - (len(individuals) if for_individuals else 0)
+    result: list[Membership] = []
+    for org, count in zip(holders, periods_per_holder(rng, len(holders), org_total), strict=True):
+        if count:
+            result += _history(rng, allowed[org.kind], count, _earliest(org), organisation=org)
+    if for_individuals:
+        for person in individuals:
+            result += _history(rng, for_individuals, 1, WINDOW_START, person=person)
+    return result
+
+
+def _budgets(rng: random.Random, organisations: Iterable[Organisation]) -> list[CouncilBudget]:
+    """Budgets for most principal councils, for three financial years."""
+    result = []
+    for org in organisations:
+        if org.kind != K.PRINCIPAL_COUNCIL or rng.random() >= 0.7:
+            continue
+        base = Decimal(rng.randrange(80_000_000_00, 2_500_000_000_00)) / 100
+        for offset, year in enumerate((2022, 2023, 2024)):
+            amount = (base * Decimal("1.04") ** offset).quantize(Decimal("0.01"))
+            result.append(
+                CouncilBudget(organisation=org, financial_year=year, amount=amount, source=SOURCE)
+            )
+    return result

@@ -19,12 +19,18 @@ class DirectoryFilterForm(GovukForm):
     region = forms.ChoiceField(label=_("Region"), required=False)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        any_ = [("", _("Any"))]
-        self.fields["category"].choices = any_ + [(c.code, c.name) for c in categories()]
-        self.fields["kind"].choices = any_ + list(OrganisationKind.choices)
-        self.fields["nation"].choices = any_ + [(n, n) for n in directory_nations()]
-        self.fields["region"].choices = any_ + [(r, r) for r in directory_regions()]
+        super().__init__(*args, **kwargs)
+        any_: list[tuple[str, object]] = [("", _("Any"))]
+        choices: dict[str, list[tuple[str, object]]] = {
+            "category": [(c.code, c.name) for c in categories()],
+            "kind": list(OrganisationKind.choices),
+            "nation": [(n, n) for n in directory_nations()],
+            "region": [(r, r) for r in directory_regions()],
+        }
+        for name, options in choices.items():
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = any_ + options
 
 
 class OrganisationProfileForm(GovukForm):
@@ -44,11 +50,16 @@ class OrganisationProfileForm(GovukForm):
 
 
 class ContactForm(GovukForm):
-    honorific = forms.CharField(label=_("Title"), required=False, max_length=40, help_text=_("For example, Cllr"))
+    honorific = forms.CharField(
+        label=_("Title"), required=False, max_length=40, help_text=_("For example, Cllr")
+    )
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     kind = forms.ChoiceField(label=_("Role"), choices=RoleKind.choices)
     title = forms.CharField(
-        label=_("Job title"), required=False, max_length=200, help_text=_("For example, Cabinet Member for Housing")
+        label=_("Job title"),
+        required=False,
+        max_length=200,
+        help_text=_("For example, Cabinet Member for Housing"),
     )
     email = forms.EmailField(label=_("Email address"), required=False)
     phone = forms.CharField(label=_("Telephone"), required=False, max_length=40)

@@ -277,7 +277,10 @@ class MembershipCategory(models.Model):
 
 
 class Membership(models.Model):
-    """A period in one category. Open while `end` is empty; a category change ends one, starts another."""
+    """A period in one category, open while `end` is empty.
+
+    A change of category ends one membership and starts another.
+    """
 
     category = models.ForeignKey(
         MembershipCategory,
@@ -359,9 +362,7 @@ class Membership(models.Model):
 class CouncilBudget(models.Model):
     """A council's annual budget for a financial year (April to March), where known."""
 
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="budgets"
-    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="budgets")
     financial_year = models.PositiveSmallIntegerField(
         _("financial year starting"), help_text=_("2022 for April 2022 – March 2023")
     )

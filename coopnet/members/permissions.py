@@ -7,7 +7,7 @@ from coopnet.core.permissions import is_finance_officer, is_network_admin
 
 
 @rules.predicate
-def manages_organisation(user, organisation) -> bool:  # type: ignore[no-untyped-def]
+def manages_organisation(user, organisation) -> bool:
     if not (user and user.is_authenticated and organisation is not None):
         return False
     person = getattr(user, "person", None)

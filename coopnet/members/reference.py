@@ -19,7 +19,7 @@ def _decimal(value: str, places: int) -> Decimal | None:
         return None
 
 
-def load_local_authorities(LocalAuthority: Any) -> int:  # noqa: N803 (historical model)
+def load_local_authorities(LocalAuthority: Any) -> int:
     """Create or update every row; link combined authorities. Returns the number of rows."""
     with LA_FILE.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
@@ -46,7 +46,9 @@ def load_local_authorities(LocalAuthority: Any) -> int:  # noqa: N803 (historica
                 alt_names=r["alt-names"],
             )
         )
-    fields = [f.name for f in LocalAuthority._meta.fields if f.name not in ("code", "combined_authority")]
+    fields = [
+        f.name for f in LocalAuthority._meta.fields if f.name not in ("code", "combined_authority")
+    ]
     LocalAuthority.objects.bulk_create([o for o in objects if o.code not in existing])
     LocalAuthority.objects.bulk_update([o for o in objects if o.code in existing], fields)
     codes = {r["local-authority-code"] for r in rows}
@@ -62,7 +64,10 @@ def load_local_authorities(LocalAuthority: Any) -> int:  # noqa: N803 (historica
 def name_lookup() -> dict[str, str]:
     """Lower-cased alternative names -> local authority code."""
     with LOOKUP_FILE.open(newline="", encoding="utf-8") as fh:
-        return {row["la-name"].strip().lower(): row["local-authority-code"] for row in csv.DictReader(fh)}
+        return {
+            row["la-name"].strip().lower(): row["local-authority-code"]
+            for row in csv.DictReader(fh)
+        }
 
 
 # The network's membership categories (DESIGN.md; Review of the Year 2021/22, Introduction).
@@ -112,6 +117,6 @@ CATEGORIES = [
 ]
 
 
-def load_categories(MembershipCategory: Any) -> None:  # noqa: N803
+def load_categories(MembershipCategory: Any) -> None:
     for c in CATEGORIES:
         MembershipCategory.objects.update_or_create(code=c["code"], defaults=c)

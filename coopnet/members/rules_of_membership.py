@@ -41,7 +41,10 @@ def period_errors(
         if overlaps(start, end, other_start, other_end):
             errors.append(
                 _("It overlaps another membership from %(start)s to %(end)s.")
-                % {"start": other_start.isoformat(), "end": other_end.isoformat() if other_end else _("now")}
+                % {
+                    "start": other_start.isoformat(),
+                    "end": other_end.isoformat() if other_end else _("now"),
+                }
             )
             break
     return errors

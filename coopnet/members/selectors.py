@@ -88,8 +88,7 @@ def category_counts(on: date) -> list[CategoryCount]:
         .values_list("category_id", "n")
     )
     return [
-        CategoryCount(c.code, c.name, counts.get(c.pk, 0), c.counts_as_member)
-        for c in categories()
+        CategoryCount(c.code, c.name, counts.get(c.pk, 0), c.counts_as_member) for c in categories()
     ]
 
 
@@ -232,9 +231,7 @@ def directory(filters: DirectoryFilters, on: date) -> QuerySet[Organisation]:
 
 def directory_nations() -> list[str]:
     return list(
-        LocalAuthority.objects.filter(
-            Q(organisation__isnull=False)
-        )
+        LocalAuthority.objects.filter(Q(organisation__isnull=False))
         .values_list("nation", flat=True)
         .distinct()
         .order_by("nation")
@@ -275,13 +272,11 @@ def organisation_contacts(organisation: Organisation) -> QuerySet[Role]:
     )
 
 
-def organisations_managed_by(user) -> QuerySet[Organisation]:  # type: ignore[no-untyped-def]
+def organisations_managed_by(user) -> QuerySet[Organisation]:
     person = getattr(user, "person", None)
     if person is None:
         return Organisation.objects.none()
-    return Organisation.objects.filter(
-        roles__person=person, roles__manages_profile=True
-    ).distinct()
+    return Organisation.objects.filter(roles__person=person, roles__manages_profile=True).distinct()
 
 
 def individual_supporters_on(on: date) -> QuerySet[Person]:

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -19,7 +20,7 @@ from .rules_of_membership import period_errors
 PROFILE_FIELDS = ("description", "website", "email", "phone", "address")
 
 
-def _require(user: User | None, perm: str, obj: object = None) -> None:
+def _require(user: User | None, perm: str, obj: Model | None = None) -> None:
     if user is not None and not user.has_perm(perm, obj):
         raise PermissionError(_("You do not have permission to do that."))
 
@@ -37,7 +38,9 @@ def _lock_holder(holder: Organisation | Person) -> None:
     type(holder).objects.select_for_update().filter(pk=holder.pk).first()
 
 
-def _periods(holder: Organisation | Person, exclude_pk: int | None = None) -> list[tuple[date, date | None]]:
+def _periods(
+    holder: Organisation | Person, exclude_pk: int | None = None
+) -> list[tuple[date, date | None]]:
     qs = holder.memberships.all()
     if exclude_pk:
         qs = qs.exclude(pk=exclude_pk)
@@ -75,7 +78,9 @@ def membership_start(
 
 
 @transaction.atomic
-def membership_end(*, membership: Membership, end: date, reason: str, by: User | None) -> Membership:
+def membership_end(
+    *, membership: Membership, end: date, reason: str, by: User | None
+) -> Membership:
     _require(by, "members.manage_registry")
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if membership.end is not None:

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coopnet.core.requests import signed_in_user
+
 from . import selectors, services
 from .errors import MembersError
 from .forms import ContactForm, DirectoryFilterForm, OrganisationProfileForm
@@ -27,7 +29,9 @@ def directory(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         filters = selectors.DirectoryFilters(**form.cleaned_data)
     today = timezone.localdate()
-    page = Paginator(selectors.directory(filters, today), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(selectors.directory(filters, today), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     active = {k: v for k, v in asdict(filters).items() if v}
     return render(
         request,
@@ -56,7 +60,9 @@ def organisation(request: HttpRequest, slug: str) -> HttpResponse:
             "organisation": org,
             "can_edit": can_edit,
             "current": next((m for m in org.memberships.all() if m.is_current_on(today)), None),
-            "public_roles": [r for r in org.public_roles if r.end is None or r.end >= today],
+            "public_roles": [
+                r for r in getattr(org, "public_roles", []) if r.end is None or r.end >= today
+            ],
         },
     )
 
@@ -73,7 +79,9 @@ def edit_profile(request: HttpRequest, slug: str) -> HttpResponse:
     initial = {f: getattr(org, f) for f in services.PROFILE_FIELDS}
     form = OrganisationProfileForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.organisation_update_profile(organisation=org, by=request.user, data=form.cleaned_data)
+        services.organisation_update_profile(
+            organisation=org, by=signed_in_user(request), data=form.cleaned_data
+        )
         messages.success(request, _("The profile of %(name)s has been saved.") % {"name": org.name})
         return redirect(org)
     return render(request, "members/edit_profile.html", {"organisation": org, "form": form})
@@ -92,8 +100,10 @@ def contact_add(request: HttpRequest, slug: str) -> HttpResponse:
     org = _editable(request, slug)
     form = ContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.contact_add(organisation=org, by=request.user, **form.cleaned_data)
-        messages.success(request, _("%(name)s has been added.") % {"name": form.cleaned_data["full_name"]})
+        services.contact_add(organisation=org, by=signed_in_user(request), **form.cleaned_data)
+        messages.success(
+            request, _("%(name)s has been added.") % {"name": form.cleaned_data["full_name"]}
+        )
         return redirect("members:contacts", slug=org.slug)
     return render(request, "members/contact_form.html", {"organisation": org, "form": form})
 
@@ -118,7 +128,7 @@ def contact_edit(request: HttpRequest, slug: str, role_id: int) -> HttpResponse:
     }
     form = ContactForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.contact_update(role=role, by=request.user, data=form.cleaned_data)
+        services.contact_update(role=role, by=signed_in_user(request), data=form.cleaned_data)
         messages.success(request, _("%(name)s has been updated.") % {"name": person.full_name})
         return redirect("members:contacts", slug=org.slug)
     return render(
@@ -131,9 +141,11 @@ def contact_end(request: HttpRequest, slug: str, role_id: int) -> HttpResponse:
     org = _editable(request, slug)
     role = _role(org, role_id)
     try:
-        services.contact_end(role=role, by=request.user, on=timezone.localdate())
+        services.contact_end(role=role, by=signed_in_user(request), on=timezone.localdate())
     except MembersError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, _("%(name)s no longer holds that role.") % {"name": role.person.full_name})
+        messages.success(
+            request, _("%(name)s no longer holds that role.") % {"name": role.person.full_name}
+        )
     return redirect("members:contacts", slug=org.slug)

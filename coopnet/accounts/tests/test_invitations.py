@@ -18,11 +18,18 @@ pytestmark = pytest.mark.django_db
 GOOD_PASSWORD = "a long and unusual passphrase"
 
 
-def invite(client, network_admin, org, email="new.officer@example.org", role=UserRole.MEMBER_OFFICER):
+def invite(
+    client, network_admin, org, email="new.officer@example.org", role=UserRole.MEMBER_OFFICER
+):
     client.force_login(network_admin)
     return client.post(
         reverse("accounts:invite"),
-        {"full_name": "New Officer", "email": email, "role": role, "organisation": org.pk if org else ""},
+        {
+            "full_name": "New Officer",
+            "email": email,
+            "role": role,
+            "organisation": org.pk if org else "",
+        },
     )
 
 
@@ -97,7 +104,9 @@ def test_an_officer_invitation_needs_an_organisation(client, network_admin):
     assert not Invitation.objects.exists()
 
 
-def test_existing_accounts_and_waiting_invitations_are_not_invited_again(client, network_admin, org_a, officer_a):
+def test_existing_accounts_and_waiting_invitations_are_not_invited_again(
+    client, network_admin, org_a, officer_a
+):
     response = invite(client, network_admin, org_a, email=officer_a.email)
     assert "already has an account" in response.text
     invite(client, network_admin, org_a)
@@ -121,7 +130,11 @@ def test_only_network_admins_may_invite(client, request, who, org_a):
 def test_service_refuses_a_non_admin_even_without_the_view(officer_a, org_a):
     with pytest.raises(PermissionError):
         services.invitation_create(
-            email="x@example.org", full_name="X", role=UserRole.NETWORK_ADMIN, organisation=None, by=officer_a
+            email="x@example.org",
+            full_name="X",
+            role=UserRole.NETWORK_ADMIN,
+            organisation=None,
+            by=officer_a,
         )
 
 

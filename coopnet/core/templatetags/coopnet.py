@@ -46,7 +46,11 @@ def big_number(value: int | Decimal | None) -> str:
         return "—"
     v = Decimal(value)
     if v >= 1_000_000_000:
-        return _("%(n)sbn") % {"n": number_format(round(v / 1_000_000_000, 1), 1).rstrip("0").rstrip(".")}
+        return _("%(n)sbn") % {
+            "n": number_format(round(v / 1_000_000_000, 1), 1).rstrip("0").rstrip(".")
+        }
     if v >= 1_000_000:
-        return _("%(n)sm") % {"n": number_format(round(v / 1_000_000, 1), 1).rstrip("0").rstrip(".")}
+        return _("%(n)sm") % {
+            "n": number_format(round(v / 1_000_000, 1), 1).rstrip("0").rstrip(".")
+        }
     return number_format(v, 0, force_grouping=True)

@@ -28,7 +28,10 @@ def counts(on: date) -> dict[str, int]:
 def test_who_was_a_member_on_a_date_is_exact_to_the_day():
     council = CouncilFactory(la_code="OLD")
     MembershipFactory(
-        organisation=council, category=category("full"), start=date(2020, 8, 1), end=date(2022, 7, 31)
+        organisation=council,
+        category=category("full"),
+        start=date(2020, 8, 1),
+        end=date(2022, 7, 31),
     )
     assert counts(date(2020, 7, 31))["full"] == 0
     assert counts(date(2020, 8, 1))["full"] == 1
@@ -62,9 +65,19 @@ def test_joiners_and_leavers_between_two_dates_per_category():
     joins = CouncilFactory(la_code="STV")
     moves = OrganisationFactory(kind=OrganisationKind.POLITICAL_GROUP)
     MembershipFactory(organisation=stays, category=category("full"), start=date(2019, 1, 1))
-    MembershipFactory(organisation=leaves, category=category("full"), start=date(2019, 1, 1), end=date(2021, 12, 31))
+    MembershipFactory(
+        organisation=leaves,
+        category=category("full"),
+        start=date(2019, 1, 1),
+        end=date(2021, 12, 31),
+    )
     MembershipFactory(organisation=joins, category=category("full"), start=date(2022, 1, 1))
-    MembershipFactory(organisation=moves, category=category("supporter"), start=date(2019, 1, 1), end=date(2021, 12, 31))
+    MembershipFactory(
+        organisation=moves,
+        category=category("supporter"),
+        start=date(2019, 1, 1),
+        end=date(2021, 12, 31),
+    )
     MembershipFactory(organisation=moves, category=category("associate"), start=date(2022, 1, 1))
     stats = selectors.membership_stats(date(2022, 7, 31), compare_to=date(2021, 7, 31))
     assert stats.joiners["full"] == 1

@@ -27,7 +27,9 @@ def test_admin_starts_a_membership_and_history_is_kept(network_admin):
         holder=council, category=category("full"), start=date(2022, 8, 1), by=network_admin
     )
     assert m.history.count() == 1
-    services.membership_end(membership=m, end=date(2023, 7, 31), reason="Left the network", by=network_admin)
+    services.membership_end(
+        membership=m, end=date(2023, 7, 31), reason="Left the network", by=network_admin
+    )
     m.refresh_from_db()
     assert m.end == date(2023, 7, 31)
     assert m.history.count() == 2
@@ -43,27 +45,46 @@ def test_admin_starts_a_membership_and_history_is_kept(network_admin):
     ],
 )
 def test_a_category_the_organisation_kind_may_not_hold_is_refused(kind, code):
-    org = CouncilFactory(la_code="OLD") if kind == OrganisationKind.PRINCIPAL_COUNCIL else OrganisationFactory(kind=kind)
+    org = (
+        CouncilFactory(la_code="OLD")
+        if kind == OrganisationKind.PRINCIPAL_COUNCIL
+        else OrganisationFactory(kind=kind)
+    )
     with pytest.raises(MembersError, match="cannot hold"):
-        services.membership_start(holder=org, category=category(code), start=date(2022, 1, 1), by=None)
+        services.membership_start(
+            holder=org, category=category(code), start=date(2022, 1, 1), by=None
+        )
     assert not Membership.objects.exists()
 
 
 def test_an_individual_may_only_be_a_supporter():
     person = PersonFactory()
     with pytest.raises(MembersError, match="individual cannot hold"):
-        services.membership_start(holder=person, category=category("full"), start=date(2022, 1, 1), by=None)
-    m = services.membership_start(holder=person, category=category("supporter"), start=date(2022, 1, 1), by=None)
+        services.membership_start(
+            holder=person, category=category("full"), start=date(2022, 1, 1), by=None
+        )
+    m = services.membership_start(
+        holder=person, category=category("supporter"), start=date(2022, 1, 1), by=None
+    )
     assert m.person == person
 
 
 def test_overlapping_memberships_are_refused():
     council = CouncilFactory(la_code="OLD")
-    MembershipFactory(organisation=council, category=category("full"), start=date(2020, 1, 1), end=date(2022, 12, 31))
+    MembershipFactory(
+        organisation=council,
+        category=category("full"),
+        start=date(2020, 1, 1),
+        end=date(2022, 12, 31),
+    )
     with pytest.raises(MembersError, match="overlaps"):
-        services.membership_start(holder=council, category=category("full"), start=date(2022, 6, 1), by=None)
+        services.membership_start(
+            holder=council, category=category("full"), start=date(2022, 6, 1), by=None
+        )
     # The day after the end is fine.
-    services.membership_start(holder=council, category=category("full"), start=date(2023, 1, 1), by=None)
+    services.membership_start(
+        holder=council, category=category("full"), start=date(2023, 1, 1), by=None
+    )
     assert council.memberships.count() == 2
 
 
@@ -79,7 +100,9 @@ def test_end_before_start_is_refused_and_nothing_changes(network_admin):
 
 def test_changing_category_ends_one_membership_and_starts_another(network_admin):
     group = OrganisationFactory(kind=OrganisationKind.POLITICAL_GROUP)
-    m = MembershipFactory(organisation=group, category=category("supporter"), start=date(2020, 1, 1))
+    m = MembershipFactory(
+        organisation=group, category=category("supporter"), start=date(2020, 1, 1)
+    )
     with pytest.raises(MembersError, match="already holds"):
         services.membership_change_category(
             membership=m, category=category("supporter"), on=date(2022, 1, 1), by=network_admin
@@ -95,7 +118,9 @@ def test_changing_category_ends_one_membership_and_starts_another(network_admin)
 
 def test_a_category_change_into_a_category_the_kind_may_not_hold_changes_nothing(network_admin):
     group = OrganisationFactory(kind=OrganisationKind.POLITICAL_GROUP)
-    m = MembershipFactory(organisation=group, category=category("associate"), start=date(2020, 1, 1))
+    m = MembershipFactory(
+        organisation=group, category=category("associate"), start=date(2020, 1, 1)
+    )
     with pytest.raises(MembersError, match="cannot hold"):
         services.membership_change_category(
             membership=m, category=category("full"), on=date(2022, 1, 1), by=network_admin
@@ -108,18 +133,26 @@ def test_a_category_change_into_a_category_the_kind_may_not_hold_changes_nothing
 def test_only_network_admins_may_write_memberships(officer_a, finance_officer, org_a):
     for user in (officer_a, finance_officer):
         with pytest.raises(PermissionError):
-            services.membership_start(holder=org_a, category=category("full"), start=date(2030, 1, 1), by=user)
+            services.membership_start(
+                holder=org_a, category=category("full"), start=date(2030, 1, 1), by=user
+            )
         with pytest.raises(PermissionError):
-            services.membership_end(membership=org_a.memberships.get(), end=date(2030, 1, 1), reason="x", by=user)
+            services.membership_end(
+                membership=org_a.memberships.get(), end=date(2030, 1, 1), reason="x", by=user
+            )
 
 
 def test_officer_updates_only_their_own_organisations_profile(officer_a, org_a, org_b):
-    services.organisation_update_profile(organisation=org_a, by=officer_a, data={"website": "https://a.example"})
+    services.organisation_update_profile(
+        organisation=org_a, by=officer_a, data={"website": "https://a.example"}
+    )
     org_a.refresh_from_db()
     assert org_a.website == "https://a.example"
     assert org_a.history.count() == 2
     with pytest.raises(PermissionError):
-        services.organisation_update_profile(organisation=org_b, by=officer_a, data={"website": "https://evil.example"})
+        services.organisation_update_profile(
+            organisation=org_b, by=officer_a, data={"website": "https://evil.example"}
+        )
     org_b.refresh_from_db()
     assert org_b.website == ""
 
@@ -127,16 +160,24 @@ def test_officer_updates_only_their_own_organisations_profile(officer_a, org_a, 
 def test_an_officer_whose_role_ended_can_no_longer_edit(officer_a, org_a):
     Role.objects.filter(person__user=officer_a).update(end=date(2020, 1, 1))
     with pytest.raises(PermissionError):
-        services.organisation_update_profile(organisation=org_a, by=officer_a, data={"website": "https://x.example"})
+        services.organisation_update_profile(
+            organisation=org_a, by=officer_a, data={"website": "https://x.example"}
+        )
 
 
 def test_contacts_are_added_updated_and_ended_with_consent_recorded(officer_a, org_a):
     role = services.contact_add(
-        organisation=org_a, by=officer_a, full_name="Ada Lovelace", kind=RoleKind.INVOICE_CONTACT,
-        email="ada@example.org", consent_to_contact=True,
+        organisation=org_a,
+        by=officer_a,
+        full_name="Ada Lovelace",
+        kind=RoleKind.INVOICE_CONTACT,
+        email="ada@example.org",
+        consent_to_contact=True,
     )
     assert role.person.consent_recorded_at is not None
-    services.contact_update(role=role, by=officer_a, data={"title": "Finance Officer", "consent_to_contact": False})
+    services.contact_update(
+        role=role, by=officer_a, data={"title": "Finance Officer", "consent_to_contact": False}
+    )
     role.refresh_from_db()
     role.person.refresh_from_db()
     assert role.title == "Finance Officer"

@@ -31,7 +31,9 @@ def make_affiliates(n: int) -> list[Organisation]:
 
 
 @pytest.mark.parametrize("rows", [5, 50])
-def test_directory_costs_the_same_queries_at_5_and_50_rows(client, django_assert_max_num_queries, rows):
+def test_directory_costs_the_same_queries_at_5_and_50_rows(
+    client, django_assert_max_num_queries, rows
+):
     make_affiliates(rows)
     with django_assert_max_num_queries(5):
         response = client.get(reverse("members:directory"), {"category": "affiliate"})
@@ -48,7 +50,9 @@ def test_home_costs_the_same_queries_at_5_and_50_rows(client, django_assert_max_
 
 
 @pytest.mark.parametrize("people", [2, 30])
-def test_organisation_page_query_count_does_not_grow_with_people(client, django_assert_max_num_queries, people):
+def test_organisation_page_query_count_does_not_grow_with_people(
+    client, django_assert_max_num_queries, people
+):
     org = CouncilFactory(la_code="OLD")
     MembershipFactory(organisation=org, category=category("full"))
     for _ in range(people):
@@ -78,7 +82,9 @@ def test_directory_ignores_unknown_filter_values_with_a_message(client, org_a):
     assert "Select a valid choice" in response.text
 
 
-def test_organisation_page_shows_public_people_but_never_private_ones_or_contact_details(client, org_a):
+def test_organisation_page_shows_public_people_but_never_private_ones_or_contact_details(
+    client, org_a
+):
     public = PersonFactory(full_name="Public Person", is_public=True, email="public@example.org")
     private = PersonFactory(full_name="Private Person", is_public=False)
     RoleFactory(organisation=org_a, person=public, title="Leader of the Council")
@@ -92,7 +98,13 @@ def test_organisation_page_shows_public_people_but_never_private_ones_or_contact
 
 def test_organisation_page_shows_membership_history_and_reference_data(client):
     org = CouncilFactory(la_code="CRF")
-    MembershipFactory(organisation=org, category=category("full"), start=date(2019, 8, 1), end=date(2021, 7, 31), end_reason="Lapsed")
+    MembershipFactory(
+        organisation=org,
+        category=category("full"),
+        start=date(2019, 8, 1),
+        end=date(2021, 7, 31),
+        end_reason="Lapsed",
+    )
     MembershipFactory(organisation=org, category=category("full"), start=date(2022, 8, 1))
     response = client.get(org.get_absolute_url())
     assert "Lapsed" in response.text
@@ -119,7 +131,9 @@ def test_officer_edits_own_profile(client, officer_a, org_a):
 
 def test_bad_profile_input_is_refused_with_an_error_summary(client, officer_a, org_a):
     client.force_login(officer_a)
-    response = client.post(reverse("members:edit", args=[org_a.slug]), {"website": "nope", "email": "x"})
+    response = client.post(
+        reverse("members:edit", args=[org_a.slug]), {"website": "nope", "email": "x"}
+    )
     assert response.status_code == 200
     assert "There is a problem" in response.text
     assert 'href="#id_website"' in response.text
@@ -131,7 +145,12 @@ def test_bad_profile_input_is_refused_with_an_error_summary(client, officer_a, o
 def test_officer_of_another_organisation_is_refused(client, officer_b, org_a, url_name):
     client.force_login(officer_b)
     assert client.get(reverse(url_name, args=[org_a.slug])).status_code == 403
-    assert client.post(reverse(url_name, args=[org_a.slug]), {"full_name": "X", "kind": "officer"}).status_code == 403
+    assert (
+        client.post(
+            reverse(url_name, args=[org_a.slug]), {"full_name": "X", "kind": "officer"}
+        ).status_code
+        == 403
+    )
     assert not Role.objects.filter(organisation=org_a, person__full_name="X").exists()
 
 
@@ -145,7 +164,12 @@ def test_officer_adds_changes_and_ends_a_contact(client, officer_a, org_a):
     client.force_login(officer_a)
     response = client.post(
         reverse("members:contact_add", args=[org_a.slug]),
-        {"full_name": "Grace Hopper", "kind": "invoice_contact", "email": "grace@example.org", "consent_to_contact": "on"},
+        {
+            "full_name": "Grace Hopper",
+            "kind": "invoice_contact",
+            "email": "grace@example.org",
+            "consent_to_contact": "on",
+        },
     )
     assert response.status_code == 302
     role = Role.objects.get(organisation=org_a, person__full_name="Grace Hopper")
@@ -163,12 +187,16 @@ def test_officer_adds_changes_and_ends_a_contact(client, officer_a, org_a):
     assert role.end is not None
 
 
-def test_a_role_of_another_organisation_cannot_be_reached_through_your_own(client, officer_a, org_a, org_b):
+def test_a_role_of_another_organisation_cannot_be_reached_through_your_own(
+    client, officer_a, org_a, org_b
+):
     other = RoleFactory(organisation=org_b)
     client.force_login(officer_a)
     url = reverse("members:contact_edit", args=[org_a.slug, other.pk])
     assert client.get(url).status_code == 404
-    assert client.post(reverse("members:contact_end", args=[org_a.slug, other.pk])).status_code == 404
+    assert (
+        client.post(reverse("members:contact_end", args=[org_a.slug, other.pk])).status_code == 404
+    )
     other.refresh_from_db()
     assert other.end is None
 
