@@ -510,6 +510,13 @@ def _periods(
     return periods
 
 
+def _category(rng: random.Random, options: Sequence[MembershipCategory]) -> MembershipCategory:
+    """Mostly the first category the holder may hold (in the categories' order), now and then another."""
+    if len(options) > 1 and rng.random() < 0.1:
+        return rng.choice(options[1:])
+    return options[0]
+
+
 def _history(
     rng: random.Random,
     options: Sequence[MembershipCategory],
@@ -520,7 +527,7 @@ def _history(
     """One holder's membership periods; a change of category starts the day after the last."""
     result: list[Membership] = []
     for start, end in _periods(rng, count, earliest, open_last=rng.random() < 0.85):
-        category = rng.choice(options)
+        category = _category(rng, options)
         previous = result[-1] if result else None
         if previous is not None and previous.end is not None and category != previous.category:
             start = previous.end + timedelta(days=1)

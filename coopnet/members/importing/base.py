@@ -1,0 +1,160 @@
+"""What every registry import shares: the report, the cell fields, the permission and the runner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from coopnet.accounts.models import User
+
+from .csvio import CsvFileError, CsvTable, RowError, parse_bool, read_table
+
+IMPORT_PERMISSION = "members.import_registry"
+CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
+
+
+@dataclass(frozen=True)
+class RowOutcome:
+    """What a valid row does (or would do, in a dry run)."""
+
+    row: int
+    action: str
+    label: str
+
+    @property
+    def action_display(self) -> str:
+        return {CREATE: _("Create"), UPDATE: _("Update"), UNCHANGED: _("Unchanged")}[self.action]
+
+
+@dataclass
+class ImportReport:
+    dry_run: bool
+    errors: list[RowError] = field(default_factory=list)
+    outcomes: list[RowOutcome] = field(default_factory=list)
+    written: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def count(self, action: str) -> int:
+        return sum(1 for o in self.outcomes if o.action == action)
+
+    @property
+    def created(self) -> int:
+        return self.count(CREATE)
+
+    @property
+    def updated(self) -> int:
+        return self.count(UPDATE)
+
+    @property
+    def unchanged(self) -> int:
+        return self.count(UNCHANGED)
+
+    def summary(self) -> str:
+        if self.errors:
+            return ngettext(
+                "The file was refused (%(n)d error). Nothing was written.",
+                "The file was refused (%(n)d errors). Nothing was written.",
+                len(self.errors),
+            ) % {"n": len(self.errors)}
+        counts = {"created": self.created, "updated": self.updated, "unchanged": self.unchanged}
+        if self.dry_run:
+            return (
+                _(
+                    "Dry run: %(created)d to create, %(updated)d to update, %(unchanged)d "
+                    "unchanged. Nothing was written."
+                )
+                % counts
+            )
+        return _("Imported: %(created)d created, %(updated)d updated, %(unchanged)d unchanged.") % (
+            counts
+        )
+
+
+class Plan(Protocol):
+    errors: list[RowError]
+    outcomes: list[RowOutcome]
+
+    def apply(self, by: User | None) -> None: ...
+
+
+def require_import_permission(by: User | None) -> None:
+    """Checked again here for the back office; commands run as the operator (by=None)."""
+    if by is not None and not by.has_perm(IMPORT_PERMISSION):
+        raise PermissionError(_("You do not have permission to import into the registry."))
+
+
+def run_import(
+    data: bytes,
+    *,
+    required: Sequence[str],
+    optional: Sequence[str],
+    planner: Callable[[CsvTable, bool], Plan],
+    by: User | None,
+    dry_run: bool,
+) -> ImportReport:
+    """Read, validate every row, and write all of it in one transaction or nothing at all."""
+    require_import_permission(by)
+    report = ImportReport(dry_run=dry_run)
+    try:
+        table = read_table(data, required=required, optional=optional)
+    except CsvFileError as exc:
+        report.errors = exc.errors
+        return report
+    with transaction.atomic():
+        plan = planner(table, not dry_run)
+        report.errors = sorted(plan.errors, key=lambda e: (e.row or 0, e.column))
+        report.outcomes = plan.outcomes
+        if not report.errors and not dry_run:
+            plan.apply(by)
+            report.written = True
+    return report
+
+
+def form_errors(form: forms.Form, row: int) -> list[RowError]:
+    return [
+        RowError(row, "" if name == forms.forms.NON_FIELD_ERRORS else name, str(message))
+        for name, messages in form.errors.items()
+        for message in messages
+    ]
+
+
+def set_history_user(instance: Any, by: User | None) -> None:
+    if by is not None:
+        instance._history_user = by
+
+
+class RowForm(forms.Form):
+    """Cleans one CSV row; field names are column names."""
+
+    use_required_attribute = False
+
+
+class YesNoField(forms.Field):
+    """A cell holding yes/no (true/false, 1/0); empty means the default."""
+
+    def __init__(self, *, default: bool, **kwargs: Any) -> None:
+        super().__init__(required=False, **kwargs)
+        self.default = default
+
+    def to_python(self, value: Any) -> bool:
+        if value in (None, ""):
+            return self.default
+        parsed = parse_bool(str(value))
+        if parsed is None:
+            raise ValidationError(_("Write yes or no."), code="invalid")
+        return parsed
+
+
+class IsoDateField(forms.DateField):
+    input_formats = ["%Y-%m-%d"]
+    default_error_messages = {"invalid": gettext_lazy("Enter a date as YYYY-MM-DD, for example 2022-07-31.")}
