@@ -2,9 +2,7 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
-from django.templatetags.static import static as static_url
 from django.urls import include, path
-from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 urlpatterns = [
@@ -15,11 +13,6 @@ urlpatterns = [
     path("api/v1/", include("coopnet.api.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("back-office/", admin.site.urls),
-    path(
-        "favicon.ico",
-        login_not_required(RedirectView.as_view(url=static_url("images/favicon.svg"))),
-        name="favicon",
-    ),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils import timezone
 
 from coopnet.members import selectors as members
@@ -41,3 +42,8 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 @login_not_required
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "core/privacy.html")
+
+
+@login_not_required
+def favicon(request: HttpRequest) -> HttpResponse:
+    return redirect(static("images/favicon.svg"), permanent=True)

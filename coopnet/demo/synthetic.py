@@ -128,7 +128,7 @@ OFFICER_TITLES = (
     "Co-operative Development Officer",
     "Assistant Chief Executive",
 )
-END_REASONS = (
+END_REASONS = (  # the first three may be followed by a return; the others end a history
     "Resigned from the network",
     "Did not renew for the new membership year",
     "Fees unpaid after reminders",
@@ -537,12 +537,14 @@ def _history(
                 category=category,
                 start=start,
                 end=end,
-                end_reason=rng.choice(END_REASONS) if end else "",
+                end_reason=rng.choice(END_REASONS[:3]) if end else "",
                 source=SOURCE,
                 start_is_approximate=rng.random() < 0.05,
                 **holder,
             )
         )
+    if result[-1].end is not None:
+        result[-1].end_reason = rng.choice(END_REASONS)
     return result
 
 
