@@ -67,68 +67,57 @@ MAX_PERIODS = 5
 BATCH_SIZE = 1000
 SOURCE = "Synthetic benchmark data"
 
-PREFIXES = (
+
+def _words(text: str, sep: str = " ") -> tuple[str, ...]:
+    return tuple(word.strip() for word in text.split(sep))
+
+
+PREFIXES = _words(
     "Ash Brad Bram Brook Chip Clay Cold Dun Elm Fair Glen Hart Hazel Holm King Lang Mar Mill "
     "Oak Pen Red Ring Rose Sand Shep Stan Stock Thorn Wal Whit Wick Wood Bar Cran Har Ald"
-).split()
-SUFFIXES = (
+)
+SUFFIXES = _words(
     "bury by combe den don field ford gate ham hill hurst ley marsh mouth stead stoke ton wick "
     "well worth"
-).split()
+)
 MODIFIERS = ("", "Great ", "Little ", "Upper ", "Lower ", "Nether ")
-AFFILIATE_FORMS = (
-    "Community Energy Co-operative",
-    "Housing Co-operative",
-    "Credit Union",
-    "Development Trust",
-    "Community Land Trust",
-    "Food Co-operative",
-    "Care Co-operative",
-    "Co-operative Development Agency",
-    "Community Business Network",
-    "Mutual Society",
-    "Workers' Co-operative",
+AFFILIATE_FORMS = _words(
+    "Community Energy Co-operative | Housing Co-operative | Credit Union | Development Trust | "
+    "Community Land Trust | Food Co-operative | Care Co-operative | Mutual Society | "
+    "Co-operative Development Agency | Community Business Network | Workers' Co-operative | "
     "Community Interest Company",
+    "|",
 )
-SUPPORTER_FORMS = ("Associates", "Consulting", "Foundation", "Partnership", "Trust", "Research")
-PARTIES = (
-    "Labour and Co-operative",
-    "Co-operative Party",
-    "Labour",
-    "Liberal Democrat",
-    "Green",
+SUPPORTER_FORMS = _words("Associates Consulting Foundation Partnership Trust Research")
+PARTIES = _words(
+    "Labour and Co-operative | Co-operative Party | Labour | Liberal Democrat | Green | "
     "Independent",
+    "|",
 )
-FIRST_NAMES = (
+FIRST_NAMES = _words(
     "Aisha Alan Amir Ann Ben Bethan Carys Chloe Dafydd David Deborah Eilidh Emma Fatima Fiona "
     "Gareth George Grace Hannah Harry Imran Isla Jack James Jane John Karen Kieran Laura Leah "
     "Liam Lucy Mark Mary Mohammed Morag Nadia Niamh Oliver Owen Patrick Priya Rachel Rhys Ruth "
     "Sam Sarah Sean Sian Sophie Steven Tariq Thomas Una Yasmin Zoe"
-).split()
-SURNAMES = (
+)
+SURNAMES = _words(
     "Ahmed Ali Allen Baker Begum Bell Brown Campbell Clarke Davies Edwards Evans Green Hall "
     "Harris Hughes Jackson James Jones Kaur Kelly Khan Lewis Lloyd Macdonald Martin Morgan Murphy "
     "Murray O'Neill Patel Phillips Price Roberts Robinson Scott Shah Singh Smith Taylor Thomas "
     "Thompson Walker Watson White Williams Wilson Wood Wright Young"
-).split()
-PORTFOLIOS = (
-    "Housing",
-    "Communities",
-    "Inclusive Economy",
-    "Community Wealth Building",
-    "Climate and Environment",
-    "Adult Social Care",
-    "Children and Families",
-    "Finance",
 )
-OFFICER_TITLES = (
-    "Head of Community Development",
-    "Policy Officer",
-    "Strategy Manager",
-    "Co-operative Development Officer",
-    "Assistant Chief Executive",
+PORTFOLIOS = _words(
+    "Housing | Communities | Inclusive Economy | Community Wealth Building | "
+    "Climate and Environment | Adult Social Care | Children and Families | Finance",
+    "|",
 )
-END_REASONS = (  # the first three may be followed by a return; the others end a history
+OFFICER_TITLES = _words(
+    "Head of Community Development | Policy Officer | Strategy Manager | "
+    "Co-operative Development Officer | Assistant Chief Executive",
+    "|",
+)
+# The first three may be followed by a return to the network; the others end a history.
+END_REASONS = (
     "Resigned from the network",
     "Did not renew for the new membership year",
     "Fees unpaid after reminders",
@@ -147,7 +136,12 @@ COUNCIL_ROLES: dict[str, int] = {
     R.OFFICER: 3,
 }
 GROUP_ROLES: dict[str, int] = {R.LEADER: 1, R.COUNCILLOR: 4, R.CONTACT: 1}
-OTHER_ROLES: dict[str, int] = {R.CONTACT: 3, R.OFFICER: 2, R.VOTING_CONTACT: 1, R.INVOICE_CONTACT: 1}
+OTHER_ROLES: dict[str, int] = {
+    R.CONTACT: 3,
+    R.OFFICER: 2,
+    R.VOTING_CONTACT: 1,
+    R.INVOICE_CONTACT: 1,
+}
 ELECTED_KINDS = {K.PRINCIPAL_COUNCIL, K.COMBINED_AUTHORITY, K.LOCAL_COUNCIL, K.POLITICAL_GROUP}
 ELECTED_ROLES = {R.LEADER, R.CABINET_MEMBER, R.CABINET_CHAMPION, R.COUNCILLOR, R.COOPERATIVE_LEAD}
 # How many people an organisation of each kind has on the registry, relatively.
@@ -511,7 +505,7 @@ def _periods(
 
 
 def _category(rng: random.Random, options: Sequence[MembershipCategory]) -> MembershipCategory:
-    """Mostly the first category the holder may hold (in the categories' order), now and then another."""
+    """Mostly the first category the holder may hold (in the categories' order); at times another."""
     if len(options) > 1 and rng.random() < 0.1:
         return rng.choice(options[1:])
     return options[0]

@@ -1,4 +1,4 @@
-"""`generate_synthetic --scale N`: a synthetic network at N times the seeds' size, for benchmarks."""
+"""`generate_synthetic --scale N`: a synthetic network at N times the seeds' size (benchmarks)."""
 
 from __future__ import annotations
 

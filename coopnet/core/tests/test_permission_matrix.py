@@ -1,0 +1,186 @@
+"""Every URL of the site and API, as every role: the expected answer to a GET.
+
+The list of URLs comes from the URL configuration, so a URL added without an entry here fails
+`test_every_url_pattern_has_an_entry`. Back-office (admin) URLs follow one rule, checked for every
+one of them in `test_back_office_matrix`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from coopnet.accounts.models import Invitation
+from coopnet.members.tests.factories import RoleFactory
+
+pytestmark = pytest.mark.django_db
+
+ROLES = [
+    "anonymous",
+    "supporter",
+    "officer_a",
+    "officer_b",
+    "board_member",
+    "finance_officer",
+    "network_admin",
+]
+
+OK = 200
+LOGIN = "login"  # redirected to sign in
+DENY = 403
+NOT_FOUND = 404
+GONE = 410
+REDIRECT = "redirect"  # redirected somewhere other than sign-in
+
+
+def everyone(outcome: object) -> dict[str, object]:
+    return dict.fromkeys(ROLES, outcome)
+
+
+def signed_in(outcome: object = OK) -> dict[str, object]:
+    return {**everyone(outcome), "anonymous": LOGIN}
+
+
+def editors_of_a(other: object = DENY) -> dict[str, object]:
+    return {**signed_in(other), "officer_a": OK, "network_admin": OK}
+
+
+def admins_only() -> dict[str, object]:
+    return {**signed_in(DENY), "network_admin": OK}
+
+
+def anonymous_only(signed_in_outcome: object = REDIRECT) -> dict[str, object]:
+    return {**everyone(signed_in_outcome), "anonymous": OK}
+
+
+@dataclass
+class Entry:
+    expected: dict[str, object]
+    kwargs: Callable[[dict[str, Any]], dict[str, Any]] = lambda ctx: {}
+    query: str = ""
+    method: str = "get"
+
+
+MATRIX: dict[str, Entry] = {
+    # core
+    "core:home": Entry(everyone(OK)),
+    "core:dashboard": Entry(signed_in(OK)),
+    "core:accessibility": Entry(everyone(OK)),
+    "core:privacy": Entry(everyone(OK)),
+    "core:favicon": Entry(everyone(REDIRECT)),
+    "set_language": Entry(everyone(REDIRECT)),  # GET changes nothing and returns to the page
+    # members
+    "members:directory": Entry(everyone(OK)),
+    "members:organisation": Entry(everyone(OK), lambda c: {"slug": c["org_a"].slug}),
+    "members:edit": Entry(editors_of_a(), lambda c: {"slug": c["org_a"].slug}),
+    "members:contacts": Entry(editors_of_a(), lambda c: {"slug": c["org_a"].slug}),
+    "members:contact_add": Entry(editors_of_a(), lambda c: {"slug": c["org_a"].slug}),
+    "members:contact_edit": Entry(
+        editors_of_a(), lambda c: {"slug": c["org_a"].slug, "role_id": c["role_a"].pk}
+    ),
+    "members:contact_end": Entry(
+        {**editors_of_a(), "officer_a": REDIRECT, "network_admin": REDIRECT},
+        lambda c: {"slug": c["org_a"].slug, "role_id": c["role_a"].pk},
+        method="post",
+    ),
+    # accounts: invitations
+    "accounts:invite": Entry(admins_only()),
+    "accounts:accept": Entry(everyone(OK), lambda c: {"token": c["invitation"].token}),
+    # allauth
+    "account_login": Entry(anonymous_only()),
+    "account_logout": Entry({**everyone(OK), "anonymous": REDIRECT}),
+    "account_inactive": Entry(everyone(OK)),
+    "account_signup": Entry(anonymous_only()),
+    "account_reauthenticate": Entry(signed_in(OK)),
+    "account_email": Entry(signed_in(OK)),
+    "account_email_verification_sent": Entry(everyone(OK)),
+    "account_change_password": Entry(signed_in(OK)),
+    "account_set_password": Entry(signed_in(REDIRECT)),  # they have a password: go to change it
+    "account_reset_password": Entry(everyone(OK)),
+    "account_reset_password_done": Entry(everyone(OK)),
+    "account_confirm_login_code": Entry({**everyone(REDIRECT), "anonymous": LOGIN}),
+    "account_confirm_email": Entry(everyone(OK), lambda c: {"key": "not-a-real-key"}),
+    "account_reset_password_from_key": Entry(
+        everyone(OK), lambda c: {"uidb36": "zz", "key": "not-a-real-key"}
+    ),
+    "account_reset_password_from_key_done": Entry(everyone(OK)),
+    "mfa_index": Entry(signed_in(OK)),
+    # Only in the middle of a sign-in.
+    "mfa_authenticate": Entry({**everyone(REDIRECT), "anonymous": LOGIN}),
+    "mfa_reauthenticate": Entry(signed_in(REDIRECT)),  # nothing to re-authenticate
+    # Turning on TOTP asks for the password again first (a fresh sign-in).
+    "mfa_activate_totp": Entry(signed_in(REDIRECT)),
+    # Nothing to show or remove until an authenticator exists.
+    "mfa_deactivate_totp": Entry(signed_in(NOT_FOUND)),
+    "mfa_view_recovery_codes": Entry(signed_in(NOT_FOUND)),
+    "mfa_generate_recovery_codes": Entry(signed_in(REDIRECT)),
+    "mfa_download_recovery_codes": Entry(signed_in(NOT_FOUND)),
+}
+
+
+def url_patterns(patterns: list[Any] | None = None, ns: str = "") -> Iterator[tuple[str, str]]:
+    for p in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(p, URLResolver):
+            inner = ns + (f"{p.namespace}:" if p.namespace else "")
+            yield from url_patterns(p.url_patterns, inner)
+        elif isinstance(p, URLPattern):
+            yield ns + (p.name or f"<unnamed {p.pattern}>"), str(p.pattern)
+
+
+def site_url_names() -> list[str]:
+    return sorted({name for name, _ in url_patterns() if not name.startswith("admin:")})
+
+
+def test_every_url_pattern_has_an_entry():
+    missing = [name for name in site_url_names() if name not in MATRIX]
+    stale = [name for name in MATRIX if name not in site_url_names()]
+    assert not missing, f"add these URLs to the permission matrix: {missing}"
+    assert not stale, f"these matrix entries name no URL: {stale}"
+
+
+def outcome_of(response: Any) -> object:
+    if response.status_code in (301, 302):
+        return LOGIN if "/accounts/login/" in response["Location"] else REDIRECT
+    return response.status_code
+
+
+@pytest.fixture
+def context(org_a, network_admin) -> dict[str, Any]:
+    invitation = Invitation.objects.create(
+        email="invited@example.org",
+        full_name="Invited Person",
+        role="member_officer",
+        organisation=org_a,
+        invited_by=network_admin,
+    )
+    return {"org_a": org_a, "role_a": RoleFactory(organisation=org_a), "invitation": invitation}
+
+
+def clients(role_users: dict[str, Any]) -> dict[str, Client]:
+    result = {}
+    for role, user in role_users.items():
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        result[role] = client
+    return result
+
+
+def test_site_matrix(role_users, context):
+    by_role = clients(role_users)
+    failures = []
+    for name in site_url_names():
+        entry = MATRIX[name]
+        url = reverse(name, kwargs=entry.kwargs(context)) + entry.query
+        for role in ROLES:
+            got = outcome_of(getattr(by_role[role], entry.method)(url))
+            if got != entry.expected[role]:
+                failures.append(
+                    f"{name} {url} as {role}: expected {entry.expected[role]}, got {got}"
+                )
+    assert not failures, "\n".join(failures)
