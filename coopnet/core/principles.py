@@ -1,69 +1,78 @@
 """The network's ten principles and the ICA's seven, as loaded by migration core/0002.
 
-Names are the network's own; summaries are short paraphrases written for coopnet.
+Names are the network's own; summaries are short paraphrases written for coopnet. Both are marked
+for translation and translated where they are shown.
 """
+
+from django.utils.translation import gettext_noop as N_
 
 NETWORK_PRINCIPLES = [
     (
         "social-partnership",
-        "Social partnership",
-        "Citizens, communities, enterprises and councils working as partners for shared wellbeing.",
+        N_("Social partnership"),
+        N_(
+            "Citizens, communities, enterprises and councils working as partners for shared wellbeing."
+        ),
     ),
     (
         "democratic-engagement",
-        "Democratic engagement",
-        "Residents of every background taking an active part in decisions and priorities.",
+        N_("Democratic engagement"),
+        N_("Residents of every background taking an active part in decisions and priorities."),
     ),
     (
         "co-production",
-        "Co-production",
-        "Citizens as equal partners in designing and commissioning public services.",
+        N_("Co-production"),
+        N_("Citizens as equal partners in designing and commissioning public services."),
     ),
     (
         "enterprise-and-social-economy",
-        "Enterprise and social economy",
-        "Community-based economic development where co-operatives and social enterprises thrive.",
+        N_("Enterprise and social economy"),
+        N_(
+            "Community-based economic development where co-operatives and social enterprises thrive."
+        ),
     ),
     (
         "maximising-social-value",
-        "Maximising social value",
-        "A practical framework so that council spending delivers local social and economic good.",
+        N_("Maximising social value"),
+        N_(
+            "A practical framework so that council spending delivers local social and economic good."
+        ),
     ),
     (
         "community-leadership",
-        "Community leadership and a new role for councillors",
-        "Councils as platforms for community action; councillors as connectors and brokers.",
+        N_("Community leadership and a new role for councillors"),
+        N_("Councils as platforms for community action; councillors as connectors and brokers."),
     ),
     (
         "new-models-of-meeting-priority-needs",
-        "New models of meeting priority needs",
-        "Co-operative and mutual models that give staff and service users a stronger voice.",
+        N_("New models of meeting priority needs"),
+        N_("Co-operative and mutual models that give staff and service users a stronger voice."),
     ),
     (
         "innovation",
-        "Innovation",
-        "New ways of working with communities to bring about positive change.",
+        N_("Innovation"),
+        N_("New ways of working with communities to bring about positive change."),
     ),
     (
         "learning",
-        "Learning",
-        "Capturing what projects teach so co-operative practice spreads across the network.",
+        N_("Learning"),
+        N_("Capturing what projects teach so co-operative practice spreads across the network."),
     ),
     (
         "walking-the-talk",
-        "Walking the talk",
-        "The network runs itself by these principles: open, member-led, action-focused.",
+        N_("Walking the talk"),
+        N_("The network runs itself by these principles: open, member-led, action-focused."),
     ),
 ]
 
 ICA_PRINCIPLES = [
-    ("voluntary-and-open-membership", "Voluntary and open membership", ""),
-    ("democratic-member-control", "Democratic member control", ""),
-    ("member-economic-participation", "Member economic participation", ""),
-    ("autonomy-and-independence", "Autonomy and independence", ""),
-    ("education-training-and-information", "Education, training and information", ""),
-    ("co-operation-among-co-operatives", "Co-operation among co-operatives", ""),
-    ("concern-for-community", "Concern for community", ""),
+    ("voluntary-and-open-membership", N_("Voluntary and open membership"), ""),
+    ("democratic-member-control", N_("Democratic member control"), ""),
+    ("member-economic-participation", N_("Member economic participation"), ""),
+    ("autonomy-and-independence", N_("Autonomy and independence"), ""),
+    ("education-training-and-information", N_("Education, training and information"), ""),
+    ("co-operation-among-co-operatives", N_("Co-operation among co-operatives"), ""),
+    ("concern-for-community", N_("Concern for community"), ""),
 ]
 
 

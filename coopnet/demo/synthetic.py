@@ -505,7 +505,7 @@ def _periods(
 
 
 def _category(rng: random.Random, options: Sequence[MembershipCategory]) -> MembershipCategory:
-    """Mostly the first category the holder may hold (in the categories' order); at times another."""
+    """Mostly the first category the holder may hold (in category order); at times another."""
     if len(options) > 1 and rng.random() < 0.1:
         return rng.choice(options[1:])
     return options[0]

@@ -22,7 +22,7 @@ class DirectoryFilterForm(GovukForm):
         super().__init__(*args, **kwargs)
         any_: list[tuple[str, object]] = [("", _("Any"))]
         choices: dict[str, list[tuple[str, object]]] = {
-            "category": [(c.code, c.name) for c in categories()],
+            "category": [(c.code, _(c.name)) for c in categories()],
             "kind": list(OrganisationKind.choices),
             "nation": [(n, n) for n in directory_nations()],
             "region": [(r, r) for r in directory_regions()],

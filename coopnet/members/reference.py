@@ -7,6 +7,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext_noop as N_
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LA_FILE = DATA_DIR / "uk_local_authorities.csv"
 LOOKUP_FILE = DATA_DIR / "lookup_name_to_registry.csv"
@@ -74,34 +76,34 @@ def name_lookup() -> dict[str, str]:
 CATEGORIES = [
     {
         "code": "full",
-        "name": "Full",
+        "name": N_("Full"),
         "order": 1,
         "counts_as_member": True,
         "allowed_kinds": ["principal_council", "combined_authority"],
         "allows_individuals": False,
-        "description": "UK principal councils and combined authorities.",
+        "description": N_("UK principal councils and combined authorities."),
     },
     {
         "code": "associate",
-        "name": "Associate",
+        "name": N_("Associate"),
         "order": 2,
         "counts_as_member": True,
         "allowed_kinds": ["local_council", "political_group"],
         "allows_individuals": False,
-        "description": "Town, parish and community councils, and political groups.",
+        "description": N_("Town, parish and community councils, and political groups."),
     },
     {
         "code": "affiliate",
-        "name": "Affiliate",
+        "name": N_("Affiliate"),
         "order": 3,
         "counts_as_member": True,
         "allowed_kinds": ["affiliate_organisation"],
         "allows_individuals": False,
-        "description": "Values-based organisations that support the network's work.",
+        "description": N_("Values-based organisations that support the network's work."),
     },
     {
         "code": "supporter",
-        "name": "Supporter",
+        "name": N_("Supporter"),
         "order": 4,
         "counts_as_member": False,
         "allowed_kinds": [
@@ -112,7 +114,7 @@ CATEGORIES = [
             "principal_council",
         ],
         "allows_individuals": True,
-        "description": "Individuals and organisations; not counted as members.",
+        "description": N_("Individuals and organisations; not counted as members."),
     },
 ]
 

@@ -1,0 +1,20 @@
+"""Registry imports from CSV: organisations and memberships, all rows or none.
+
+The column reference is docs/importing.md. Commands (import_organisations, import_memberships)
+and the back office's Import pages call the same two functions.
+"""
+
+from .base import IMPORT_PERMISSION, ImportReport, RowOutcome
+from .csvio import CsvFileError, RowError
+from .memberships import memberships_import
+from .organisations import organisations_import
+
+__all__ = [
+    "IMPORT_PERMISSION",
+    "CsvFileError",
+    "ImportReport",
+    "RowError",
+    "RowOutcome",
+    "memberships_import",
+    "organisations_import",
+]
