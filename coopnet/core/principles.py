@@ -10,9 +10,7 @@ NETWORK_PRINCIPLES = [
     (
         "social-partnership",
         N_("Social partnership"),
-        N_(
-            "Citizens, communities, enterprises and councils working as partners for shared wellbeing."
-        ),
+        N_("Citizens, communities, enterprises and councils as partners for shared wellbeing."),
     ),
     (
         "democratic-engagement",
@@ -27,16 +25,12 @@ NETWORK_PRINCIPLES = [
     (
         "enterprise-and-social-economy",
         N_("Enterprise and social economy"),
-        N_(
-            "Community-based economic development where co-operatives and social enterprises thrive."
-        ),
+        N_("Community-based economic development where co-operatives and social enterprises grow."),
     ),
     (
         "maximising-social-value",
         N_("Maximising social value"),
-        N_(
-            "A practical framework so that council spending delivers local social and economic good."
-        ),
+        N_("A practical framework so council spending delivers local social and economic good."),
     ),
     (
         "community-leadership",

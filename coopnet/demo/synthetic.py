@@ -261,8 +261,8 @@ def kind_counts(total: int, *, principal_available: int, combined_available: int
     ):
         overflow += max(0, counts[kind] - available)
         counts[kind] = min(counts[kind], available)
-    for kind, extra in apportion(overflow, OVERFLOW_MIX).items():
-        counts[kind] += extra
+    for other, extra in apportion(overflow, OVERFLOW_MIX).items():
+        counts[other] += extra
     return counts
 
 
