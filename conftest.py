@@ -20,6 +20,22 @@ PASSWORD = "correct horse battery staple"
 pytest_plugins = ["coopnet.core.tests.browser"]
 
 
+def pytest_collection_modifyitems(config, items):
+    """Run each database engine's own tests only on that engine."""
+    from django.db import connection
+
+    vendor = connection.vendor
+    skip = {
+        "postgres_only": pytest.mark.skip(reason="PostgreSQL path; run by make test-postgres"),
+        "sqlite_only": pytest.mark.skip(reason="SQLite path; run by make test"),
+    }
+    for item in items:
+        if "postgres_only" in item.keywords and vendor != "postgresql":
+            item.add_marker(skip["postgres_only"])
+        if "sqlite_only" in item.keywords and vendor != "sqlite":
+            item.add_marker(skip["sqlite_only"])
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -64,6 +64,7 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "config.urls"
 FORM_RENDERER = "coopnet.core.forms.GovukFormRenderer"
+FORMS_URLFIELD_ASSUME_HTTPS = True  # the Django 6.0 default
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [

@@ -150,7 +150,7 @@ def outcome_of(response: Any) -> object:
 
 
 @pytest.fixture
-def context(org_a, network_admin) -> dict[str, Any]:
+def matrix_context(org_a, network_admin) -> dict[str, Any]:
     invitation = Invitation.objects.create(
         email="invited@example.org",
         full_name="Invited Person",
@@ -171,12 +171,12 @@ def clients(role_users: dict[str, Any]) -> dict[str, Client]:
     return result
 
 
-def test_site_matrix(role_users, context):
+def test_site_matrix(role_users, matrix_context):
     by_role = clients(role_users)
     failures = []
     for name in site_url_names():
         entry = MATRIX[name]
-        url = reverse(name, kwargs=entry.kwargs(context)) + entry.query
+        url = reverse(name, kwargs=entry.kwargs(matrix_context)) + entry.query
         for role in ROLES:
             got = outcome_of(getattr(by_role[role], entry.method)(url))
             if got != entry.expected[role]:
