@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -122,7 +122,7 @@ def run_import(
 
 def form_errors(form: forms.Form, row: int) -> list[RowError]:
     return [
-        RowError(row, "" if name == forms.forms.NON_FIELD_ERRORS else name, str(message))
+        RowError(row, "" if name == NON_FIELD_ERRORS else name, str(message))
         for name, messages in form.errors.items()
         for message in messages
     ]
@@ -157,4 +157,6 @@ class YesNoField(forms.Field):
 
 class IsoDateField(forms.DateField):
     input_formats = ["%Y-%m-%d"]
-    default_error_messages = {"invalid": gettext_lazy("Enter a date as YYYY-MM-DD, for example 2022-07-31.")}
+    default_error_messages = {
+        "invalid": gettext_lazy("Enter a date as YYYY-MM-DD, for example 2022-07-31.")
+    }

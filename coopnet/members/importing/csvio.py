@@ -14,7 +14,7 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TextIO
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -36,6 +36,12 @@ CSV_CONTENT_TYPES = frozenset(
         "",
     }
 )
+
+
+class Writable(Protocol):
+    """Anything with write(str): a text file, sys.stdout, an HttpResponse."""
+
+    def write(self, text: str, /) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -171,7 +177,8 @@ def read_table(data: bytes, *, required: Sequence[str], optional: Sequence[str])
             errors.append(RowError(number, "", _("This row has more cells than the header.")))
             continue
         cells += [""] * (len(header) - len(cells))
-        rows.append(CsvRow(number, {col: unescape(cell) for col, cell in zip(header, cells)}))
+        values = dict(zip(header, map(unescape, cells), strict=False))  # extra cells are blank
+        rows.append(CsvRow(number, values))
     if not errors and not rows:
         errors.append(RowError(None, "", _("The file has a header but no rows to import.")))
     if errors:
@@ -212,7 +219,7 @@ def cell_text(value: object) -> str:
 
 
 def write_table(
-    out: TextIO, columns: Sequence[str], rows: Iterable[Mapping[str, object]]
+    out: Writable, columns: Sequence[str], rows: Iterable[Mapping[str, object]]
 ) -> None:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)

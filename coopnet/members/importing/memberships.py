@@ -195,7 +195,9 @@ class MembershipPlan:
             by_holder[row.key].append(row)
         for key, group in by_holder.items():
             replaced = {r.instance.pk for r in group if r.instance is not None}
-            recorded = [(m.start, m.end) for m in self.existing.get(key, []) if m.pk not in replaced]
+            recorded = [
+                (m.start, m.end) for m in self.existing.get(key, []) if m.pk not in replaced
+            ]
             for index, row in enumerate(group):
                 errors = self._period_errors(row, recorded, group[:index])
                 if errors:

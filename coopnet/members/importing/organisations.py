@@ -153,7 +153,9 @@ class OrganisationPlan:
         if lock:
             existing = existing.select_for_update()
         self.by_slug = {o.slug: o for o in existing}
-        self.by_code = {o.local_authority_id: o for o in self.by_slug.values() if o.local_authority_id}
+        self.by_code = {
+            o.local_authority_id: o for o in self.by_slug.values() if o.local_authority_id
+        }
 
     def _plan_row(self, number: int, data: dict[str, Any]) -> None:
         errors = self._reference_errors(number, data) + self._duplicate_errors(number, data)
@@ -181,7 +183,9 @@ class OrganisationPlan:
         ]
         if not errors and ("la_code" in self.columns or data["kind"] in COUNCIL_KINDS):
             authority = self.authorities.get(data["la_code"])
-            errors += [RowError(number, "la_code", m) for m in authority_errors(data["kind"], authority)]
+            errors += [
+                RowError(number, "la_code", m) for m in authority_errors(data["kind"], authority)
+            ]
         return errors
 
     def _duplicate_errors(self, number: int, data: dict[str, Any]) -> list[RowError]:
@@ -242,7 +246,9 @@ class OrganisationPlan:
     def _check_kind_changes(self) -> None:
         """An organisation may not change to a kind that cannot hold the memberships it has."""
         changing = {
-            r.instance.pk: r for r in self.rows if r.instance and r.values["kind"] != r.instance.kind
+            r.instance.pk: r
+            for r in self.rows
+            if r.instance and r.values["kind"] != r.instance.kind
         }
         if not changing:
             return

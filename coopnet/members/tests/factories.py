@@ -38,12 +38,12 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.PostGenerationMethodCall("set_password", "correct horse battery staple")
 
     @factory.post_generation
-    def roles(self, create: bool, extracted: list[str] | None, **kwargs: object) -> None:
+    def roles(obj: User, create: bool, extracted: list[str] | None, **kwargs: object) -> None:
         if create:
-            self.save()
+            obj.save()
         if create and extracted:
             for role in extracted:
-                self.groups.add(Group.objects.get(name=role))
+                obj.groups.add(Group.objects.get(name=role))
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -63,8 +63,8 @@ class CouncilFactory(OrganisationFactory):
 
     kind = OrganisationKind.PRINCIPAL_COUNCIL
     local_authority = factory.LazyAttribute(lambda o: LocalAuthority.objects.get(code=o.la_code))
-    name = factory.LazyAttribute(lambda o: o.local_authority.official_name)
-    slug = factory.LazyAttribute(lambda o: o.local_authority.code.lower())
+    name = factory.LazyAttribute(lambda o: o.local_authority.official_name)  # type: ignore[assignment]
+    slug = factory.LazyAttribute(lambda o: o.local_authority.code.lower())  # type: ignore[assignment]
 
 
 class PersonFactory(factory.django.DjangoModelFactory):

@@ -1,0 +1,253 @@
+"""gunicorn on a free loopback port, and concurrent clients measuring one endpoint at a time."""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+SIDE_CAP_SECONDS = 20.0  # for the warm-up and the one-client run, which are not the measurement
+
+
+class ServerError(Exception):
+    """gunicorn did not start."""
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((HOST, 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+class Gunicorn:
+    """gunicorn serving config.wsgi on a free loopback port; always stopped on leaving."""
+
+    def __init__(self, env: dict[str, str], workers: int, log: Path) -> None:
+        self.env, self.workers, self.log = env, workers, log
+        self.port = free_port()
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def pid(self) -> int:
+        assert self.process is not None
+        return self.process.pid
+
+    def __enter__(self) -> Gunicorn:
+        command = [
+            sys.executable, "-m", "gunicorn", "config.wsgi:application",
+            "--bind", f"{HOST}:{self.port}", "--workers", str(self.workers),
+            "--worker-class", "sync", "--backlog", "2048", "--timeout", "60",
+            "--graceful-timeout", "10", "--error-logfile", str(self.log), "--log-level", "warning",
+        ]  # fmt: skip
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, env=self.env, start_new_session=True,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        try:
+            self.wait_until_ready()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+    def wait_until_ready(self, timeout: float = 60.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert self.process is not None
+            if self.process.poll() is not None:
+                raise ServerError(f"gunicorn exited early:\n{self.log_tail()}")
+            status, _ms = fetch(self.port, "/accessibility/", timeout=5)
+            if status.isdigit():
+                return
+            time.sleep(0.2)
+        raise ServerError(f"gunicorn not ready after {timeout:.0f} s:\n{self.log_tail()}")
+
+    def stop(self) -> None:
+        """SIGTERM to the master (a graceful stop of its workers); SIGKILL if it hangs."""
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=10)
+
+    def log_tail(self, lines: int = 30) -> str:
+        if not self.log.exists():
+            return ""
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+
+
+# --- whose CPU --------------------------------------------------------------------------------
+
+
+def _ticks() -> float:
+    return float(os.sysconf("SC_CLK_TCK"))
+
+
+def busy_cpu_seconds() -> float | None:
+    """CPU seconds the whole machine has spent busy since boot (Linux /proc/stat)."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(f) for f in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / _ticks()
+
+
+def _stat(pid: int) -> list[str]:
+    text = Path(f"/proc/{pid}/stat").read_text()
+    return text[text.rindex(")") + 2 :].split()  # the fields after "pid (comm)"
+
+
+def process_cpu_seconds(pids: list[int]) -> float:
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = _stat(pid)
+        except (OSError, ValueError):
+            continue
+        total += (int(fields[11]) + int(fields[12])) / _ticks()  # utime, stime
+    return total
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if int(_stat(int(entry.name))[1]) == pid:
+                    found.append(int(entry.name))
+            except (OSError, ValueError, IndexError):
+                continue
+    return found
+
+
+class CpuMeter:
+    """How much of the machine's CPU went to processes other than the bench and its server."""
+
+    def __init__(self, server_pid: int) -> None:
+        self.pids = [os.getpid(), server_pid, *children(server_pid)]
+        self.busy = busy_cpu_seconds()
+        self.ours = process_cpu_seconds(self.pids)
+        self.began = time.monotonic()
+
+    def other_percent(self) -> float | None:
+        busy = busy_cpu_seconds()
+        if busy is None or self.busy is None:
+            return None
+        others = (busy - self.busy) - (process_cpu_seconds(self.pids) - self.ours)
+        capacity = (time.monotonic() - self.began) * (os.cpu_count() or 1)
+        return round(max(0.0, others) / capacity * 100, 1) if capacity else None
+
+
+# --- load --------------------------------------------------------------------------------------
+
+
+def fetch(port: int, path: str, timeout: float = 30.0) -> tuple[str, float]:
+    """GET one page over a new loopback connection: its status (or the error's name), in ms."""
+    began = time.perf_counter()
+    connection = http.client.HTTPConnection(HOST, port, timeout=timeout)
+    try:
+        connection.request("GET", path, headers={"Accept": "text/html,application/json"})
+        response = connection.getresponse()
+        response.read()
+        status = str(response.status)
+    except (OSError, http.client.HTTPException) as exc:
+        status = type(exc).__name__
+    finally:
+        connection.close()
+    return status, (time.perf_counter() - began) * 1000
+
+
+def drive(
+    port: int, paths: list[str], total: int, concurrency: int, time_cap: float
+) -> tuple[list[float], Counter[str], float]:
+    """total GETs (or as many as time_cap allows) from `concurrency` threads; latencies in ms."""
+    lock = threading.Lock()
+    latencies: list[float] = []
+    statuses: Counter[str] = Counter()
+    issued = 0
+    deadline = time.monotonic() + time_cap
+
+    def client() -> None:
+        nonlocal issued
+        while True:
+            with lock:
+                if issued >= total or time.monotonic() > deadline:
+                    return
+                index, issued = issued, issued + 1
+            status, ms = fetch(port, paths[index % len(paths)])
+            with lock:
+                latencies.append(ms)
+                statuses[status] += 1
+
+    threads = [threading.Thread(target=client, daemon=True) for _ in range(concurrency)]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return latencies, statuses, time.perf_counter() - began
+
+
+def percentile(values: list[float], pct: int) -> float | None:
+    if not values:
+        return None
+    if len(values) == 1:
+        return round(values[0], 1)
+    return round(statistics.quantiles(values, n=100, method="inclusive")[pct - 1], 1)
+
+
+def is_error(status: str) -> bool:
+    return not (status.isdigit() and 200 <= int(status) < 300)
+
+
+def measure(
+    server: Gunicorn, name: str, paths: list[str], args: argparse.Namespace
+) -> dict[str, Any]:
+    """Warm up (unmeasured), time one client alone, then `args.concurrency` clients at once."""
+    port, side_cap = server.port, min(args.time_cap, SIDE_CAP_SECONDS)
+    if args.warmup:
+        drive(port, paths, args.warmup, args.concurrency, side_cap)
+    baseline, _statuses, _s = drive(port, paths, args.baseline, 1, side_cap)
+    meter = CpuMeter(server.pid)
+    latencies, statuses, seconds = drive(
+        port, paths, args.requests, args.concurrency, args.time_cap
+    )
+    return {
+        "endpoint": name,
+        "paths": paths,
+        "requests": len(latencies),
+        "errors": sum(n for status, n in statuses.items() if is_error(status)),
+        "statuses": dict(sorted(statuses.items())),
+        "p50_ms": percentile(latencies, 50),
+        "p95_ms": percentile(latencies, 95),
+        "max_ms": round(max(latencies), 1) if latencies else None,
+        "rps": round(len(latencies) / seconds, 1) if seconds else None,
+        "seconds": round(seconds, 2),
+        "time_capped": len(latencies) < args.requests,
+        "single_client_p50_ms": percentile(baseline, 50),
+        # CPU taken by other processes on the machine while measuring: it skews the numbers.
+        "other_cpu_percent": meter.other_percent(),
+    }

@@ -1,0 +1,240 @@
+"""`make bench`: the public pages at 1x, 10x and 100x the seeds' size, served as in production.
+
+For each scale: a fresh SQLite file in a temporary directory, `migrate`, `generate_synthetic`,
+the SQL queries each page costs (Django's test client in-process, a warm request), then gunicorn
+on a free loopback port under 20 concurrent clients. Writes bench/results/<scale>x.json and
+bench/results/summary.md, and prints the summary. See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import secrets
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from inspect_pages import endpoints_with
+from loadtest import Gunicorn, ServerError, measure
+from report import render_summary
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+Result = dict[str, Any]
+
+
+class BenchError(Exception):
+    """The benchmark could not run."""
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="coopnet benchmarks at several scales")
+    parser.add_argument("--scales", type=float, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
+    parser.add_argument("--concurrency", type=int, default=20, help="concurrent clients")
+    parser.add_argument("--requests", type=int, default=400, help="requests per endpoint")
+    parser.add_argument("--warmup", type=int, default=40, help="unmeasured requests first")
+    parser.add_argument("--baseline", type=int, default=30, help="requests from one client")
+    parser.add_argument("--time-cap", type=float, default=60.0, help="seconds per endpoint")
+    parser.add_argument("--seed", type=int, default=2012, help="synthetic data seed")
+    return parser.parse_args(argv)
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# --- child processes ---------------------------------------------------------------------------
+
+
+def base_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.local",
+        DEBUG="False",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        LOG_LEVEL="ERROR",
+        PYTHONUNBUFFERED="1",
+    )
+    return env
+
+
+def run_python(env: dict[str, str], *args: str) -> str:
+    """Run the project's Python with the bench environment; its output, or BenchError."""
+    done = subprocess.run(
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise BenchError(f"{' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
+    return done.stdout
+
+
+def manage(env: dict[str, str], *args: str) -> str:
+    return run_python(env, "manage.py", *args)
+
+
+def prepare_static(env: dict[str, str], static_root: Path) -> tuple[dict[str, str], str]:
+    """collectstatic for whitenoise; if the manifest cannot be built, a fallback without one.
+
+    Under DEBUG=False the manifest storage raises on every page when the manifest is missing,
+    so a broken front-end build would turn every request into a 500.
+    """
+    try:
+        manage(env, "collectstatic", "--no-input", "-v", "0")
+    except BenchError as exc:
+        errors = [line for line in str(exc).splitlines() if "Error:" in line]
+        reason = errors[-1] if errors else str(exc).strip().splitlines()[-1]
+        say(f"WARNING: collectstatic failed ({reason}); static files stored without a manifest")
+        fallback = {
+            **env,
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "BENCH_STATIC_ROOT": str(static_root),
+        }
+        manage(fallback, "collectstatic", "--no-input", "-v", "0")
+        return fallback, reason
+    return env, ""
+
+
+def inspect_database(env: dict[str, str]) -> Result:
+    """Slugs to request, dataset sizes and SQL queries per page (bench/inspect_pages.py)."""
+    out = run_python(env, str(ROOT / "bench" / "inspect_pages.py"))
+    result: Result = json.loads(out.strip().splitlines()[-1])
+    return result
+
+
+# --- one scale ---------------------------------------------------------------------------------
+
+
+def generate(env: dict[str, str], scale: float, seed: int) -> float:
+    began = time.perf_counter()
+    say(manage(env, "generate_synthetic", "--scale", f"{scale:g}", "--seed", str(seed)).strip())
+    return round(time.perf_counter() - began, 1)
+
+
+def load_endpoints(
+    server: Gunicorn, endpoints: list[tuple[str, list[str]]], args: argparse.Namespace
+) -> list[Result]:
+    results = []
+    for name, paths in endpoints:
+        if not paths:
+            results.append({"endpoint": name, "paths": [], "requests": 0, "errors": 1})
+            say(f"  {name}: no page to request")
+            continue
+        result = measure(server, name, paths, args)
+        results.append(result)
+        say(
+            f"  {name}: p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, "
+            f"{result['rps']} req/s, {result['errors']} errors {result['statuses']}; "
+            f"other processes used {result['other_cpu_percent']}% of the CPU"
+        )
+    return results
+
+
+def bench_scale(scale: float, args: argparse.Namespace, base: dict[str, str]) -> Result:
+    label = f"{scale:g}x"
+    with tempfile.TemporaryDirectory(prefix=f"coopnet-bench-{label}-") as tmp:
+        env = {**base, "DATABASE_URL": f"sqlite:///{tmp}/db.sqlite3"}
+        say(f"[{label}] migrating a fresh database in {tmp}")
+        manage(env, "migrate", "--no-input", "-v", "0")
+        generation_seconds = generate(env, scale, args.seed)
+        say(f"[{label}] counting SQL queries per page")
+        inspection = inspect_database(env)
+        say(f"[{label}] gunicorn, {args.workers} workers; {args.concurrency} concurrent clients")
+        with Gunicorn(env, args.workers, Path(tmp) / "gunicorn.log") as server:
+            results = load_endpoints(server, endpoints_with(inspection["slugs"]), args)
+            log_tail = server.log_tail() if any(r["errors"] for r in results) else ""
+    for result in results:
+        result["queries"] = inspection["queries"][result["endpoint"]]["max"]
+        result["queries_per_path"] = inspection["queries"][result["endpoint"]]["per_path"]
+    return {
+        "scale": scale,
+        "label": label,
+        "run_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "dataset": inspection["dataset"],
+        "generation_seconds": generation_seconds,
+        "endpoints": results,
+        "server_log_tail": log_tail,
+    }
+
+
+def machine() -> dict[str, Any]:
+    from importlib.metadata import version
+
+    return {
+        "cpus": os.cpu_count(),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "django": version("django"),
+        "gunicorn": version("gunicorn"),
+    }
+
+
+def settings_used(args: argparse.Namespace, env: dict[str, str], static_problem: str) -> Result:
+    return {
+        "django_settings": f"{env['DJANGO_SETTINGS_MODULE']} (DEBUG=False)",
+        "static_problem": static_problem,
+        "database": "SQLite file (WAL)",
+        "workers": args.workers,
+        "worker_class": "sync",
+        "concurrency": args.concurrency,
+        "requests_per_endpoint": args.requests,
+        "warmup_requests": args.warmup,
+        "single_client_requests": args.baseline,
+        "time_cap_seconds": args.time_cap,
+        "seed": args.seed,
+    }
+
+
+# --- main --------------------------------------------------------------------------------------
+
+
+def stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)  # unwinds through `with Gunicorn(...)`, which stops it
+
+
+def run_scales(args: argparse.Namespace, env: dict[str, str], static_problem: str) -> list[Result]:
+    runs = []
+    for scale in args.scales:
+        run = bench_scale(scale, args, env)
+        run["settings"] = settings_used(args, env, static_problem)
+        (RESULTS / f"{run['label']}.json").write_text(json.dumps(run, indent=2) + "\n")
+        runs.append(run)
+    return runs
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    signal.signal(signal.SIGTERM, stop_on_sigterm)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    static_root = Path(tempfile.mkdtemp(prefix="coopnet-bench-static-"))
+    try:
+        say("collecting static files (served by whitenoise)")
+        env, static_problem = prepare_static(base_env(), static_root)
+        runs = run_scales(args, env, static_problem)
+    except (BenchError, ServerError) as exc:
+        say(f"bench failed: {exc}")
+        return 1
+    finally:
+        shutil.rmtree(static_root, ignore_errors=True)
+    summary = render_summary(runs, args)
+    (RESULTS / "summary.md").write_text(summary)
+    print(summary)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
