@@ -36,6 +36,31 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip["sqlite_only"])
 
 
+def _is_transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return "live_server" in fixtures or bool(marker and marker.kwargs.get("transaction"))
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request: pytest.FixtureRequest) -> None:
+    """Transactional tests flush the database; put back what the data migrations load."""
+    if not _is_transactional(request.node):
+        return
+    request.getfixturevalue("transactional_db")
+    from coopnet.accounts.groups import sync_role_groups
+    from coopnet.core.models import Principle
+    from coopnet.core.principles import load_principles
+    from coopnet.members.models import LocalAuthority, MembershipCategory
+    from coopnet.members.reference import load_categories, load_local_authorities
+
+    if not LocalAuthority.objects.exists():
+        load_local_authorities(LocalAuthority)
+        load_categories(MembershipCategory)
+        load_principles(Principle)
+        sync_role_groups()
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

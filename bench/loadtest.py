@@ -161,6 +161,21 @@ class CpuMeter:
         return round(max(0.0, others) / capacity * 100, 1) if capacity else None
 
 
+def wait_for_quiet(max_wait: float, threshold: float = 25.0, sample: float = 2.0) -> float | None:
+    """Wait (up to max_wait s) until the machine's CPU is under threshold % busy; the last %."""
+    deadline = time.monotonic() + max_wait
+    percent: float | None = None
+    while True:
+        before = busy_cpu_seconds()
+        time.sleep(sample)
+        after = busy_cpu_seconds()
+        if before is None or after is None:
+            return None
+        percent = round((after - before) / (sample * (os.cpu_count() or 1)) * 100, 1)
+        if percent < threshold or time.monotonic() >= deadline:
+            return percent
+
+
 # --- load --------------------------------------------------------------------------------------
 
 

@@ -26,7 +26,7 @@ from types import FrameType
 from typing import Any
 
 from inspect_pages import endpoints_with
-from loadtest import Gunicorn, ServerError, measure
+from loadtest import Gunicorn, ServerError, measure, wait_for_quiet
 from report import render_summary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +48,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--baseline", type=int, default=30, help="requests from one client")
     parser.add_argument("--time-cap", type=float, default=60.0, help="seconds per endpoint")
     parser.add_argument("--seed", type=int, default=2012, help="synthetic data seed")
+    parser.add_argument(
+        "--quiet-wait",
+        type=float,
+        default=60.0,
+        help="before each endpoint, wait up to this many seconds for other work to calm down",
+    )
     return parser.parse_args(argv)
 
 
@@ -95,7 +101,7 @@ def prepare_static(env: dict[str, str], static_root: Path) -> tuple[dict[str, st
         manage(env, "collectstatic", "--no-input", "-v", "0")
     except BenchError as exc:
         errors = [line for line in str(exc).splitlines() if "Error:" in line]
-        reason = errors[-1] if errors else str(exc).strip().splitlines()[-1]
+        reason = (errors[-1] if errors else str(exc).strip().splitlines()[-1]).split(" with <")[0]
         say(f"WARNING: collectstatic failed ({reason}); static files stored without a manifest")
         fallback = {
             **env,
@@ -132,7 +138,9 @@ def load_endpoints(
             results.append({"endpoint": name, "paths": [], "requests": 0, "errors": 1})
             say(f"  {name}: no page to request")
             continue
+        busy = wait_for_quiet(args.quiet_wait) if args.quiet_wait else None
         result = measure(server, name, paths, args)
+        result["machine_busy_before_percent"] = busy
         results.append(result)
         say(
             f"  {name}: p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, "
@@ -196,6 +204,7 @@ def settings_used(args: argparse.Namespace, env: dict[str, str], static_problem:
         "single_client_requests": args.baseline,
         "time_cap_seconds": args.time_cap,
         "seed": args.seed,
+        "quiet_wait_seconds": args.quiet_wait,
     }
 
 

@@ -64,7 +64,6 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "config.urls"
 FORM_RENDERER = "coopnet.core.forms.GovukFormRenderer"
-FORMS_URLFIELD_ASSUME_HTTPS = True  # the Django 6.0 default
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -176,9 +175,11 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    # DRF views are exempt from LoginRequiredMiddleware, so the default is read-only public data;
+    # a view that needs more says so itself.
+    "DEFAULT_PERMISSION_CLASSES": ["coopnet.api.permissions.PublicReadOnly"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "coopnet.api.pagination.ApiPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }

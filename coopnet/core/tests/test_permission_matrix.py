@@ -88,6 +88,14 @@ MATRIX: dict[str, Entry] = {
         lambda c: {"slug": c["org_a"].slug, "role_id": c["role_a"].pk},
         method="post",
     ),
+    # API v1: public, read-only open data
+    "api:root": Entry(everyone(OK)),
+    "api:schema": Entry(everyone(OK)),
+    "api:docs": Entry(everyone(OK)),
+    "api:organisation-list": Entry(everyone(OK)),
+    "api:organisation-detail": Entry(everyone(OK), lambda c: {"slug": c["org_a"].slug}),
+    "api:membership-list": Entry(everyone(OK)),
+    "api:membership-stats": Entry(everyone(OK)),
     # accounts: invitations
     "accounts:invite": Entry(admins_only()),
     "accounts:accept": Entry(everyone(OK), lambda c: {"token": c["invitation"].token}),

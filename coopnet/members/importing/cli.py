@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from .base import ImportReport
-from .csvio import Writable, max_bytes
+from .csvio import Writable, max_bytes, too_big_message
 
 Importer = Callable[..., ImportReport]
 Exporter = Callable[[Writable], None]
@@ -28,10 +28,7 @@ def read_file(path: str) -> bytes:
     file = Path(path)
     try:
         if file.stat().st_size > max_bytes():
-            raise CommandError(
-                _("The file is too big: the limit is %(limit)s KB.")
-                % {"limit": max_bytes() // 1024}
-            )
+            raise CommandError(too_big_message())
         return file.read_bytes()
     except OSError as exc:
         raise CommandError(

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -92,10 +93,14 @@ def max_bytes() -> int:
     return int(settings.IMPORT_MAX_BYTES)
 
 
+def too_big_message() -> str:
+    return _("The file is too big: the limit is %(limit)s.") % {
+        "limit": filesizeformat(max_bytes())
+    }
+
+
 def _too_big() -> CsvFileError:
-    return CsvFileError.about_file(
-        _("The file is too big: the limit is %(limit)s KB.") % {"limit": max_bytes() // 1024}
-    )
+    return CsvFileError.about_file(too_big_message())
 
 
 def read_upload(upload: UploadedFile) -> bytes:

@@ -18,7 +18,7 @@ from coopnet.members.errors import MembersError
 from coopnet.members.models import Membership
 from coopnet.members.tests.factories import CouncilFactory, category
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def race(n: int, work) -> list[object]:  # type: ignore[no-untyped-def]

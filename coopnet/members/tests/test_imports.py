@@ -246,7 +246,7 @@ def test_a_file_over_the_size_limit_is_refused(settings):
     settings.IMPORT_MAX_BYTES = 100
     data = csv_file(ORG_HEADER, OLDHAM, SADDLEWORTH)
     assert len(data) > 100
-    refused(organisations_import, data, "The file is too big: the limit is 0 KB.")
+    refused(organisations_import, data, "The file is too big: the limit is 100\xa0bytes.")
 
 
 def test_cells_that_a_spreadsheet_would_run_round_trip_harmlessly():
@@ -559,3 +559,12 @@ def test_export_to_standard_output_has_the_documented_header(org_a):
     lines = out.getvalue().splitlines()
     assert lines[0] == MS_HEADER
     assert lines[1] == "old,,full,2020-08-01,,,,no"
+
+
+def test_the_import_command_refuses_a_file_over_the_size_limit(tmp_path, settings):
+    settings.IMPORT_MAX_BYTES = 10
+    path = tmp_path / "orgs.csv"
+    path.write_bytes(csv_file(ORG_HEADER, OLDHAM))
+    with pytest.raises(CommandError, match="The file is too big"):
+        call_command("import_organisations", str(path))
+    assert not Organisation.objects.exists()
