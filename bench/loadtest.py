@@ -144,13 +144,20 @@ def children(pid: int) -> list[int]:
 
 
 class CpuMeter:
-    """How much of the machine's CPU went to processes other than the bench and its server."""
+    """CPU used while measuring: by gunicorn per request, and by everything else on the machine."""
 
     def __init__(self, server_pid: int) -> None:
-        self.pids = [os.getpid(), server_pid, *children(server_pid)]
+        self.server_pids = [server_pid, *children(server_pid)]
+        self.pids = [os.getpid(), *self.server_pids]
         self.busy = busy_cpu_seconds()
         self.ours = process_cpu_seconds(self.pids)
+        self.server = process_cpu_seconds(self.server_pids)
         self.began = time.monotonic()
+
+    def server_ms_per_request(self, requests: int) -> float | None:
+        """gunicorn's CPU time per request: what a page costs, however busy the machine is."""
+        spent = process_cpu_seconds(self.server_pids) - self.server
+        return round(spent * 1000 / requests, 1) if requests else None
 
     def other_percent(self) -> float | None:
         busy = busy_cpu_seconds()
@@ -265,4 +272,5 @@ def measure(
         "single_client_p50_ms": percentile(baseline, 50),
         # CPU taken by other processes on the machine while measuring: it skews the numbers.
         "other_cpu_percent": meter.other_percent(),
+        "server_cpu_ms_per_request": meter.server_ms_per_request(len(latencies)),
     }

@@ -145,6 +145,7 @@ def load_endpoints(
         say(
             f"  {name}: p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, "
             f"{result['rps']} req/s, {result['errors']} errors {result['statuses']}; "
+            f"{result['server_cpu_ms_per_request']} ms server CPU per request; "
             f"other processes used {result['other_cpu_percent']}% of the CPU"
         )
     return results

@@ -1,8 +1,8 @@
 """People who sign in. Email is the login; roles are groups (see roles.py)."""
 
 import secrets
-from typing import ClassVar
 from datetime import timedelta
+from typing import ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager

@@ -34,6 +34,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "members.view_membershipcategory",
         "members.change_membershipcategory",
         "members.view_localauthority",
+        "core.view_principle",
+        "core.change_principle",
         "core.view_reportedfigure",
         "core.add_reportedfigure",
         "core.change_reportedfigure",

@@ -32,8 +32,8 @@ def period_errors(
         from .models import OrganisationKind
 
         errors.append(
-            _("A %(kind)s cannot hold %(category)s membership.")
-            % {"kind": OrganisationKind(holder_kind).label.lower(), "category": category}
+            _("This kind of organisation (%(kind)s) cannot hold %(category)s membership.")
+            % {"kind": OrganisationKind(holder_kind).label.lower(), "category": _(category.name)}
         )
     if end is not None and end < start:
         errors.append(_("The end date is before the start date."))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import time
 from html.parser import HTMLParser
+from typing import cast
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -28,6 +29,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils.html import escape
 
+from coopnet.accounts.models import User
 from coopnet.members.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -167,32 +169,42 @@ def current_code(secret: str) -> str:
     return format_hotp_value(hotp_value(secret, counter))
 
 
-def sign_in_with_code(client, user) -> None:
+def sign_in_with_code(client, user: User, secret: str) -> None:
     assert sign_in(client, user)["Location"] == reverse("mfa_authenticate")
-    response = client.post(reverse("mfa_authenticate"), {"code": current_code(user.totp_secret)})
+    response = client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
     assert response["Location"] == DASHBOARD
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
+def _fresh_cache(settings):
     # allauth remembers used TOTP codes and rate limits in the cache.
     cache.clear()
+    # A code made at the very end of a 30-second step still works a moment later.
+    settings.MFA_TOTP_TOLERANCE = 1
     yield
     cache.clear()
 
 
-@pytest.fixture
-def user(db):
-    return UserFactory()
+def make_user() -> User:
+    return cast(User, UserFactory())
 
 
 @pytest.fixture
-def mfa_user(db):
-    user = UserFactory()
-    secret = generate_totp_secret()
-    TOTP.activate(user, secret)
+def user(db) -> User:
+    return make_user()
+
+
+@pytest.fixture
+def totp_secret() -> str:
+    return generate_totp_secret()
+
+
+@pytest.fixture
+def mfa_user(db, totp_secret) -> User:
+    """Someone who has set up an authenticator app (and so has recovery codes)."""
+    user = make_user()
+    TOTP.activate(user, totp_secret)
     RecoveryCodes.activate(user)
-    user.totp_secret = secret
     return user
 
 
@@ -274,15 +286,15 @@ def test_signed_in_pages_render_in_the_layout(client, user, name):
         "mfa_reauthenticate",
     ],
 )
-def test_mfa_pages_render_for_a_user_with_an_authenticator_app(client, mfa_user, name):
-    sign_in_with_code(client, mfa_user)
+def test_mfa_pages_render_for_a_user_with_an_authenticator_app(client, mfa_user, totp_secret, name):
+    sign_in_with_code(client, mfa_user, totp_secret)
     reauthenticate(client)
     response = client.get(reverse(name))
     assert_govuk_page(response)
 
 
 def test_set_password_page_for_a_user_without_one(client):
-    user = UserFactory()
+    user = make_user()
     user.set_unusable_password()
     user.save()
     client.force_login(user)
@@ -450,7 +462,8 @@ def test_password_reset_with_a_bad_address_shows_an_error(client):
 
 def test_password_reset_link_lets_the_person_choose_a_new_password(client, user):
     client.post(reverse("account_reset_password"), {"email": user.email})
-    link = re.search(r"https?://[^/\s]+(/accounts/password/reset/key/\S+/)", mail.outbox[0].body)
+    body = str(mail.outbox[0].body)
+    link = re.search(r"https?://[^/\s]+(/accounts/password/reset/key/\S+/)", body)
     assert link
     response = client.get(link.group(1), follow=True)
     page = assert_govuk_page(response)
@@ -531,7 +544,7 @@ def test_setting_up_an_app_asks_for_the_password_again(client, user):
     assert response["Location"] == reverse("mfa_activate_totp")
 
 
-def test_signing_in_with_an_authenticator_app(client, mfa_user):
+def test_signing_in_with_an_authenticator_app(client, mfa_user, totp_secret):
     response = sign_in(client, mfa_user)
     assert response.status_code == 302
     assert response["Location"] == reverse("mfa_authenticate")
@@ -544,16 +557,14 @@ def test_signing_in_with_an_authenticator_app(client, mfa_user):
     response = client.post(reverse("mfa_authenticate"), {"code": "000000"})
     assert response.status_code == 200
     assert_error_page(response, "id_code")
-    response = client.post(
-        reverse("mfa_authenticate"), {"code": current_code(mfa_user.totp_secret)}
-    )
+    response = client.post(reverse("mfa_authenticate"), {"code": current_code(totp_secret)})
     assert response.status_code == 302
     assert response["Location"] == DASHBOARD
     assert int(client.session["_auth_user_id"]) == mfa_user.pk
 
 
-def test_turning_off_the_authenticator_app(client, mfa_user):
-    sign_in_with_code(client, mfa_user)
+def test_turning_off_the_authenticator_app(client, mfa_user, totp_secret):
+    sign_in_with_code(client, mfa_user, totp_secret)
     reauthenticate(client)
     response = client.get(reverse("mfa_deactivate_totp"))
     page = assert_govuk_page(response)
@@ -590,12 +601,19 @@ def test_sign_in_pages_pass_axe_in_a_browser(browser_page, user):
     assert bp.page.url.endswith(DASHBOARD)
     for path in (
         "/accounts/2fa/",
-        "/accounts/2fa/totp/activate/",
         "/accounts/password/change/",
         "/accounts/email/",
         "/accounts/logout/",
     ):
         bp.visit(path)
+    # Setting up an app: password again, then the QR code page, then a wrong code.
+    bp.visit("/accounts/2fa/totp/activate/")
+    bp.page.get_by_label("Enter your password").fill(PASSWORD)
+    bp.submit("Continue")
+    assert bp.page.url.endswith("/accounts/2fa/totp/activate/")
+    bp.page.get_by_label("Code from your authenticator app").fill("000000")
+    bp.submit("Turn on two-step verification")
+    assert bp.page.title().startswith("Error:")
 
 
 # --- allauth's elements, for pages we have not rewritten ----------------------------------------
@@ -646,7 +664,7 @@ def test_allauth_elements_render_govuk_markup(rf):
 
     # Pages drawn with allauth's elements get the summary at the top of the form.
     assert_error_page(Rendered, "id_email", summary_first=False)
-    assert html.index("govuk-error-summary") < html.index("<form")
+    assert html.index("govuk-error-summary") < html.index('action="/somewhere/"')
     assert '<h1 class="govuk-heading-xl">Elements</h1>' in html
     assert '<p class="govuk-body">Some text.</p>' in html
     assert '<div class="govuk-button-group">' in html

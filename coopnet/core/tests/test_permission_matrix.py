@@ -153,7 +153,9 @@ def test_every_url_pattern_has_an_entry():
 
 def outcome_of(response: Any) -> object:
     if response.status_code in (301, 302):
-        return LOGIN if "/accounts/login/" in response["Location"] else REDIRECT
+        location = response["Location"]
+        signing_in = "/accounts/login/" in location or "/back-office/login/" in location
+        return LOGIN if signing_in else REDIRECT
     return response.status_code
 
 

@@ -108,7 +108,7 @@ def test_an_invalid_file_is_shown_with_row_numbered_errors_and_nothing_is_writte
     text = response.content.decode()
     assert response.status_code == 200
     assert "It overlaps another membership from 2020-08-01 to now." in text
-    assert "A principal council cannot hold Associate membership." in text
+    assert "This kind of organisation (principal council) cannot hold Associate membership." in text
     assert response.context["report"].errors[0].row == 2
     assert 'id="import-confirm"' not in text
     assert list(Membership.objects.values_list()) == before
@@ -203,7 +203,11 @@ def _membership_post(org: Organisation, code: str, start: str, end: str = "") ->
     ("code", "start", "message"),
     [
         ("full", "2021-08-01", "It overlaps another membership from 2020-08-01 to now."),
-        ("associate", "2010-01-01", "A principal council cannot hold Associate membership."),
+        (
+            "associate",
+            "2010-01-01",
+            "This kind of organisation (principal council) cannot hold Associate membership.",
+        ),
     ],
 )
 def test_the_membership_admin_keeps_the_registry_rules(
