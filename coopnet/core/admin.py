@@ -34,7 +34,7 @@ def back_office_sign_in(request: HttpRequest, extra_context: object = None) -> H
     return redirect(target)
 
 
-admin.site.login = back_office_sign_in  # type: ignore[method-assign,assignment]
+admin.site.login = back_office_sign_in  # type: ignore[method-assign]
 
 
 @admin.register(Principle)

@@ -198,10 +198,7 @@ def test_back_office_matrix(role_users, objects):
         found = model_action(name)
         url = url_for(name, objects)
         for role in ROLES:
-            if found:
-                expected = expected_for_model(role, *found)
-            else:
-                expected = expected_general(role, name)
+            expected = expected_for_model(role, *found) if found else expected_general(role, name)
             got = outcome_of(by_role[role].get(url))
             if got != expected:
                 failures.append(f"{name} {url} as {role}: expected {expected}, got {got}")

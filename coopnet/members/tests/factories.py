@@ -28,7 +28,7 @@ def local_authority(code: str) -> LocalAuthority:
     return LocalAuthority.objects.get(code=code)
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         skip_postgeneration_save = True
@@ -46,7 +46,7 @@ class UserFactory(factory.django.DjangoModelFactory):
                 obj.groups.add(Group.objects.get(name=role))
 
 
-class OrganisationFactory(factory.django.DjangoModelFactory):
+class OrganisationFactory(factory.django.DjangoModelFactory[Organisation]):
     class Meta:
         model = Organisation
 
@@ -67,7 +67,7 @@ class CouncilFactory(OrganisationFactory):
     slug = factory.LazyAttribute(lambda o: o.local_authority.code.lower())  # type: ignore[assignment]
 
 
-class PersonFactory(factory.django.DjangoModelFactory):
+class PersonFactory(factory.django.DjangoModelFactory[Person]):
     class Meta:
         model = Person
 
@@ -78,7 +78,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
     is_public = True
 
 
-class RoleFactory(factory.django.DjangoModelFactory):
+class RoleFactory(factory.django.DjangoModelFactory[Role]):
     class Meta:
         model = Role
 
@@ -88,7 +88,7 @@ class RoleFactory(factory.django.DjangoModelFactory):
     start = date(2020, 1, 1)
 
 
-class MembershipFactory(factory.django.DjangoModelFactory):
+class MembershipFactory(factory.django.DjangoModelFactory[Membership]):
     class Meta:
         model = Membership
 

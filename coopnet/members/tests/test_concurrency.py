@@ -21,7 +21,7 @@ from coopnet.members.tests.factories import CouncilFactory, category
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def race(n: int, work) -> list[object]:  # type: ignore[no-untyped-def]
+def race(n: int, work) -> list[object]:
     barrier = threading.Barrier(n)
     results: list[object] = [None] * n
 

@@ -213,7 +213,8 @@ def test_a_kind_its_memberships_do_not_allow_is_refused(org_a):
     refused(
         organisations_import,
         csv_file("slug,name,kind,la_code", f"{org_a.slug},Oldham,political_group,"),
-        "Row 2, column “kind”: This kind of organisation (political group) cannot hold Full membership.",
+        "Row 2, column “kind”: "
+        "This kind of organisation (political group) cannot hold Full membership.",
     )
 
 
@@ -353,12 +354,14 @@ GOOD = "old,,full,2012-07-01,2020-07-31,,,"
         ),
         (
             "old,,associate,2021-08-01,,,,",
-            "Row 3, column “category”: This kind of organisation (principal council) cannot hold Associate membership.",
+            "Row 3, column “category”: "
+            "This kind of organisation (principal council) cannot hold Associate membership.",
         ),
         (
             "town,,full,2021-08-01,,,,",
             "Row 3, column “category”: "
-            "This kind of organisation (town, parish or community council) cannot hold Full membership.",
+            "This kind of organisation (town, parish or community council) "
+            "cannot hold Full membership.",
         ),
         (
             ",jo-bloggs,full,2021-08-01,,,,",

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from django.urls import reverse
 
-from coopnet.members.models import Organisation, OrganisationKind, Role
+from coopnet.members.models import OrganisationKind, Role
 from coopnet.members.tests.factories import (
     CouncilFactory,
     MembershipFactory,
@@ -20,7 +21,7 @@ from coopnet.members.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def make_affiliates(n: int) -> list[Organisation]:
+def make_affiliates(n: int) -> list[Any]:
     orgs = []
     for _ in range(n):
         org = OrganisationFactory()
