@@ -375,13 +375,9 @@ class MembershipViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[Membershi
     permission_classes = [PublicReadOnly]
 
     def get_queryset(self) -> QuerySet[Membership]:
-        qs = Membership.objects.select_related("category", "organisation", "person").order_by(
-            "-start", "pk"
-        )
         user = getattr(self.request, "user", None)
-        if user is not None and user.has_perm("members.manage_registry"):
-            return qs
-        return qs.filter(organisation__is_public=True)
+        staff = user is not None and user.has_perm("members.manage_registry")
+        return selectors.memberships_listing(include_private=staff)
 
 
 class MembershipStatsView(APIView):

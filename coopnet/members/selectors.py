@@ -46,6 +46,15 @@ def memberships_on(on: date) -> QuerySet[Membership]:
     )
 
 
+def memberships_listing(*, include_private: bool) -> QuerySet[Membership]:
+    """Memberships newest first. The public see organisations' memberships only, and only of
+    organisations shown publicly; individuals' memberships are published as counts alone."""
+    qs = Membership.objects.select_related("category", "organisation", "person").order_by(
+        "-start", "pk"
+    )
+    return qs if include_private else qs.filter(organisation__is_public=True)
+
+
 def categories() -> QuerySet[MembershipCategory]:
     return MembershipCategory.objects.order_by("order")
 
