@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core import mail
 
 from conftest import PASSWORD
 
@@ -47,3 +48,37 @@ def test_language_switcher_changes_to_welsh_and_back(browser_page, org_a):
     assert bp.page.locator("html").get_attribute("lang") == "cy"
     bp.submit("English – newid iaith")
     assert bp.page.locator("html").get_attribute("lang") == "en-gb"
+
+
+def test_admin_invites_an_officer_who_signs_up_and_adds_a_contact(
+    browser_page, network_admin, org_a
+):
+    bp = browser_page.sign_in(network_admin.email, PASSWORD)
+    bp.visit("/accounts/invite/")
+    bp.page.get_by_label("Full name").fill("Nia Jones")
+    bp.page.get_by_label("Email address").fill("nia.jones@example.org")
+    bp.page.get_by_label("Access role").select_option("member_officer")
+    bp.page.get_by_label("Organisation").select_option(str(org_a.pk))
+    bp.submit("Send invitation")
+    assert "invitation has been sent" in bp.page.locator(".govuk-notification-banner").inner_text()
+    link = next(
+        line for line in mail.outbox[-1].body.splitlines() if "/accounts/invitation/" in line
+    )
+    bp.page.context.clear_cookies()
+
+    bp.visit(link.strip().replace("http://127.0.0.1:8000", bp.base_url))
+    bp.page.get_by_label("Create a password").fill("a long and unusual passphrase")
+    bp.page.get_by_label("Confirm password").fill("a long and unusual passphrase")
+    bp.submit("Create account")
+    assert bp.page.get_by_role("heading", level=1).inner_text() == "Your account"
+
+    bp.follow(f"contacts {org_a.name}")
+    bp.follow("Add a contact")
+    bp.submit("Save contact")  # nothing filled in: refused with a summary
+    assert bp.page.locator(".govuk-error-summary").is_visible()
+    bp.page.get_by_label("Full name").fill("Rhys Evans")
+    bp.page.get_by_label("Role", exact=True).select_option("invoice_contact")
+    bp.page.get_by_label("Email address").fill("rhys@example.org")
+    bp.page.get_by_label("This person agrees to be contacted by the network").check()
+    bp.submit("Save contact")
+    assert "Rhys Evans" in bp.page.locator("table").inner_text()
