@@ -654,7 +654,7 @@ def test_allauth_elements_render_govuk_markup(rf):
     request.user = AnonymousUser()
     form = ResetPasswordForm(data={"email": "not-an-email"})
     assert not form.is_valid()
-    engine = engines["django"].engine  # type: ignore[attr-defined]
+    engine = engines["django"].engine
     # allauth finds the layout from the names of the templates in the {% extends %} chain.
     origin = Origin("elements_test.html", template_name="elements_test.html")
     template = Template(ELEMENTS_PAGE, origin=origin, engine=engine)
