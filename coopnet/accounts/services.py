@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
@@ -63,6 +64,8 @@ def invitation_accept(*, invitation: Invitation, password: str) -> User:
         is_staff=invitation.role in STAFF_ROLES,
     )
     user.groups.add(Group.objects.get(name=invitation.role))
+    # The link reached this address, so the address is proven.
+    EmailAddress.objects.create(user=user, email=invitation.email, primary=True, verified=True)
     person = Person.objects.filter(email__iexact=invitation.email, user__isnull=True).first()
     if person is None:
         person = Person.objects.create(

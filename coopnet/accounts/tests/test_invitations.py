@@ -48,6 +48,7 @@ def test_admin_invites_an_officer_who_accepts_and_can_edit_their_organisation(
     response = client.post(accept_url, {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD})
     assert response.status_code == 302
     user = User.objects.get(email="new.officer@example.org")
+    assert user.emailaddress_set.get().verified  # the link proved the address
     assert user.has_role(UserRole.MEMBER_OFFICER)
     assert user.has_perm("members.edit_organisation", org_a)
     assert not user.has_perm("members.edit_organisation", org_b)
