@@ -84,7 +84,11 @@ def edit_profile(request: HttpRequest, slug: str) -> HttpResponse:
         )
         messages.success(request, _("The profile of %(name)s has been saved.") % {"name": org.name})
         return redirect(org)
-    return render(request, "members/edit_profile.html", {"organisation": org, "form": form})
+    return render(
+        request,
+        "members/edit_profile.html",
+        {"organisation": org, "form": form, "heading": _("Edit profile")},
+    )
 
 
 def contacts(request: HttpRequest, slug: str) -> HttpResponse:
@@ -105,7 +109,11 @@ def contact_add(request: HttpRequest, slug: str) -> HttpResponse:
             request, _("%(name)s has been added.") % {"name": form.cleaned_data["full_name"]}
         )
         return redirect("members:contacts", slug=org.slug)
-    return render(request, "members/contact_form.html", {"organisation": org, "form": form})
+    return render(
+        request,
+        "members/contact_form.html",
+        {"organisation": org, "form": form, "heading": _("Add a contact")},
+    )
 
 
 def _role(org: Organisation, role_id: int) -> Role:
@@ -132,7 +140,9 @@ def contact_edit(request: HttpRequest, slug: str, role_id: int) -> HttpResponse:
         messages.success(request, _("%(name)s has been updated.") % {"name": person.full_name})
         return redirect("members:contacts", slug=org.slug)
     return render(
-        request, "members/contact_form.html", {"organisation": org, "form": form, "role": role}
+        request,
+        "members/contact_form.html",
+        {"organisation": org, "form": form, "heading": _("Change a contact")},
     )
 
 
