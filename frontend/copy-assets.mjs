@@ -7,5 +7,12 @@ mkdirSync(`${out}/images`, { recursive: true });
 cpSync("node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js", `${out}/js/govuk-frontend.min.js`);
 cpSync("node_modules/htmx.org/dist/htmx.min.js", `${out}/js/htmx.min.js`);
 cpSync("frontend/js", `${out}/js`, { recursive: true });
+// Images GOV.UK Frontend's CSS refers to (the crest is referenced but never shown: the header is
+// the network's own). Its GDS Transport fonts are not copied: the network uses Arial.
+for (const dir of ["images", "rebrand"]) {
+  cpSync(`node_modules/govuk-frontend/dist/govuk/assets/${dir}`, `${out}/govuk/assets/${dir}`, {
+    recursive: true,
+  });
+}
 cpSync("frontend/images", `${out}/images`, { recursive: true });
 writeFileSync(`${out}/.built`, "");
