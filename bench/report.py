@@ -59,11 +59,13 @@ def queries_table(runs: list[Run]) -> list[str]:
 
 
 def render_summary(runs: list[Run], args: argparse.Namespace) -> str:
-    m = runs[0]["machine"]
+    m, code = runs[0]["machine"], runs[0]["code"]
+    commit = f"{code['commit']}{' with uncommitted changes' if code['dirty'] else ''}"
     lines = [
         "# coopnet benchmark summary",
         "",
-        f"Run {runs[-1]['run_at']} on {m['cpus']} CPUs ({m['platform']}), Python {m['python']}, "
+        f"Run {runs[-1]['run_at']} (code at {commit}) on {m['cpus']} CPUs ({m['platform']}), "
+        f"Python {m['python']}, "
         f"Django {m['django']}, SQLite {m['sqlite']}, gunicorn {m['gunicorn']} with "
         f"{args.workers} sync workers. {args.concurrency} concurrent clients on the same machine, "
         f"{args.requests} requests per endpoint after {args.warmup} warm-up requests "

@@ -172,10 +172,24 @@ def bench_scale(scale: float, args: argparse.Namespace, base: dict[str, str]) ->
         "label": label,
         "run_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": machine(),
+        "code": code_version(),
         "dataset": inspection["dataset"],
         "generation_seconds": generation_seconds,
         "endpoints": results,
         "server_log_tail": log_tail,
+    }
+
+
+def code_version() -> dict[str, Any]:
+    """The commit measured, and whether the working tree had uncommitted changes (read-only git)."""
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    return {
+        "commit": git("rev-parse", "--short", "HEAD"),
+        "dirty": bool(git("status", "--porcelain")),
     }
 
 

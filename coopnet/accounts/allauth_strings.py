@@ -65,8 +65,7 @@ ALLAUTH_STRINGS = (
         "You cannot generate recovery codes without having two-factor authentication enabled."
     ),
     gettext_noop(
-        "You cannot activate two-factor authentication until you have verified your email "
-        "address."
+        "You cannot activate two-factor authentication until you have verified your email address."
     ),
     gettext_noop("Authenticator code"),
     # allauth/templates/account/messages/*.txt that coopnet does not override

@@ -19,7 +19,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "core/home.html",
         {
             "today": today,
-            "stats": members.membership_stats(today),
+            "stats": members.membership_stats_cached(today),
             "published": latest_reported(["councils-citizens", "councils-budget"]),
             "principles": network_principles(),
         },

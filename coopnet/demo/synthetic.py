@@ -7,9 +7,8 @@ exist, so at large scales the extra organisations are town, parish and community
 political groups and affiliates. Everything comes from one seeded random generator, so the same
 scale and seed always give the same network.
 
-Rows are written with ``bulk_create`` straight into the tables, so no history rows are recorded:
-this is benchmark data, not a record of anything that happened. It is only ever written into an
-empty registry.
+Rows are written in batches, each with its history row (change reason "Synthetic benchmark
+data"), as every write to the registry has one. It is only ever written into an empty registry.
 """
 
 from __future__ import annotations
@@ -20,11 +19,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import TypeVar
 
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from coopnet.members.models import (
     CouncilBudget,
@@ -40,6 +41,7 @@ from coopnet.members.models import (
 
 K = OrganisationKind
 R = RoleKind
+M = TypeVar("M", bound=models.Model)
 
 BASE_PEOPLE = 500
 BASE_MEMBERSHIPS = 300
@@ -218,12 +220,12 @@ def generate(*, scale: float, seed: int = 2012) -> SyntheticSummary:
         ensure_empty()
         organisations = _create_organisations(rng, size.organisations)
         people = _create_people(rng, size, organisations)
-        roles = Role.objects.bulk_create(people.roles, batch_size=BATCH_SIZE)
-        memberships = Membership.objects.bulk_create(
+        roles = save(Role, people.roles)
+        memberships = save(
+            Membership,
             _memberships(rng, organisations, people.individual_supporters, size.memberships),
-            batch_size=BATCH_SIZE,
         )
-        budgets = CouncilBudget.objects.bulk_create(_budgets(rng, organisations), BATCH_SIZE)
+        budgets = save(CouncilBudget, _budgets(rng, organisations))
     by_kind: dict[str, int] = {}
     for org in organisations:
         by_kind[org.kind] = by_kind.get(org.kind, 0) + 1
@@ -234,6 +236,13 @@ def generate(*, scale: float, seed: int = 2012) -> SyntheticSummary:
         memberships=len(memberships),
         budgets=len(budgets),
         by_kind=by_kind,
+    )
+
+
+def save(model: type[M], objects: list[M]) -> list[M]:
+    """Insert in batches, with a history row for each (primary keys are set on the objects)."""
+    return bulk_create_with_history(
+        objects, model, batch_size=BATCH_SIZE, default_change_reason=SOURCE
     )
 
 
@@ -325,7 +334,7 @@ def _create_organisations(rng: random.Random, total: int) -> list[Organisation]:
         (K.SUPPORTER_ORGANISATION, SUPPORTER_FORMS),
     ):
         orgs += [_other_organisation(rng, names, kind, forms) for _ in range(counts[kind])]
-    return Organisation.objects.bulk_create(orgs, batch_size=BATCH_SIZE)
+    return save(Organisation, orgs)
 
 
 def _organisation(
@@ -467,7 +476,7 @@ def _create_people(
         if rng.random() < 0.15:
             second = rng.choices(organisations, cum_weights=weights)[0]
             plans.append((number, second, _role_kind(rng, second.kind)))
-    Person.objects.bulk_create(people, batch_size=BATCH_SIZE)
+    save(Person, people)
     roles = [_role(rng, people[number], org, kind) for number, org, kind in plans]
     return _People(people=people, individual_supporters=people[:individuals], roles=roles)
 

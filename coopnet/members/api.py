@@ -395,7 +395,7 @@ class MembershipStatsView(APIView):
     def get(self, request: Request) -> Response:
         query = MembershipStatsQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        stats = selectors.membership_stats(
+        stats = selectors.membership_stats_cached(
             query.validated_data["as_of"], query.validated_data.get("compare_to")
         )
         return Response(MembershipStatsSerializer(stats).data)

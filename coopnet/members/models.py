@@ -128,7 +128,7 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
-        indexes = [models.Index(fields=["kind", "name"])]
+        indexes = [models.Index(fields=["kind", "name"]), models.Index(fields=["name"])]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(kind__in=COUNCIL_KINDS) | Q(local_authority__isnull=False),

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db.models import (
     Count,
     Exists,
@@ -15,7 +16,6 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
-    Sum,
 )
 
 from .models import (
@@ -31,6 +31,7 @@ from .models import (
 )
 
 TOWN_AND_PARISH = "town_and_parish"
+STATS_CACHE_SECONDS = 3600
 
 
 def current_on(on: date) -> Q:
@@ -143,41 +144,77 @@ def headline(on: date) -> Headline:
     people live in its constituent councils, which the network counts on their own (the network
     publishes its figures "excluding GMCA"). Budgets use each council's figure for the financial
     year containing the date, or the latest earlier one recorded.
+
+    Each council is linked to its own UK local authority, so there are at most a few hundred
+    member councils whatever the size of the registry: they are read once and summed here.
     """
-    member_councils = Organisation.objects.filter(
-        kind__in=COUNCIL_KINDS,
-        memberships__in=Membership.objects.filter(current_on(on), category__counts_as_member=True),
-    ).distinct()
-    councils = member_councils.count()
-    principal = member_councils.filter(kind=OrganisationKind.PRINCIPAL_COUNCIL)
-    population = LocalAuthority.objects.filter(organisation__in=principal).aggregate(
-        total=Sum("population"), counted=Count("code", filter=Q(population__isnull=False))
-    )
-    latest_budget = (
+    councils = {
+        org_id: (kind, name, population)
+        for org_id, kind, name, population in Membership.objects.filter(
+            current_on(on),
+            category__counts_as_member=True,
+            organisation__kind__in=COUNCIL_KINDS,
+        ).values_list(
+            "organisation_id",
+            "organisation__kind",
+            "organisation__name",
+            "organisation__local_authority__population",
+        )
+    }
+    principal = {
+        org_id: population
+        for org_id, (kind, _name, population) in councils.items()
+        if kind == OrganisationKind.PRINCIPAL_COUNCIL
+    }
+    budgets: dict[int, Decimal] = {}
+    for org_id, amount in (
         CouncilBudget.objects.filter(
-            organisation=OuterRef("pk"), financial_year__lte=financial_year_of(on)
+            organisation_id__in=list(principal), financial_year__lte=financial_year_of(on)
         )
-        .order_by("-financial_year")
-        .values("amount")[:1]
-    )
-    budgets = (
-        Organisation.objects.filter(pk__in=principal.values("pk"))
-        .annotate(budget=Subquery(latest_budget))
-        .aggregate(total=Sum("budget"), counted=Count("pk", filter=Q(budget__isnull=False)))
-    )
-    excluded = list(
-        member_councils.filter(kind=OrganisationKind.COMBINED_AUTHORITY).values_list(
-            "name", flat=True
-        )
-    )
+        .order_by("organisation_id", "-financial_year")
+        .values_list("organisation_id", "amount")
+    ):
+        budgets.setdefault(org_id, amount)
     return Headline(
-        councils=councils,
-        citizens=int(population["total"] or 0),
-        budget=Decimal(budgets["total"] or 0),
-        councils_with_budget=budgets["counted"] or 0,
-        councils_counted_for_population=population["counted"] or 0,
-        excluded_combined_authorities=excluded,
+        councils=len(councils),
+        citizens=sum(p for p in principal.values() if p),
+        budget=sum(budgets.values(), Decimal(0)),
+        councils_with_budget=len(budgets),
+        councils_counted_for_population=sum(1 for p in principal.values() if p),
+        excluded_combined_authorities=sorted(
+            name
+            for kind, name, _p in councils.values()
+            if kind == OrganisationKind.COMBINED_AUTHORITY
+        ),
     )
+
+
+def registry_version() -> tuple[int, int, int]:
+    """Changes whenever a membership, organisation or council budget is written (each write
+    records a history row), so figures cached under it are never stale."""
+
+    def latest(model: type[Membership] | type[Organisation] | type[CouncilBudget]) -> Subquery:
+        return Subquery(model.history.order_by("-history_id").values("history_id")[:1])
+
+    row = (
+        MembershipCategory.objects.annotate(
+            m=latest(Membership), o=latest(Organisation), b=latest(CouncilBudget)
+        )
+        .values_list("m", "o", "b")
+        .first()
+    )
+    m, o, b = row or (0, 0, 0)
+    return (m or 0, o or 0, b or 0)
+
+
+def membership_stats_cached(on: date, compare_to: date | None = None) -> MembershipStats:
+    """membership_stats, remembered until the registry next changes (or an hour passes)."""
+    key = f"membership-stats:{on}:{compare_to}:{':'.join(map(str, registry_version()))}"
+    stats = cache.get(key)
+    if stats is None:
+        stats = membership_stats(on, compare_to)
+        cache.set(key, stats, STATS_CACHE_SECONDS)
+    return stats
 
 
 def membership_stats(on: date, compare_to: date | None = None) -> MembershipStats:
@@ -236,6 +273,19 @@ def directory(filters: DirectoryFilters, on: date) -> QuerySet[Organisation]:
             Q(local_authority__region=filters.region) | Q(area_authority__region=filters.region)
         )
     return qs.order_by("name", "pk")
+
+
+def directory_count_cached(filters: DirectoryFilters, on: date) -> int:
+    """How many organisations the directory lists, remembered until the registry changes."""
+    version = ":".join(map(str, registry_version()))
+    key = f"directory-count:{on}:{version}:" + "|".join(
+        str(v) for v in (filters.q, filters.category, filters.kind, filters.nation, filters.region)
+    )
+    count = cache.get(key)
+    if count is None:
+        count = directory(filters, on).count()
+        cache.set(key, count, STATS_CACHE_SECONDS)
+    return count
 
 
 def directory_nations() -> list[str]:

@@ -55,6 +55,7 @@ def test_a_tenth_of_the_seeds_gives_the_sizes_asked_for() -> None:
     assert Person.objects.count() == 50
     assert Membership.objects.count() == 30
     assert Role.objects.exists()
+    assert Membership.history.count() == 30  # every row has its history row, as real writes do
     kinds = set(Organisation.objects.values_list("kind", flat=True))
     assert OrganisationKind.PRINCIPAL_COUNCIL in kinds
     assert OrganisationKind.AFFILIATE_ORGANISATION in kinds

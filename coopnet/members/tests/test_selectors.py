@@ -137,3 +137,25 @@ def test_directory_filters_combine_and_hide_private_organisations():
     assert names(category="full", region="North West") == [oldham.name]
     assert names(q="cardiff") == [cardiff.name]
     assert names(kind=OrganisationKind.AFFILIATE_ORGANISATION) == [affiliate.name]
+
+
+def test_cached_figures_change_as_soon_as_the_registry_does(network_admin):
+    from coopnet.members import services
+
+    council = CouncilFactory(la_code="OLD")
+    on = date(2022, 7, 31)
+    assert selectors.membership_stats_cached(on).headline.councils == 0
+    m = services.membership_start(
+        holder=council, category=category("full"), start=date(2021, 8, 1), by=network_admin
+    )
+    assert selectors.membership_stats_cached(on).headline.councils == 1
+    services.membership_end(membership=m, end=date(2022, 1, 1), reason="Left", by=network_admin)
+    assert selectors.membership_stats_cached(on).headline.councils == 0
+
+
+def test_cached_figures_are_served_without_recomputing(django_assert_num_queries):
+    MembershipFactory(category=category("affiliate"))
+    selectors.membership_stats_cached(date(2022, 7, 31))
+    with django_assert_num_queries(1):  # the registry version only
+        stats = selectors.membership_stats_cached(date(2022, 7, 31))
+    assert stats.members_total == 1

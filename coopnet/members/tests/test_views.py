@@ -214,3 +214,18 @@ def test_home_shows_headline_and_town_and_parish_count(client, org_a, org_b):
     response = client.get("/")
     assert "2 councils" in response.text
     assert "including 1 town or parish council" in response.text
+
+
+def test_directory_count_follows_the_registry_at_once(client, network_admin):
+    from coopnet.members import services
+
+    make_affiliates(3)
+    assert "3 member organisations" in client.get(reverse("members:directory")).text
+    newcomer = OrganisationFactory()
+    services.membership_start(
+        holder=newcomer, category=category("affiliate"), start=date(2020, 1, 1), by=network_admin
+    )
+    assert "4 member organisations" in client.get(reverse("members:directory")).text
+    newcomer.is_public = False
+    newcomer.save()
+    assert "3 member organisations" in client.get(reverse("members:directory")).text
