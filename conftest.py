@@ -62,6 +62,16 @@ def _reference_data(request: pytest.FixtureRequest) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _english_after_each_test():  # type: ignore[no-untyped-def]
+    """A Welsh request leaves Welsh active in the thread; start every test in English."""
+    from django.conf import settings
+    from django.utils import translation
+
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache() -> None:
     """Rolled-back test transactions can reuse ids that cache keys are built from."""
     from django.core.cache import cache

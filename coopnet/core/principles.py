@@ -4,69 +4,85 @@ Names are the network's own; summaries are short paraphrases written for coopnet
 for translation and translated where they are shown.
 """
 
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 NETWORK_PRINCIPLES = [
     (
         "social-partnership",
-        N_("Social partnership"),
-        N_("Citizens, communities, enterprises and councils as partners for shared wellbeing."),
+        gettext_noop("Social partnership"),
+        gettext_noop(
+            "Citizens, communities, enterprises and councils as partners for shared wellbeing."
+        ),
     ),
     (
         "democratic-engagement",
-        N_("Democratic engagement"),
-        N_("Residents of every background taking an active part in decisions and priorities."),
+        gettext_noop("Democratic engagement"),
+        gettext_noop(
+            "Residents of every background taking an active part in decisions and priorities."
+        ),
     ),
     (
         "co-production",
-        N_("Co-production"),
-        N_("Citizens as equal partners in designing and commissioning public services."),
+        gettext_noop("Co-production"),
+        gettext_noop("Citizens as equal partners in designing and commissioning public services."),
     ),
     (
         "enterprise-and-social-economy",
-        N_("Enterprise and social economy"),
-        N_("Community-based economic development where co-operatives and social enterprises grow."),
+        gettext_noop("Enterprise and social economy"),
+        gettext_noop(
+            "Community-based economic development where co-operatives and social enterprises grow."
+        ),
     ),
     (
         "maximising-social-value",
-        N_("Maximising social value"),
-        N_("A practical framework so council spending delivers local social and economic good."),
+        gettext_noop("Maximising social value"),
+        gettext_noop(
+            "A practical framework so council spending delivers local social and economic good."
+        ),
     ),
     (
         "community-leadership",
-        N_("Community leadership and a new role for councillors"),
-        N_("Councils as platforms for community action; councillors as connectors and brokers."),
+        gettext_noop("Community leadership and a new role for councillors"),
+        gettext_noop(
+            "Councils as platforms for community action; councillors as connectors and brokers."
+        ),
     ),
     (
         "new-models-of-meeting-priority-needs",
-        N_("New models of meeting priority needs"),
-        N_("Co-operative and mutual models that give staff and service users a stronger voice."),
+        gettext_noop("New models of meeting priority needs"),
+        gettext_noop(
+            "Co-operative and mutual models that give staff and service users a stronger voice."
+        ),
     ),
     (
         "innovation",
-        N_("Innovation"),
-        N_("New ways of working with communities to bring about positive change."),
+        gettext_noop("Innovation"),
+        gettext_noop("New ways of working with communities to bring about positive change."),
     ),
     (
         "learning",
-        N_("Learning"),
-        N_("Capturing what projects teach so co-operative practice spreads across the network."),
+        gettext_noop("Learning"),
+        gettext_noop(
+            "Capturing what projects teach so co-operative practice spreads across the network."
+        ),
     ),
     (
         "walking-the-talk",
-        N_("Walking the talk"),
-        N_("The network runs itself by these principles: open, member-led, action-focused."),
+        gettext_noop("Walking the talk"),
+        gettext_noop(
+            "The network runs itself by these principles: open, member-led, action-focused."
+        ),
     ),
 ]
 
 ICA_PRINCIPLES = [
-    ("voluntary-and-open-membership", N_("Voluntary and open membership"), ""),
-    ("democratic-member-control", N_("Democratic member control"), ""),
-    ("member-economic-participation", N_("Member economic participation"), ""),
-    ("autonomy-and-independence", N_("Autonomy and independence"), ""),
-    ("education-training-and-information", N_("Education, training and information"), ""),
-    ("co-operation-among-co-operatives", N_("Co-operation among co-operatives"), ""),
-    ("concern-for-community", N_("Concern for community"), ""),
+    ("voluntary-and-open-membership", gettext_noop("Voluntary and open membership"), ""),
+    ("democratic-member-control", gettext_noop("Democratic member control"), ""),
+    ("member-economic-participation", gettext_noop("Member economic participation"), ""),
+    ("autonomy-and-independence", gettext_noop("Autonomy and independence"), ""),
+    ("education-training-and-information", gettext_noop("Education, training and information"), ""),
+    ("co-operation-among-co-operatives", gettext_noop("Co-operation among co-operatives"), ""),
+    ("concern-for-community", gettext_noop("Concern for community"), ""),
 ]
 
 

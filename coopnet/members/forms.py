@@ -24,7 +24,7 @@ class DirectoryFilterForm(GovukForm):
         choices: dict[str, list[tuple[str, object]]] = {
             "category": [(c.code, _(c.name)) for c in categories()],
             "kind": list(OrganisationKind.choices),
-            "nation": [(n, n) for n in directory_nations()],
+            "nation": [(n, _(n)) for n in directory_nations()],
             "region": [(r, r) for r in directory_regions()],
         }
         for name, options in choices.items():

@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LA_FILE = DATA_DIR / "uk_local_authorities.csv"
@@ -72,38 +72,46 @@ def name_lookup() -> dict[str, str]:
         }
 
 
+# Nations as the reference table names them, translated where they are shown.
+NATIONS = (
+    gettext_noop("England"),
+    gettext_noop("Scotland"),
+    gettext_noop("Wales"),
+    gettext_noop("Northern Ireland"),
+)
+
 # The network's membership categories (DESIGN.md; Review of the Year 2021/22, Introduction).
 CATEGORIES = [
     {
         "code": "full",
-        "name": N_("Full"),
+        "name": gettext_noop("Full"),
         "order": 1,
         "counts_as_member": True,
         "allowed_kinds": ["principal_council", "combined_authority"],
         "allows_individuals": False,
-        "description": N_("UK principal councils and combined authorities."),
+        "description": gettext_noop("UK principal councils and combined authorities."),
     },
     {
         "code": "associate",
-        "name": N_("Associate"),
+        "name": gettext_noop("Associate"),
         "order": 2,
         "counts_as_member": True,
         "allowed_kinds": ["local_council", "political_group"],
         "allows_individuals": False,
-        "description": N_("Town, parish and community councils, and political groups."),
+        "description": gettext_noop("Town, parish and community councils, and political groups."),
     },
     {
         "code": "affiliate",
-        "name": N_("Affiliate"),
+        "name": gettext_noop("Affiliate"),
         "order": 3,
         "counts_as_member": True,
         "allowed_kinds": ["affiliate_organisation"],
         "allows_individuals": False,
-        "description": N_("Values-based organisations that support the network's work."),
+        "description": gettext_noop("Values-based organisations that support the network's work."),
     },
     {
         "code": "supporter",
-        "name": N_("Supporter"),
+        "name": gettext_noop("Supporter"),
         "order": 4,
         "counts_as_member": False,
         "allowed_kinds": [
@@ -114,7 +122,7 @@ CATEGORIES = [
             "principal_council",
         ],
         "allows_individuals": True,
-        "description": N_("Individuals and organisations; not counted as members."),
+        "description": gettext_noop("Individuals and organisations; not counted as members."),
     },
 ]
 

@@ -43,9 +43,12 @@ def directory(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         filters = selectors.DirectoryFilters(**form.cleaned_data)
     today = timezone.localdate()
-    page = Paginator(selectors.directory(filters, today), PAGE_SIZE).get_page(
-        request.GET.get("page")
+    paginator = CountedPaginator(
+        selectors.directory(filters, today),
+        PAGE_SIZE,
+        count=selectors.directory_count_cached(filters, today),
     )
+    page = paginator.get_page(request.GET.get("page"))
     active = {k: v for k, v in asdict(filters).items() if v}
     return render(
         request,

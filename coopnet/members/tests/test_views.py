@@ -36,10 +36,13 @@ def test_directory_costs_the_same_queries_at_5_and_50_rows(
     client, django_assert_max_num_queries, rows
 ):
     make_affiliates(rows)
-    with django_assert_max_num_queries(5):
-        response = client.get(reverse("members:directory"), {"category": "affiliate"})
+    url = reverse("members:directory")
+    with django_assert_max_num_queries(6):  # filter choices 3, registry version, count, page
+        response = client.get(url, {"category": "affiliate"})
     assert response.status_code == 200
     assert f"{rows} member organisations" in response.text
+    with django_assert_max_num_queries(5):  # the count is remembered until the registry changes
+        client.get(url, {"category": "affiliate"})
 
 
 @pytest.mark.parametrize("rows", [5, 50])
