@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from coopnet.accounts.roles import UserRole
@@ -62,7 +64,7 @@ def _reference_data(request: pytest.FixtureRequest) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _english_after_each_test():  # type: ignore[no-untyped-def]
+def _english_after_each_test() -> Iterator[None]:
     """A Welsh request leaves Welsh active in the thread; start every test in English."""
     from django.conf import settings
     from django.utils import translation
