@@ -51,12 +51,12 @@ class Gunicorn:
             sys.executable, "-m", "gunicorn", "config.wsgi:application",
             "--bind", f"{HOST}:{self.port}", "--workers", str(self.workers),
             "--worker-class", "sync", "--backlog", "2048", "--timeout", "60",
-            "--graceful-timeout", "10", "--error-logfile", str(self.log), "--log-level", "warning",
+            "--graceful-timeout", "10", "--log-level", "warning",
         ]  # fmt: skip
-        self.process = subprocess.Popen(
-            command, cwd=ROOT, env=self.env, start_new_session=True,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
+        with self.log.open("ab") as log:  # gunicorn's error log and anything else it prints
+            self.process = subprocess.Popen(
+                command, cwd=ROOT, env=self.env, start_new_session=True, stdout=log, stderr=log,
+            )  # fmt: skip
         try:
             self.wait_until_ready()
         except BaseException:
