@@ -128,6 +128,14 @@ def form_errors(form: forms.Form, row: int) -> list[RowError]:
     ]
 
 
+def save_row(instance: Any, values: dict[str, Any], by: User | None) -> None:
+    """Write one planned row: its values, who made the change (for history), then save."""
+    for name, value in values.items():
+        setattr(instance, name, value)
+    set_history_user(instance, by)
+    instance.save()
+
+
 def set_history_user(instance: Any, by: User | None) -> None:
     if by is not None:
         instance._history_user = by

@@ -31,7 +31,7 @@ from .base import (
     YesNoField,
     form_errors,
     run_import,
-    set_history_user,
+    save_row,
 )
 from .csvio import CsvTable, RowError
 
@@ -252,10 +252,7 @@ class MembershipPlan:
                 organisation=row.holder if isinstance(row.holder, Organisation) else None,
                 person=row.holder if isinstance(row.holder, Person) else None,
             )
-            for name, value in self._values(row).items():
-                setattr(membership, name, value)
-            set_history_user(membership, by)
-            membership.save()
+            save_row(membership, self._values(row), by)
 
 
 def memberships_import(*, data: bytes, by: User | None, dry_run: bool = False) -> ImportReport:

@@ -34,7 +34,7 @@ from .base import (
     YesNoField,
     form_errors,
     run_import,
-    set_history_user,
+    save_row,
 )
 from .csvio import CsvTable, RowError
 
@@ -273,11 +273,7 @@ class OrganisationPlan:
         for row in self.rows:
             if row.action == UNCHANGED:
                 continue
-            organisation = row.instance or Organisation()
-            for name, value in row.values.items():
-                setattr(organisation, name, value)
-            set_history_user(organisation, by)
-            organisation.save()
+            save_row(row.instance or Organisation(), row.values, by)
 
 
 def organisations_import(*, data: bytes, by: User | None, dry_run: bool = False) -> ImportReport:
