@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from .admin_writes import MembershipWritesThroughService
 from .exporting import write_memberships, write_organisations
 from .importing import memberships as membership_import
 from .importing import organisations as organisation_import
@@ -243,7 +244,7 @@ def _manages(request: HttpRequest) -> bool:
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(RegistryCsvAdminMixin, SimpleHistoryAdmin):
+class OrganisationAdmin(MembershipWritesThroughService, RegistryCsvAdminMixin, SimpleHistoryAdmin):
     importer = staticmethod(organisation_import.organisations_import)
     exporter = staticmethod(write_organisations)
     columns = organisation_import.COLUMNS
@@ -289,7 +290,7 @@ class OrganisationAdmin(RegistryCsvAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(RegistryCsvAdminMixin, SimpleHistoryAdmin):
+class MembershipAdmin(MembershipWritesThroughService, RegistryCsvAdminMixin, SimpleHistoryAdmin):
     importer = staticmethod(membership_import.memberships_import)
     exporter = staticmethod(write_memberships)
     columns = membership_import.COLUMNS

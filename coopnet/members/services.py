@@ -58,15 +58,7 @@ def membership_start(
     source: str = "",
     start_is_approximate: bool = False,
 ) -> Membership:
-    _require(by, "members.manage_registry")
-    _lock_holder(holder)
-    kind = holder.kind if isinstance(holder, Organisation) else None
-    errors = period_errors(
-        category=category, holder_kind=kind, start=start, end=end, other_periods=_periods(holder)
-    )
-    if errors:
-        raise MembersError(" ".join(errors))
-    return Membership.objects.create(
+    membership = Membership(
         category=category,
         organisation=holder if isinstance(holder, Organisation) else None,
         person=holder if isinstance(holder, Person) else None,
@@ -75,6 +67,33 @@ def membership_start(
         source=source,
         start_is_approximate=start_is_approximate,
     )
+    return membership_save(membership=membership, by=by)
+
+
+@transaction.atomic
+def membership_save(*, membership: Membership, by: User | None) -> Membership:
+    """Record a new or edited membership period, if the registry's rules allow it.
+
+    The holder's row is locked first, so two people recording overlapping periods for the same
+    organisation at once get one period and one clear refusal.
+    """
+    _require(by, "members.manage_registry")
+    holder = membership.holder
+    if holder is None:
+        raise MembersError(_("A membership belongs to an organisation or to an individual."))
+    _lock_holder(holder)
+    kind = holder.kind if isinstance(holder, Organisation) else None
+    errors = period_errors(
+        category=membership.category,
+        holder_kind=kind,
+        start=membership.start,
+        end=membership.end,
+        other_periods=_periods(holder, exclude_pk=membership.pk),
+    )
+    if errors:
+        raise MembersError(" ".join(errors))
+    membership.save()
+    return membership
 
 
 @transaction.atomic
