@@ -3,6 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
 urlpatterns = [
@@ -11,7 +12,9 @@ urlpatterns = [
     path("accounts/", include("coopnet.accounts.urls", namespace="accounts")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", include("coopnet.api.urls")),
-    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    # Choosing a language is a harmless preference; without a CSRF token the public pages carry no
+    # per-visitor data and can be cached (coopnet.core.caching).
+    path("i18n/setlang/", csrf_exempt(login_not_required(set_language)), name="set_language"),
     path("back-office/", admin.site.urls),
 ]
 if settings.DEBUG:

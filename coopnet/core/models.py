@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class Principle(models.Model):
@@ -17,6 +18,8 @@ class Principle(models.Model):
     summary = models.TextField(_("summary"), blank=True)
     icon = models.CharField(_("icon"), max_length=80, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("principle")
@@ -41,6 +44,8 @@ class ReportedFigure(models.Model):
     )
     source = models.CharField(_("source"), max_length=300)
     note = models.CharField(_("note"), max_length=300, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("reported figure")

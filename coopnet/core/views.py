@@ -8,10 +8,12 @@ from django.utils import timezone
 
 from coopnet.members import selectors as members
 
+from .caching import cache_public_page
 from .selectors import latest_reported, network_principles
 
 
 @login_not_required
+@cache_public_page
 def home(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     return render(

@@ -14,6 +14,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coopnet.core.caching import cache_public_page
 from coopnet.core.requests import signed_in_user
 
 from . import selectors, services
@@ -37,6 +38,7 @@ class CountedPaginator(Paginator):
 
 
 @login_not_required
+@cache_public_page
 def directory(request: HttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET or None)
     filters = selectors.DirectoryFilters()
@@ -66,6 +68,7 @@ def _organisation_or_404(slug: str, request: HttpRequest) -> Organisation:
 
 
 @login_not_required
+@cache_public_page
 def organisation(request: HttpRequest, slug: str) -> HttpResponse:
     org = _organisation_or_404(slug, request)
     can_edit = request.user.has_perm("members.edit_organisation", org)

@@ -1,0 +1,72 @@
+"""Public pages for visitors who are not signed in, remembered until the content changes.
+
+A page is keyed by its language, its full path and the content version: the latest history id of
+every record that public pages show. Each write records a history row, so a remembered page is never
+stale. Pages for signed-in people, pages with a message to show, and pages that carry a CSRF token
+are never remembered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.db.models import Subquery
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import get_language
+
+from coopnet.members.models import (
+    CouncilBudget,
+    Membership,
+    MembershipCategory,
+    Organisation,
+    Person,
+    Role,
+)
+
+from .models import Principle, ReportedFigure
+
+PAGE_CACHE_SECONDS = 3600
+VERSIONED = (Membership, Organisation, CouncilBudget, Person, Role, ReportedFigure, Principle)
+
+
+def public_content_version() -> str:
+    """One query: the latest history id of each record type public pages show."""
+    latest = {
+        f"v{i}": Subquery(model.history.order_by("-history_id").values("history_id")[:1])  # type: ignore[attr-defined]
+        for i, model in enumerate(VERSIONED)
+    }
+    row = MembershipCategory.objects.annotate(**latest).values_list(*latest).first() or ()
+    return ".".join(str(v or 0) for v in row)
+
+
+def _cacheable(request: HttpRequest) -> bool:
+    return (
+        request.method == "GET"
+        and not request.user.is_authenticated
+        and len(get_messages(request)) == 0
+    )
+
+
+def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not _cacheable(request):
+            return view(request, *args, **kwargs)
+        raw = f"{get_language()}|{request.get_full_path()}|{public_content_version()}"
+        key = "public-page:" + hashlib.sha256(raw.encode()).hexdigest()
+        cached = cache.get(key)
+        if cached is not None:
+            content, content_type = cached
+            return HttpResponse(content, content_type=content_type)
+        response = view(request, *args, **kwargs)
+        carries_token = request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False)
+        if response.status_code == 200 and not response.cookies and not carries_token:
+            cache.set(key, (response.content, response["Content-Type"]), PAGE_CACHE_SECONDS)
+        return response
+
+    return wrapped
