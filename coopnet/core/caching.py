@@ -1,9 +1,9 @@
 """Public pages for visitors who are not signed in, remembered until the content changes.
 
-A page is keyed by its language, its full path and the content version: the latest history id of
-every record that public pages show. Each write records a history row, so a remembered page is never
-stale. Pages for signed-in people, pages with a message to show, and pages that carry a CSRF token
-are never remembered.
+A page is keyed by the date, its language, its full path and the content version: the latest
+history id of every record that public pages show. Each write records a history row, so a
+remembered page is never stale. Pages for signed-in people, pages with a message to show, and
+pages that carry a CSRF token are never remembered.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db.models import Subquery
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from coopnet.members.models import (
@@ -57,7 +58,8 @@ def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not _cacheable(request):
             return view(request, *args, **kwargs)
-        raw = f"{get_language()}|{request.get_full_path()}|{public_content_version()}"
+        today = timezone.localdate()  # pages speak of "today"
+        raw = f"{today}|{get_language()}|{request.get_full_path()}|{public_content_version()}"
         key = "public-page:" + hashlib.sha256(raw.encode()).hexdigest()
         cached = cache.get(key)
         if cached is not None:

@@ -307,9 +307,16 @@ def directory_regions() -> list[str]:
     )
 
 
-def organisation_for_page(slug: str, *, public_only: bool) -> Organisation:
-    today_roles = Role.objects.select_related("person").order_by("kind", "person__full_name")
-    public_roles = today_roles.filter(person__is_public=True)
+def organisation_for_page(slug: str, *, public_only: bool, on: date | None = None) -> Organisation:
+    """An organisation with its membership history and the people who chose to be public in a
+    role current on the date (as `public_roles`)."""
+    on = on or date.today()
+    public_roles = (
+        Role.objects.select_related("person")
+        .filter(person__is_public=True)
+        .filter(Q(start__isnull=True) | Q(start__lte=on), Q(end__isnull=True) | Q(end__gte=on))
+        .order_by("kind", "person__full_name")
+    )
     qs = Organisation.objects.select_related("local_authority", "area_authority").prefetch_related(
         Prefetch(
             "memberships",

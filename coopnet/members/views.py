@@ -62,7 +62,9 @@ def directory(request: HttpRequest) -> HttpResponse:
 def _organisation_or_404(slug: str, request: HttpRequest) -> Organisation:
     public_only = not request.user.has_perm("members.manage_registry")
     try:
-        return selectors.organisation_for_page(slug, public_only=public_only)
+        return selectors.organisation_for_page(
+            slug, public_only=public_only, on=timezone.localdate()
+        )
     except Organisation.DoesNotExist as exc:
         raise Http404(_("No organisation has that address.")) from exc
 
@@ -80,9 +82,7 @@ def organisation(request: HttpRequest, slug: str) -> HttpResponse:
             "organisation": org,
             "can_edit": can_edit,
             "current": next((m for m in org.memberships.all() if m.is_current_on(today)), None),
-            "public_roles": [
-                r for r in getattr(org, "public_roles", []) if r.end is None or r.end >= today
-            ],
+            "public_roles": getattr(org, "public_roles", []),
         },
     )
 

@@ -234,3 +234,17 @@ def test_directory_count_follows_the_registry_at_once(client, network_admin):
     newcomer.is_public = False
     newcomer.save()
     assert "3 member organisations" in client.get(reverse("members:directory")).text
+
+
+def test_people_whose_role_has_ended_or_not_begun_are_not_listed(client, org_a):
+    RoleFactory(
+        organisation=org_a, person=PersonFactory(full_name="Past Leader"), end=date(2020, 1, 1)
+    )
+    RoleFactory(
+        organisation=org_a, person=PersonFactory(full_name="Future Chair"), start=date(2099, 1, 1)
+    )
+    RoleFactory(organisation=org_a, person=PersonFactory(full_name="Current Lead"), start=None)
+    page = client.get(org_a.get_absolute_url()).text
+    assert "Current Lead" in page
+    assert "Past Leader" not in page
+    assert "Future Chair" not in page
