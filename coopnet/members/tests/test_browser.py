@@ -82,3 +82,38 @@ def test_admin_invites_an_officer_who_signs_up_and_adds_a_contact(
     bp.page.get_by_label("This person agrees to be contacted by the network").check()
     bp.submit("Save contact")
     assert "Rhys Evans" in bp.page.locator("table").inner_text()
+
+
+def test_remaining_pages_pass_axe_in_english_and_welsh(
+    browser_page, officer_a, org_a, network_admin
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from coopnet.accounts.models import Invitation
+    from coopnet.members.models import Role
+
+    expired = Invitation.objects.create(
+        email="late@example.org",
+        full_name="Late Person",
+        role="member_officer",
+        organisation=org_a,
+        invited_by=network_admin,
+        expires_at=timezone.now() - timedelta(days=1),
+    )
+    bp = browser_page.visit("/accessibility/")
+    bp.visit("/privacy/")
+    bp.visit(f"/accounts/invitation/{expired.token}/")
+    assert "expired" in bp.page.content()
+    bp.submit("Cymraeg – change language")
+    for path in ("/", "/members/", f"/members/{org_a.slug}/", "/accessibility/"):
+        bp.visit(path)
+        assert bp.page.locator("html").get_attribute("lang") == "cy"
+    bp.submit("English – newid iaith")
+    bp.sign_in(officer_a.email, PASSWORD)
+    role = Role.objects.filter(organisation=org_a).first()
+    bp.visit(f"/members/{org_a.slug}/contacts/{role.pk}/edit/")
+    bp.page.get_by_label("Job title").fill("Co-operative Lead Officer")
+    bp.submit("Save contact")
+    assert "Co-operative Lead Officer" in bp.page.locator("table").inner_text()

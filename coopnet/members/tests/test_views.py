@@ -248,3 +248,29 @@ def test_people_whose_role_has_ended_or_not_begun_are_not_listed(client, org_a):
     assert "Current Lead" in page
     assert "Past Leader" not in page
     assert "Future Chair" not in page
+
+
+@pytest.mark.parametrize("contacts", [2, 30])
+def test_contacts_page_costs_the_same_queries_at_2_and_30_contacts(
+    client, officer_a, org_a, django_assert_max_num_queries, contacts
+):
+    for _ in range(contacts):
+        RoleFactory(organisation=org_a)
+    client.force_login(officer_a)
+    with django_assert_max_num_queries(7):
+        response = client.get(reverse("members:contacts", args=[org_a.slug]))
+    assert response.status_code == 200
+    assert response.text.count("End role") == contacts + 1  # and the officer's own role
+
+
+@pytest.mark.parametrize("organisations", [1, 20])
+def test_dashboard_costs_the_same_queries_whatever_one_looks_after(
+    client, officer_a, django_assert_max_num_queries, organisations
+):
+    person = officer_a.person
+    for _ in range(organisations - 1):
+        RoleFactory(person=person, organisation=OrganisationFactory(), manages_profile=True)
+    client.force_login(officer_a)
+    with django_assert_max_num_queries(5):
+        response = client.get(reverse("core:dashboard"))
+    assert response.text.count("edit profile") == organisations
