@@ -6,10 +6,10 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from coopnet.members.models import Organisation, Person, Role, RoleKind
+from coopnet.members.services import unique_slug
 
 from .models import Invitation, User
 from .roles import STAFF_ROLES, UserRole
@@ -70,7 +70,7 @@ def invitation_accept(*, invitation: Invitation, password: str) -> User:
     if person is None:
         person = Person.objects.create(
             full_name=invitation.full_name,
-            slug=_unique_person_slug(invitation.full_name),
+            slug=unique_slug(Person, invitation.full_name),
             email=invitation.email,
         )
     person.user = user
@@ -87,11 +87,3 @@ def invitation_accept(*, invitation: Invitation, password: str) -> User:
     invitation.accepted_user = user
     invitation.save(update_fields=["accepted_at", "accepted_user"])
     return user
-
-
-def _unique_person_slug(name: str) -> str:
-    base = slugify(name)[:100] or "person"
-    slug, n = base, 2
-    while Person.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug

@@ -15,7 +15,6 @@ from typing import Any
 
 from django.contrib.messages import get_messages
 from django.core.cache import cache
-from django.db.models import Subquery
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -23,12 +22,12 @@ from django.utils.translation import get_language
 from coopnet.members.models import (
     CouncilBudget,
     Membership,
-    MembershipCategory,
     Organisation,
     Person,
     Role,
 )
 
+from .history import latest_history_ids
 from .models import Principle, ReportedFigure
 
 PAGE_CACHE_SECONDS = 3600
@@ -37,12 +36,7 @@ VERSIONED = (Membership, Organisation, CouncilBudget, Person, Role, ReportedFigu
 
 def public_content_version() -> str:
     """One query: the latest history id of each record type public pages show."""
-    latest = {
-        f"v{i}": Subquery(model.history.order_by("-history_id").values("history_id")[:1])  # type: ignore[attr-defined]
-        for i, model in enumerate(VERSIONED)
-    }
-    row = MembershipCategory.objects.annotate(**latest).values_list(*latest).first() or ()
-    return ".".join(str(v or 0) for v in row)
+    return ".".join(map(str, latest_history_ids(*VERSIONED)))
 
 
 def _cacheable(request: HttpRequest) -> bool:

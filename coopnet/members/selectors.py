@@ -18,6 +18,8 @@ from django.db.models import (
     Subquery,
 )
 
+from coopnet.core.history import latest_history_ids
+
 from .models import (
     COUNCIL_KINDS,
     CouncilBudget,
@@ -189,22 +191,10 @@ def headline(on: date) -> Headline:
     )
 
 
-def registry_version() -> tuple[int, int, int]:
+def registry_version() -> tuple[int, ...]:
     """Changes whenever a membership, organisation or council budget is written (each write
     records a history row), so figures cached under it are never stale."""
-
-    def latest(model: type[Membership] | type[Organisation] | type[CouncilBudget]) -> Subquery:
-        return Subquery(model.history.order_by("-history_id").values("history_id")[:1])
-
-    row = (
-        MembershipCategory.objects.annotate(
-            m=latest(Membership), o=latest(Organisation), b=latest(CouncilBudget)
-        )
-        .values_list("m", "o", "b")
-        .first()
-    )
-    m, o, b = row or (0, 0, 0)
-    return (m or 0, o or 0, b or 0)
+    return latest_history_ids(Membership, Organisation, CouncilBudget)
 
 
 def membership_stats_cached(on: date, compare_to: date | None = None) -> MembershipStats:
@@ -308,8 +298,8 @@ def directory_regions() -> list[str]:
 
 
 def organisation_for_page(slug: str, *, public_only: bool, on: date | None = None) -> Organisation:
-    """An organisation with its membership history and the people who chose to be public in a
-    role current on the date (as `public_roles`)."""
+    """An organisation with its membership history, its `current_membership` on the date, and the
+    people who chose to be public in a role current on the date (as `public_roles`)."""
     on = on or date.today()
     public_roles = (
         Role.objects.select_related("person")
@@ -326,7 +316,11 @@ def organisation_for_page(slug: str, *, public_only: bool, on: date | None = Non
     )
     if public_only:
         qs = qs.filter(is_public=True)
-    return qs.get(slug=slug)
+    organisation = qs.get(slug=slug)
+    organisation.current_membership = next(  # type: ignore[attr-defined]
+        (m for m in organisation.memberships.all() if m.is_current_on(on)), None
+    )
+    return organisation
 
 
 def organisation_contacts(organisation: Organisation) -> QuerySet[Role]:

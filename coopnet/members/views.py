@@ -74,14 +74,13 @@ def _organisation_or_404(slug: str, request: HttpRequest) -> Organisation:
 def organisation(request: HttpRequest, slug: str) -> HttpResponse:
     org = _organisation_or_404(slug, request)
     can_edit = request.user.has_perm("members.edit_organisation", org)
-    today = timezone.localdate()
     return render(
         request,
         "members/organisation.html",
         {
             "organisation": org,
             "can_edit": can_edit,
-            "current": next((m for m in org.memberships.all() if m.is_current_on(today)), None),
+            "current": getattr(org, "current_membership", None),
             "public_roles": getattr(org, "public_roles", []),
         },
     )
