@@ -31,7 +31,14 @@ frontend/build/.built: node_modules/.installed $(shell find frontend -path front
 	npm run --silent build
 	@touch $@
 
-install: .venv/.synced frontend/build/.built ## install Python and npm dependencies and build the CSS/JS
+# WeasyPrint (PDFs) needs Pango; PDFs are set in Liberation Sans (Arial's metrics) from Debian.
+.system-deps:
+	@ldconfig -p | grep -q 'libpango-1.0.so' && fc-list | grep -qi 'Liberation Sans' || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation >/dev/null)
+	@touch $@
+
+install: .system-deps .venv/.synced frontend/build/.built ## install Python and npm dependencies and build the CSS/JS
 	$(PY) python manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0 2>/dev/null || true
 
 /usr/bin/chromium:

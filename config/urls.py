@@ -9,6 +9,13 @@ from django.views.i18n import set_language
 urlpatterns = [
     path("", include("coopnet.core.urls")),
     path("members/", include("coopnet.members.urls")),
+    path("join/", include("coopnet.members.joining.urls")),
+    path("finance/", include("coopnet.finance.urls")),
+    path("governance/", include("coopnet.governance.urls")),
+    path("elections/", include("coopnet.governance.elections.urls")),
+    path("funding/", include("coopnet.funding.urls")),
+    path("open-data/", include("coopnet.funding.open_data_urls")),
+    path("knowledge/", include("coopnet.knowledge.urls")),
     path("accounts/", include("coopnet.accounts.urls", namespace="accounts")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", include("coopnet.api.urls")),

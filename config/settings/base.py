@@ -41,6 +41,11 @@ INSTALLED_APPS = [
     "coopnet.core",
     "coopnet.accounts",
     "coopnet.members",
+    "coopnet.finance",
+    "coopnet.governance",
+    "coopnet.governance.elections",
+    "coopnet.funding",
+    "coopnet.knowledge",
     "coopnet.api",
     "coopnet.demo",
 ]

@@ -1,9 +1,12 @@
-"""API version 1, mounted at /api/v1/. Every view here is public: it opts out of sign-in."""
+"""API version 1, mounted at /api/v1/.
+
+The registry's views here are public; each capability's included part decides for its own views.
+"""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
-from django.urls import URLPattern, URLResolver, path
+from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
@@ -23,9 +26,16 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("docs/", views.docs, name="docs"),
     path("stats/membership/", MembershipStatsView.as_view(), name="membership-stats"),
     *router.urls,
+    # Each capability's own part of the API (names are api:<name>).
+    path("", include("coopnet.finance.api_urls")),
+    path("", include("coopnet.governance.api_urls")),
+    path("", include("coopnet.governance.elections.api_urls")),
+    path("", include("coopnet.funding.api_urls")),
+    path("", include("coopnet.knowledge.api_urls")),
 ]
 
-# DRF's as_view() already sets login_required = False; say so here rather than rely on it.
+# DRF's as_view() already sets login_required = False; say so here rather than rely on it. (Views in
+# the included parts decide for themselves: some are for signed-in users only.)
 for pattern in urlpatterns:
     if isinstance(pattern, URLPattern):
         login_not_required(pattern.callback)

@@ -9,15 +9,18 @@ already has a membership is left alone. Everything happens in one transaction.
 
 from __future__ import annotations
 
+import importlib
 import os
 import secrets
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any, TypeVar
 
 from allauth.account.models import EmailAddress
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models, transaction
@@ -71,6 +74,32 @@ class LoadSummary:
             self.updated[label] += 1
 
 
+def app_demo_modules() -> list[ModuleType]:
+    """The `demo` module of every coopnet app that has one (INSTALLED_APPS order).
+
+    Such a module defines `load(summary: LoadSummary) -> None` (idempotent, like everything here;
+    it runs after the registry is loaded, in the same transaction) and may define `LABELS`, the
+    names of what it counts in the summary.
+    """
+    found = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("coopnet.") or config.name == "coopnet.demo":
+            continue
+        try:
+            found.append(importlib.import_module(f"{config.name}.demo"))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.demo":
+                raise
+    return found
+
+
+def all_labels() -> dict[str, Any]:
+    labels: dict[str, Any] = dict(LABELS)
+    for module in app_demo_modules():
+        labels.update(getattr(module, "LABELS", {}))
+    return labels
+
+
 def load_demo() -> LoadSummary:
     """Bring the database up to the demo data; return what was created or changed."""
     summary = LoadSummary()
@@ -80,6 +109,8 @@ def load_demo() -> LoadSummary:
         load_memberships(organisations, people, summary)
         load_figures(summary)
         load_accounts(people, summary)
+        for module in app_demo_modules():
+            module.load(summary)
     return summary
 
 

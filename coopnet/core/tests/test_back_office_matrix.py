@@ -25,26 +25,17 @@ from django_tasks_db.models import DBTaskResult
 
 from coopnet.accounts.models import Invitation
 from coopnet.core.models import Principle, ReportedFigure
-from coopnet.core.tests.test_permission_matrix import (
-    DENY,
-    LOGIN,
-    OK,
-    REDIRECT,
-    ROLES,
-    clients,
-    outcome_of,
-    url_patterns,
-)
+from coopnet.core.tests.matrix import DENY, EDIT, LOGIN, OK, REDIRECT, ROLES, app_matrix_modules
+from coopnet.core.tests.test_permission_matrix import clients, outcome_of, url_patterns
 from coopnet.members.models import CouncilBudget, LocalAuthority, MembershipCategory
 
 pytestmark = pytest.mark.django_db
 
 STAFF = {"finance_officer", "network_admin"}
 NOT_ALLOWED = 405
-EDIT = {"view", "add", "change"}
 
 # model -> staff role -> actions allowed. Deleting is never given to a role (superusers only).
-BACK_OFFICE: dict[str, dict[str, set[str]]] = {
+CORE: dict[str, dict[str, set[str]]] = {
     "members.organisation": {"finance_officer": {"view"}, "network_admin": EDIT},
     "members.membership": {"finance_officer": {"view"}, "network_admin": EDIT},
     "members.person": {"finance_officer": {"view"}, "network_admin": EDIT},
@@ -64,6 +55,10 @@ BACK_OFFICE: dict[str, dict[str, set[str]]] = {
     "mfa.authenticator": {},
     "django_tasks_database.dbtaskresult": {},
 }
+
+BACK_OFFICE = dict(CORE)
+for _module in app_matrix_modules():
+    BACK_OFFICE.update(getattr(_module, "BACK_OFFICE", {}))
 
 ACTIONS = {
     "changelist": "view",
@@ -131,7 +126,7 @@ def objects(org_a, network_admin) -> dict[str, Any]:
     from coopnet.members.tests.factories import PersonFactory, RoleFactory
 
     person = person or PersonFactory()
-    return {
+    objects: dict[str, Any] = {
         "members.organisation": org_a,
         "members.membership": membership,
         "members.person": person,
@@ -164,6 +159,10 @@ def objects(org_a, network_admin) -> dict[str, Any]:
             run_after=timezone.now(),
         ),
     }
+    for module in app_matrix_modules():
+        if hasattr(module, "back_office_objects"):
+            objects.update(module.back_office_objects(objects))
+    return objects
 
 
 def url_for(name: str, objects: dict[str, Any]) -> str:

@@ -7,8 +7,7 @@ one of them in `test_back_office_matrix`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -16,57 +15,25 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from coopnet.accounts.models import Invitation
+from coopnet.core.tests.matrix import (
+    LOGIN,
+    NOT_FOUND,
+    OK,
+    REDIRECT,
+    ROLES,
+    Entry,
+    admins_only,
+    anonymous_only,
+    app_matrix_modules,
+    editors_of_a,
+    everyone,
+    signed_in,
+)
 from coopnet.members.tests.factories import RoleFactory
 
 pytestmark = pytest.mark.django_db
 
-ROLES = [
-    "anonymous",
-    "supporter",
-    "officer_a",
-    "officer_b",
-    "board_member",
-    "finance_officer",
-    "network_admin",
-]
-
-OK = 200
-LOGIN = "login"  # redirected to sign in
-DENY = 403
-NOT_FOUND = 404
-GONE = 410
-REDIRECT = "redirect"  # redirected somewhere other than sign-in
-
-
-def everyone(outcome: object) -> dict[str, object]:
-    return dict.fromkeys(ROLES, outcome)
-
-
-def signed_in(outcome: object = OK) -> dict[str, object]:
-    return {**everyone(outcome), "anonymous": LOGIN}
-
-
-def editors_of_a(other: object = DENY) -> dict[str, object]:
-    return {**signed_in(other), "officer_a": OK, "network_admin": OK}
-
-
-def admins_only() -> dict[str, object]:
-    return {**signed_in(DENY), "network_admin": OK}
-
-
-def anonymous_only(signed_in_outcome: object = REDIRECT) -> dict[str, object]:
-    return {**everyone(signed_in_outcome), "anonymous": OK}
-
-
-@dataclass
-class Entry:
-    expected: dict[str, object]
-    kwargs: Callable[[dict[str, Any]], dict[str, Any]] = lambda ctx: {}
-    query: str = ""
-    method: str = "get"
-
-
-MATRIX: dict[str, Entry] = {
+CORE: dict[str, Entry] = {
     # core
     "core:home": Entry(everyone(OK)),
     "core:dashboard": Entry(signed_in(OK)),
@@ -131,6 +98,18 @@ MATRIX: dict[str, Entry] = {
 }
 
 
+def _all_entries() -> dict[str, Entry]:
+    entries = dict(CORE)
+    for module in app_matrix_modules():
+        for name, entry in getattr(module, "ENTRIES", {}).items():
+            assert name not in entries, f"{name} is in two permission matrices"
+            entries[name] = entry
+    return entries
+
+
+MATRIX = _all_entries()
+
+
 def url_patterns(patterns: list[Any] | None = None, ns: str = "") -> Iterator[tuple[str, str]]:
     for p in patterns if patterns is not None else get_resolver().url_patterns:
         if isinstance(p, URLResolver):
@@ -160,7 +139,7 @@ def outcome_of(response: Any) -> object:
 
 
 @pytest.fixture
-def matrix_context(org_a, network_admin) -> dict[str, Any]:
+def matrix_context(org_a, org_b, network_admin, role_users) -> dict[str, Any]:
     invitation = Invitation.objects.create(
         email="invited@example.org",
         full_name="Invited Person",
@@ -168,7 +147,17 @@ def matrix_context(org_a, network_admin) -> dict[str, Any]:
         organisation=org_a,
         invited_by=network_admin,
     )
-    return {"org_a": org_a, "role_a": RoleFactory(organisation=org_a), "invitation": invitation}
+    ctx: dict[str, Any] = {
+        "org_a": org_a,
+        "org_b": org_b,
+        "role_a": RoleFactory(organisation=org_a),
+        "invitation": invitation,
+        "users": role_users,
+    }
+    for module in app_matrix_modules():
+        if hasattr(module, "site_context"):
+            ctx.update(module.site_context(ctx))
+    return ctx
 
 
 def clients(role_users: dict[str, Any]) -> dict[str, Client]:

@@ -20,7 +20,9 @@ from coopnet.members.reference import CATEGORIES
 
 LOCALE_DIR = Path(settings.LOCALE_PATHS[0]) / "cy" / "LC_MESSAGES"
 PO_FILE = LOCALE_DIR / "django.po"
-MO_FILE = LOCALE_DIR / "django.mo"
+# The project catalogue, then one per app that keeps its own (coopnet/<app>/locale/).
+APP_PO_FILES = (settings.BASE_DIR / "coopnet").glob("**/locale/cy/LC_MESSAGES/django.po")
+PO_FILES = [PO_FILE, *sorted(path for path in APP_PO_FILES if path != PO_FILE)]
 WELSH_PLURAL_FORMS = "nplurals=4; plural=(n==1) ? 0 : (n==2) ? 1 : (n != 8 && n != 11) ? 2 : 3;"
 # Which plural form Django picks for these numbers (by WELSH_PLURAL_FORMS).
 PLURAL_FORM_FOR = {1: 0, 2: 1, 3: 2, 8: 3}
@@ -85,6 +87,14 @@ def parse_po(path: Path) -> list[Entry]:
 CATALOGUE = parse_po(PO_FILE)
 HEADER, ENTRIES = CATALOGUE[0], CATALOGUE[1:]
 
+
+def _app_entries() -> list[tuple[Path, Entry]]:
+    return [(path, e) for path in PO_FILES for e in parse_po(path)[1:]]
+
+
+# (file, entry) for every entry of every catalogue; the tests below check them all.
+ALL_ENTRIES = _app_entries()
+
 PYTHON_FORMAT = re.compile(r"%(?:\((?P<name>[^)]*)\))?[#0 +-]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa%]")
 BRACE_FORMAT = re.compile(r"\{(\w*)\}")
 
@@ -98,14 +108,16 @@ def placeholders(text: str, entry: Entry) -> Counter[str]:
     return found
 
 
-def label(entry: Entry) -> str:
-    return f"{PO_FILE.name}:{entry.line} {entry.msgid!r}"
+def label(entry: Entry, path: Path = PO_FILE) -> str:
+    return f"{path.relative_to(settings.BASE_DIR)}:{entry.line} {entry.msgid!r}"
 
 
-def test_the_catalogue_is_welsh_with_four_plural_forms():
-    headers = dict(line.split(": ", 1) for line in HEADER.msgstr[None].splitlines() if ": " in line)
-    assert HEADER.msgid == ""
-    assert "fuzzy" not in HEADER.flags
+@pytest.mark.parametrize("path", PO_FILES, ids=lambda p: str(p.relative_to(settings.BASE_DIR)))
+def test_the_catalogue_is_welsh_with_four_plural_forms(path):
+    header = parse_po(path)[0]
+    headers = dict(line.split(": ", 1) for line in header.msgstr[None].splitlines() if ": " in line)
+    assert header.msgid == ""
+    assert "fuzzy" not in header.flags
     assert headers["Language"] == "cy"
     assert headers["Content-Type"] == "text/plain; charset=UTF-8"
     assert headers["Plural-Forms"] == WELSH_PLURAL_FORMS
@@ -114,56 +126,64 @@ def test_the_catalogue_is_welsh_with_four_plural_forms():
 
 def test_every_entry_is_translated_and_none_is_fuzzy():
     assert len(ENTRIES) > 500
-    fuzzy = [label(e) for e in ENTRIES if "fuzzy" in e.flags]
+    fuzzy = [label(e, p) for p, e in ALL_ENTRIES if "fuzzy" in e.flags]
     assert not fuzzy, f"fuzzy entries: {fuzzy}"
-    untranslated = [label(e) for e in ENTRIES if not e.msgstr or not all(e.msgstr.values())]
+    untranslated = [
+        label(e, p) for p, e in ALL_ENTRIES if not e.msgstr or not all(e.msgstr.values())
+    ]
     assert not untranslated, f"untranslated entries: {untranslated}"
 
 
 def test_every_plural_entry_has_all_four_welsh_forms():
-    for entry in ENTRIES:
+    for path, entry in ALL_ENTRIES:
         if entry.msgid_plural is None:
-            assert list(entry.msgstr) == [None], label(entry)
+            assert list(entry.msgstr) == [None], label(entry, path)
         else:
-            assert sorted(entry.msgstr) == [0, 1, 2, 3], label(entry)
+            assert sorted(entry.msgstr) == [0, 1, 2, 3], label(entry, path)
 
 
 def test_every_translation_keeps_the_placeholders_of_its_msgid():
-    for entry in ENTRIES:
+    for path, entry in ALL_ENTRIES:
         expected = placeholders(entry.msgid, entry)
         if entry.msgid_plural is not None:
             expected = expected | placeholders(entry.msgid_plural, entry)
         for form, text in entry.msgstr.items():
-            assert placeholders(text, entry) == expected, f"{label(entry)} msgstr[{form}]: {text!r}"
+            where = f"{label(entry, path)} msgstr[{form}]: {text!r}"
+            assert placeholders(text, entry) == expected, where
             # Markup and line breaks survive too.
             assert Counter(re.findall(r"</?\w+", text)) == Counter(
                 re.findall(r"</?\w+", entry.msgid)
-            ), f"{label(entry)}: HTML tags differ"
-            assert text.count("\n") == entry.msgid.count("\n"), f"{label(entry)}: line breaks"
+            ), f"{label(entry, path)}: HTML tags differ"
+            assert text.count("\n") == entry.msgid.count("\n"), f"{label(entry, path)}: line breaks"
 
 
 def test_undeclared_placeholders_are_not_left_in_a_msgid():
     """xgettext flags every msgid with %(name)s as python-format; one left unflagged is a bug."""
-    for entry in ENTRIES:
+    for path, entry in ALL_ENTRIES:
         if re.search(r"%\(\w+\)[sd]", entry.msgid):
-            assert "python-format" in entry.flags, label(entry)
+            assert "python-format" in entry.flags, label(entry, path)
 
 
 def test_the_compiled_catalogue_matches_the_po_file():
-    """django.mo is committed: it must be recompiled whenever django.po changes."""
-    assert MO_FILE.exists(), "run: python manage.py compilemessages"
+    """django.mo is committed: it must be recompiled whenever django.po changes.
+
+    Django merges the catalogues (the project's first): an app entry whose msgid the project
+    catalogue also has must carry the same Welsh, or this fails too.
+    """
+    for path in PO_FILES:
+        assert path.with_suffix(".mo").exists(), "run: python manage.py compilemessages"
     with translation.override("cy"):
-        for entry in ENTRIES:
+        for path, entry in ALL_ENTRIES:
             if entry.msgid_plural is None:
                 if entry.msgctxt is None:
                     got = translation.gettext(entry.msgid)
                 else:
                     got = translation.pgettext(entry.msgctxt, entry.msgid)
-                assert got == entry.msgstr[None], f"{label(entry)}: django.mo is stale"
+                assert got == entry.msgstr[None], f"{label(entry, path)}: django.mo is stale"
                 continue
             for n, form in PLURAL_FORM_FOR.items():
                 got = translation.ngettext(entry.msgid, entry.msgid_plural, n)
-                assert got == entry.msgstr[form], f"{label(entry)} n={n}: django.mo is stale"
+                assert got == entry.msgstr[form], f"{label(entry, path)} n={n}: django.mo is stale"
 
 
 def test_allauth_and_django_strings_are_translated():

@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from coopnet.demo.loader import LABELS, DemoDataError, LoadSummary, load_demo
+from coopnet.demo.loader import DemoDataError, LoadSummary, all_labels, load_demo
 from coopnet.members.models import Organisation
 
 
@@ -41,14 +41,15 @@ class Command(BaseCommand):
     def _describe(summary: LoadSummary) -> str:
         if not summary.created and not summary.updated:
             return _("Demo data already loaded: nothing to change.")
+        labels = all_labels()
         parts = [
             _("%(label)s: %(created)d created, %(updated)d updated")
             % {
-                "label": LABELS[label],
+                "label": labels[label],
                 "created": summary.created[label],
                 "updated": summary.updated[label],
             }
-            for label in LABELS
+            for label in labels
             if summary.created[label] or summary.updated[label]
         ]
         return _("Demo data loaded.") + "\n  " + "\n  ".join(parts)

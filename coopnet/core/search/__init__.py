@@ -1,0 +1,1 @@
+"""One full-text search over the whole site (see registry.py for how content takes part)."""

@@ -1,0 +1,3 @@
+"""Who may do what in knowledge hub. Views check these; services check them again for writes."""
+
+import rules  # noqa: F401
