@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("coopnet.core.urls")),
     path("members/", include("coopnet.members.urls")),
     path("join/", include("coopnet.members.joining.urls")),
+    path("finance/budgets/", include("coopnet.finance.budgets.urls")),
     path("finance/", include("coopnet.finance.urls")),
     path("governance/", include("coopnet.governance.urls")),
     path("elections/", include("coopnet.governance.elections.urls")),

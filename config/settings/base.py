@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "coopnet.accounts",
     "coopnet.members",
     "coopnet.finance",
+    "coopnet.finance.budgets",
     "coopnet.governance",
     "coopnet.governance.elections",
     "coopnet.funding",

@@ -28,6 +28,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     *router.urls,
     # Each capability's own part of the API (names are api:<name>).
     path("", include("coopnet.finance.api_urls")),
+    path("", include("coopnet.finance.budgets.api_urls")),
     path("", include("coopnet.governance.api_urls")),
     path("", include("coopnet.governance.elections.api_urls")),
     path("", include("coopnet.funding.api_urls")),

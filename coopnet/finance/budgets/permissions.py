@@ -1,0 +1,3 @@
+"""Who may do what in budgets. Views check these; services check them again for writes."""
+
+import rules  # noqa: F401
