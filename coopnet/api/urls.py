@@ -10,7 +10,12 @@ from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
-from coopnet.members.api import MembershipStatsView, MembershipViewSet, OrganisationViewSet
+from coopnet.members.api import (
+    ApplicationViewSet,
+    MembershipStatsView,
+    MembershipViewSet,
+    OrganisationViewSet,
+)
 
 from . import views
 
@@ -19,6 +24,7 @@ app_name = "api"
 router = SimpleRouter()
 router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("memberships", MembershipViewSet, basename="membership")
+router.register("applications", ApplicationViewSet, basename="application")
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.ApiRootView.as_view(), name="root"),

@@ -1,5 +1,11 @@
 """Finance in API v1 (included by coopnet.api.urls; names are api:<name>)."""
 
 from django.urls import URLPattern, URLResolver
+from rest_framework.routers import SimpleRouter
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from .api import InvoiceViewSet
+
+router = SimpleRouter()
+router.register("finance/invoices", InvoiceViewSet, basename="invoice")
+
+urlpatterns: list[URLPattern | URLResolver] = [*router.urls]

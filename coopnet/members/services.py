@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from coopnet.accounts.models import User
 
+from . import tasks
 from .errors import MembersError
 from .models import Membership, MembershipCategory, Organisation, Person, Role
 from .rules_of_membership import period_errors
@@ -209,3 +211,54 @@ def contact_end(*, role: Role, by: User, on: date) -> Role:
     role.end = on
     role.save(update_fields=["end"])
     return role
+
+
+def leaving_date(notice_on: date) -> date:
+    """The day a membership ends when notice is given on `notice_on`: the network's rule.
+
+    The seeds fix no notice period, so the rule is: membership runs to the end of the membership
+    year (31 July) in which notice is given. `COOPNET_LEAVING_NOTICE_DAYS`, when set, replaces
+    it with a notice period of that many days.
+    """
+    days = getattr(settings, "COOPNET_LEAVING_NOTICE_DAYS", None)
+    if days is not None:
+        return notice_on + timedelta(days=int(days))
+    year = notice_on.year if notice_on.month < 8 else notice_on.year + 1
+    return date(year, 7, 31)
+
+
+@transaction.atomic
+def membership_give_notice(
+    *, membership: Membership, by: User, reason: str, on: date | None = None
+) -> Membership:
+    """The member (or staff) says it will leave; the membership ends on `leaving_date`.
+
+    The membership keeps its history and the organisation stays in the registry.
+    """
+    holder = membership.organisation
+    if holder is None or not by.has_perm("members.give_notice", holder):
+        raise PermissionError(_("You do not have permission to do that."))
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    on = on or timezone.localdate()
+    if membership.notice_given_on is not None:
+        raise MembersError(_("Notice has already been given for this membership."))
+    if membership.end is not None and membership.end < on:
+        raise MembersError(_("This membership has already ended."))
+    if not reason.strip():
+        raise MembersError(_("Give a reason for leaving."))
+    end = max(leaving_date(on), membership.start)
+    if membership.end is not None:
+        end = min(end, membership.end)
+    membership.end = end
+    membership.notice_given_on = on
+    membership.end_reason = (
+        _("Notice given on %(date)s: %(reason)s")
+        % {"date": on.isoformat(), "reason": reason.strip()}
+    )[:300]
+    membership.save(update_fields=["end", "notice_given_on", "end_reason"])
+    if by.email:
+        email = by.email
+        transaction.on_commit(
+            lambda: tasks.send_notice_email.enqueue(membership_id=membership.pk, email=email)
+        )
+    return membership

@@ -8,6 +8,7 @@ urlpatterns = [
     path("<slug:slug>/", views.organisation, name="organisation"),
     path("<slug:slug>/edit/", views.edit_profile, name="edit"),
     path("<slug:slug>/contacts/", views.contacts, name="contacts"),
+    path("<slug:slug>/leave/", views.give_notice, name="give_notice"),
     path("<slug:slug>/contacts/add/", views.contact_add, name="contact_add"),
     path("<slug:slug>/contacts/<int:role_id>/edit/", views.contact_edit, name="contact_edit"),
     path("<slug:slug>/contacts/<int:role_id>/end/", views.contact_end, name="contact_end"),

@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,6 +21,7 @@ from coopnet.core.requests import signed_in_user
 from . import selectors, services
 from .errors import MembersError
 from .forms import ContactForm, DirectoryFilterForm, OrganisationProfileForm
+from .joining.forms import NoticeForm
 from .models import Organisation, Role
 
 PAGE_SIZE = 25
@@ -178,3 +180,40 @@ def contact_end(request: HttpRequest, slug: str, role_id: int) -> HttpResponse:
             request, _("%(name)s no longer holds that role.") % {"name": role.person.full_name}
         )
     return redirect("members:contacts", slug=org.slug)
+
+
+def give_notice(request: HttpRequest, slug: str) -> HttpResponse:
+    org = get_object_or_404(Organisation, slug=slug)
+    if not request.user.has_perm("members.give_notice", org):
+        raise PermissionDenied
+    today = timezone.localdate()
+    membership = (
+        org.memberships.filter(selectors.current_on(today)).select_related("category").first()
+    )
+    form = NoticeForm(request.POST if request.method == "POST" else None)
+    if membership is not None and request.method == "POST" and form.is_valid():
+        try:
+            ended = services.membership_give_notice(
+                membership=membership,
+                by=signed_in_user(request),
+                reason=form.cleaned_data["reason"],
+            )
+        except MembersError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request,
+                _("Notice has been given. The membership of %(name)s ends on %(date)s.")
+                % {"name": org.name, "date": date_format(ended.end or today, "j F Y")},
+            )
+            return redirect(org)
+    return render(
+        request,
+        "members/give_notice.html",
+        {
+            "organisation": org,
+            "membership": membership,
+            "form": form,
+            "ends_on": services.leaving_date(today),
+        },
+    )

@@ -26,8 +26,8 @@ from coopnet.api.fields import IsoDateField, IsoDateFilter, StrictBooleanFilter,
 from coopnet.api.pagination import ApiPagination
 from coopnet.api.permissions import PublicReadOnly
 
-from . import selectors
-from .models import LocalAuthority, Membership, MembershipCategory, Organisation, OrganisationKind
+from .. import selectors
+from ..models import LocalAuthority, Membership, MembershipCategory, Organisation, OrganisationKind
 
 AS_OF_HELP = _("The date to answer for, as YYYY-MM-DD. Defaults to today.")
 

@@ -307,6 +307,12 @@ class Membership(models.Model):
     start = models.DateField(_("start date"))
     end = models.DateField(_("end date"), null=True, blank=True)
     end_reason = models.CharField(_("reason for ending"), max_length=300, blank=True)
+    notice_given_on = models.DateField(
+        _("notice given on"),
+        null=True,
+        blank=True,
+        help_text=_("When the member said it would leave; the end date follows the leaving rule."),
+    )
     source = models.CharField(
         _("source"),
         max_length=300,

@@ -1,0 +1,309 @@
+"""Raising invoices: the September run and a new member's first invoice. Numbers come from one
+locked counter inside the transaction that writes the invoice, so a rollback leaves no gap."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from coopnet.accounts.models import User
+from coopnet.members.models import Membership
+from coopnet.members.selectors import current_on
+
+from .. import tasks
+from ..dates import membership_year, months_left, year_end, year_start
+from ..errors import FinanceError
+from ..fees import Fee, fee_for, schedules_for
+from ..models import (
+    FinanceSettings,
+    FirstInvoiceRule,
+    Invoice,
+    InvoiceRun,
+    NumberCounter,
+    PurchaseOrder,
+    VatTreatment,
+)
+from ..models.money import ZERO, pounds, year_label
+from .common import queue, require
+
+INVOICE_SEQUENCE = "invoice"
+
+
+def next_number(sequence: str) -> int:
+    """Take the next number of a sequence. The counter row stays locked until commit."""
+    NumberCounter.objects.get_or_create(name=sequence)
+    counter = NumberCounter.objects.select_for_update().get(name=sequence)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return counter.last_number
+
+
+def lock_invoicing() -> None:
+    """Serialise everything that raises invoices (runs and first invoices) on the counter row."""
+    NumberCounter.objects.get_or_create(name=INVOICE_SEQUENCE)
+    NumberCounter.objects.select_for_update().get(name=INVOICE_SEQUENCE)
+
+
+def body_details(config: FinanceSettings) -> dict[str, str]:
+    return {
+        "name": config.body_name,
+        "address": config.body_address,
+        "email": config.body_email,
+        "phone": config.body_phone,
+        "vat_number": config.vat_number,
+        "payment_instructions": config.payment_instructions,
+    }
+
+
+def _vat(config: FinanceSettings, net: Decimal) -> tuple[Decimal, Decimal]:
+    if config.vat_treatment == VatTreatment.STANDARD:
+        return config.vat_rate, pounds(net * config.vat_rate / Decimal(100))
+    return Decimal("0.00"), ZERO
+
+
+def _check_ready(config: FinanceSettings) -> None:
+    if not config.body_name.strip():
+        raise FinanceError(
+            _("Enter the Accountable Body's details in the finance settings before invoicing.")
+        )
+
+
+def _write_invoice(
+    *,
+    membership: Membership,
+    year: int,
+    net: Decimal,
+    description: str,
+    on: date,
+    by: User | None,
+    config: FinanceSettings,
+    kind: str,
+    run: InvoiceRun | None = None,
+    purchase_order: str = "",
+) -> Invoice:
+    number = next_number(INVOICE_SEQUENCE)
+    rate, vat = _vat(config, net)
+    org, person = membership.organisation, membership.person
+    invoice = Invoice.objects.create(
+        number=number,
+        reference=f"{config.invoice_prefix}{number:05d}",
+        kind=kind,
+        run=run,
+        membership=membership,
+        organisation=org,
+        person=person,
+        category=membership.category,
+        year=year,
+        issued_on=on,
+        due_on=on + timedelta(days=config.due_days),
+        description=description,
+        net_amount=net,
+        vat_treatment=config.vat_treatment,
+        vat_rate=rate,
+        vat_amount=vat,
+        total=net + vat,
+        bill_to_name=org.name if org is not None else (person.display_name if person else ""),
+        bill_to_address=org.address if org is not None else "",
+        purchase_order=purchase_order,
+        body=body_details(config),
+        created_by=by,
+    )
+    queue(tasks.send_invoice_email, invoice_id=invoice.pk)
+    return invoice
+
+
+def _description(membership: Membership, year: int, months: int | None = None) -> str:
+    values = {"year": year_label(year), "category": membership.category.name, "months": months}
+    if months is None or months == 12:
+        return _("Membership fee %(year)s: %(category)s") % values
+    return _("Membership fee %(year)s: %(category)s, %(months)s of 12 months") % values
+
+
+def _purchase_order(membership: Membership, year: int) -> str:
+    if membership.organisation_id is None:
+        return ""
+    po = PurchaseOrder.objects.filter(organisation_id=membership.organisation_id, year=year).first()
+    return po.reference if po else ""
+
+
+@transaction.atomic
+def invoice_raise_first(*, membership: Membership, on: date, by: User) -> Invoice | None:
+    """The first invoice of a newly approved membership, per the network's rule.
+
+    Returns None when the rule is "none", the category has no fee for the year, or the fee is
+    zero. Never raises two invoices for one membership and year: a second call returns the first.
+    """
+    require(by, "finance.raise_invoices")
+    config = FinanceSettings.current()
+    year = membership_year(on)
+    lock_invoicing()
+    existing = Invoice.objects.filter(membership=membership, year=year).first()
+    if existing is not None:
+        return existing
+    if config.first_invoice_rule == FirstInvoiceRule.NONE:
+        return None
+    membership = Membership.objects.select_related(
+        "category", "organisation__local_authority", "organisation__area_authority", "person"
+    ).get(pk=membership.pk)
+    fee = fee_for(membership, schedules_for(year))
+    if fee is None or fee.amount == ZERO:
+        return None
+    _check_ready(config)
+    months = months_left(on) if config.first_invoice_rule == FirstInvoiceRule.PRO_RATA else 12
+    net = pounds(fee.amount * months / Decimal(12))
+    return _write_invoice(
+        membership=membership,
+        year=year,
+        net=net,
+        description=_description(membership, year, months),
+        on=on,
+        by=by,
+        config=config,
+        kind=Invoice.Kind.FIRST,
+        purchase_order=_purchase_order(membership, year),
+    )
+
+
+@dataclass
+class RunLine:
+    membership: Membership
+    fee: Fee | None
+    skip_reason: str = ""
+    invoice: Invoice | None = None
+
+    @property
+    def holder_name(self) -> str:
+        holder = self.membership.holder
+        if holder is None:
+            return ""
+        return holder.name if hasattr(holder, "name") else str(holder)
+
+
+@dataclass
+class RunPlan:
+    year: int
+    on: date
+    to_invoice: list[RunLine] = field(default_factory=list)
+    skipped: list[RunLine] = field(default_factory=list)
+
+    @property
+    def total(self) -> Decimal:
+        return sum((line.fee.amount for line in self.to_invoice if line.fee), ZERO)
+
+    @property
+    def year_label(self) -> str:
+        return year_label(self.year)
+
+
+def _run_memberships(year: int, on: date) -> QuerySet[Membership]:
+    overlaps = Q(start__lte=year_end(year)) & (Q(end__isnull=True) | Q(end__gte=year_start(year)))
+    return (
+        Membership.objects.filter(current_on(on) & overlaps)
+        .select_related(
+            "category",
+            "organisation__local_authority",
+            "organisation__area_authority",
+            "person",
+        )
+        .order_by("category__order", "organisation__name", "person__full_name", "pk")
+    )
+
+
+def check_run_dates(year: int, on: date) -> None:
+    if not (year_start(year) <= on <= year_end(year)):
+        raise FinanceError(
+            _("The invoice date must fall in the membership year %(year)s (%(start)s to %(end)s).")
+            % {
+                "year": year_label(year),
+                "start": year_start(year).strftime("%d/%m/%Y"),
+                "end": year_end(year).strftime("%d/%m/%Y"),
+            }
+        )
+
+
+def invoice_run_plan(*, year: int, on: date) -> RunPlan:
+    """Who the run would invoice and for how much; who it skips and why. Writes nothing."""
+    check_run_dates(year, on)
+    schedules = schedules_for(year)
+    invoiced = {
+        i.membership_id: i
+        for i in Invoice.objects.filter(year=year).only("pk", "reference", "membership_id")
+    }
+    invoiced_holders = set(
+        Invoice.objects.filter(year=year).values_list("organisation_id", "person_id")
+    )
+    plan = RunPlan(year=year, on=on)
+    for membership in _run_memberships(year, on):
+        fee = fee_for(membership, schedules)
+        line = RunLine(membership=membership, fee=fee)
+        if membership.pk in invoiced:
+            line.invoice = invoiced[membership.pk]
+            line.skip_reason = _("Already invoiced for this year (%(number)s)") % {
+                "number": line.invoice.reference
+            }
+        elif (membership.organisation_id, membership.person_id) in invoiced_holders:
+            line.skip_reason = _("Already invoiced for this year under another membership")
+        elif fee is None:
+            line.skip_reason = _("No fee set for %(category)s in %(year)s") % {
+                "category": membership.category.name,
+                "year": year_label(year),
+            }
+        elif fee.amount == ZERO:
+            line.skip_reason = _("The fee is £0.00")
+        (plan.skipped if line.skip_reason else plan.to_invoice).append(line)
+    return plan
+
+
+@transaction.atomic
+def invoice_run_confirm(
+    *,
+    year: int,
+    on: date,
+    by: User,
+    expected_count: int | None = None,
+    expected_total: Decimal | None = None,
+) -> InvoiceRun:
+    """Raise the year's invoices as previewed. Members already invoiced are skipped, so running
+    it again for the same year raises nothing twice."""
+    require(by, "finance.raise_invoices")
+    config = FinanceSettings.current()
+    _check_ready(config)
+    lock_invoicing()
+    plan = invoice_run_plan(year=year, on=on)
+    if not plan.to_invoice:
+        raise FinanceError(
+            _("There is nobody to invoice for %(year)s.") % {"year": year_label(year)}
+        )
+    if expected_count is not None and (
+        expected_count != len(plan.to_invoice) or expected_total != plan.total
+    ):
+        raise FinanceError(
+            _("The figures have changed since you previewed the run. Preview it again.")
+        )
+    pos = dict(PurchaseOrder.objects.filter(year=year).values_list("organisation_id", "reference"))
+    run = InvoiceRun.objects.create(year=year, issued_on=on, created_by=by)
+    total = ZERO
+    for line in plan.to_invoice:
+        assert line.fee is not None
+        invoice = _write_invoice(
+            membership=line.membership,
+            year=year,
+            net=line.fee.amount,
+            description=_description(line.membership, year),
+            on=on,
+            by=by,
+            config=config,
+            kind=Invoice.Kind.ANNUAL,
+            run=run,
+            purchase_order=pos.get(line.membership.organisation_id or 0, ""),
+        )
+        total += invoice.total
+    run.invoice_count = len(plan.to_invoice)
+    run.total = total
+    run.save(update_fields=["invoice_count", "total"])
+    return run

@@ -1,0 +1,64 @@
+"""Background work for finance: invoice and reminder emails, with the invoice attached."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django_tasks import task
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _send(invoice_id: int, template: str, extra: dict[str, object]) -> list[str]:
+    from . import documents, selectors
+    from .models import Invoice
+
+    invoice = Invoice.objects.select_related("organisation", "person", "category").get(
+        pk=invoice_id
+    )
+    recipients = selectors.invoice_recipients(invoice)
+    if not recipients:
+        return []
+    context = {
+        "invoice": invoice,
+        "network": settings.NETWORK_NAME,
+        "url": _absolute(reverse("finance:invoice_detail", args=[invoice.reference])),
+        **extra,
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string(f"finance/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"finance/email/{template}_message.txt", context)
+        email = EmailMessage(subject, body, None, recipients)
+        email.attach(
+            documents.invoice_pdf_filename(invoice),
+            documents.invoice_pdf_in_english(invoice),
+            "application/pdf",
+        )
+    email.send()
+    return recipients
+
+
+@task()
+def send_invoice_email(*, invoice_id: int) -> None:
+    from .models import Invoice
+
+    recipients = _send(invoice_id, "invoice", {})
+    if recipients:
+        Invoice.objects.filter(pk=invoice_id).update(
+            sent_to=", ".join(recipients)[:500], sent_at=timezone.now()
+        )
+
+
+@task()
+def send_reminder_email(*, reminder_id: int) -> None:
+    from . import selectors
+    from .models import Reminder
+
+    reminder = Reminder.objects.get(pk=reminder_id)
+    balance = selectors.balance_of(reminder.invoice)
+    _send(reminder.invoice_id, "reminder", {"reminder": reminder, "owed": balance.outstanding})

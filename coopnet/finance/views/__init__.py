@@ -1,0 +1,1 @@
+"""Finance pages: staff (runs, invoices, payments, debtors) and members (their own invoices)."""

@@ -1,0 +1,290 @@
+"""Finance staff: the invoice run, invoices, payments, credit notes, debtors and the ledger."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from coopnet.core.requests import signed_in_user
+from coopnet.members.models import Membership
+
+from .. import documents, selectors, services
+from ..dates import membership_year
+from ..errors import FinanceError
+from ..forms import (
+    CreditNoteForm,
+    InvoiceFilterForm,
+    LapsedEndForm,
+    PaymentForm,
+    RunConfirmForm,
+    RunForm,
+)
+from ..models import CreditNote, FinanceSettings, Invoice, InvoiceRun
+from ..models.money import year_label
+from ..services.invoicing import RunPlan
+from .common import invoice_or_404, require_perm
+
+PAGE_SIZE = 50
+
+
+def invoices(request: HttpRequest) -> HttpResponse:
+    require_perm(request, "finance.manage")
+    form = InvoiceFilterForm(
+        request.GET or None, years=selectors.years_invoiced(), statuses=selectors.STATUS_LABELS
+    )
+    qs = selectors.invoices_with_balances()
+    if form.is_bound and form.is_valid():
+        if form.cleaned_data["year"]:
+            qs = qs.filter(year=form.cleaned_data["year"])
+        if form.cleaned_data["status"]:
+            qs = qs.filter(Q(status=form.cleaned_data["status"]))
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "finance/invoices.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "config": FinanceSettings.current(),
+            "year": membership_year(timezone.localdate()),
+        },
+    )
+
+
+def run(request: HttpRequest) -> HttpResponse:
+    """GET without a year: choose. GET with a year: preview. POST: confirm what was previewed."""
+    require_perm(request, "finance.raise_invoices")
+    if request.method == "POST":
+        return _run_confirm(request)
+    form = RunForm(request.GET or None)
+    plan = None
+    if form.is_bound and form.is_valid():
+        try:
+            plan = services.invoice_run_plan(
+                year=form.cleaned_data["year"], on=form.cleaned_data["on"]
+            )
+        except FinanceError as exc:
+            form.add_error("on", str(exc))
+    return _run_page(request, form, plan)
+
+
+def _run_page(request: HttpRequest, form: RunForm, plan: RunPlan | None) -> HttpResponse:
+    config = FinanceSettings.current()
+    confirm = None
+    if plan is not None:
+        confirm = RunConfirmForm(
+            initial={
+                "year": plan.year,
+                "on": plan.on,
+                "expected_count": len(plan.to_invoice),
+                "expected_total": plan.total,
+            }
+        )
+    return render(
+        request,
+        "finance/run.html",
+        {
+            "form": form,
+            "plan": plan,
+            "confirm": confirm,
+            "config": config,
+            "due_on": plan.on + timedelta(days=config.due_days) if plan else None,
+            "runs": InvoiceRun.objects.select_related("created_by")[:10],
+        },
+    )
+
+
+def _run_confirm(request: HttpRequest) -> HttpResponse:
+    form = RunConfirmForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Preview the run again before confirming it."))
+        return redirect("finance:run")
+    data = form.cleaned_data
+    try:
+        done = services.invoice_run_confirm(
+            year=data["year"],
+            on=data["on"],
+            by=signed_in_user(request),
+            expected_count=data["expected_count"],
+            expected_total=data["expected_total"],
+        )
+    except FinanceError as exc:
+        preview = RunForm({"year": data["year"], "on": data["on"].isoformat()})
+        preview.is_valid()
+        preview.add_error(None, str(exc))
+        try:
+            plan: RunPlan | None = services.invoice_run_plan(year=data["year"], on=data["on"])
+        except FinanceError:
+            plan = None
+        return _run_page(request, preview, plan)
+    raised = ngettext(
+        "%(count)s invoice raised for %(year)s. It is being emailed to the invoice contact.",
+        "%(count)s invoices raised for %(year)s. Each is being emailed to its invoice contact.",
+        done.invoice_count,
+    )
+    messages.success(request, raised % {"count": done.invoice_count, "year": year_label(done.year)})
+    return redirect("finance:run_detail", pk=done.pk)
+
+
+def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    require_perm(request, "finance.raise_invoices")
+    done = get_object_or_404(InvoiceRun.objects.select_related("created_by"), pk=pk)
+    rows = selectors.invoices_with_balances().filter(run=done).order_by("number")
+    return render(
+        request,
+        "finance/run_detail.html",
+        {
+            "run": done,
+            "invoices": list(rows),
+        },
+    )
+
+
+def _invoice_form_page(
+    request: HttpRequest, reference: str, form_class: type[PaymentForm] | type[CreditNoteForm]
+) -> tuple[Invoice, PaymentForm | CreditNoteForm]:
+    require_perm(request, "finance.record_payments")
+    invoice = invoice_or_404(request, reference)
+    form = form_class(
+        request.POST or None,
+        initial={"received_on": timezone.localdate(), "issued_on": timezone.localdate()},
+    )
+    return invoice, form
+
+
+def payment_add(request: HttpRequest, reference: str) -> HttpResponse:
+    invoice, form = _invoice_form_page(request, reference, PaymentForm)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.payment_record(
+                invoice=invoice,
+                received_on=form.cleaned_data["received_on"],
+                amount=form.cleaned_data["amount"],
+                reference=form.cleaned_data["reference"],
+                by=signed_in_user(request),
+            )
+        except FinanceError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The payment has been recorded."))
+            return redirect("finance:invoice_detail", reference=invoice.reference)
+    return render(
+        request,
+        "finance/invoice_form.html",
+        {
+            "invoice": invoice,
+            "form": form,
+            "heading": _("Record a payment"),
+            "button": _("Record payment"),
+        },
+    )
+
+
+def credit_note_add(request: HttpRequest, reference: str) -> HttpResponse:
+    invoice, form = _invoice_form_page(request, reference, CreditNoteForm)
+    if request.method == "POST" and form.is_valid():
+        try:
+            note: CreditNote = services.credit_note_issue(
+                invoice=invoice,
+                amount=form.cleaned_data["amount"],
+                reason=form.cleaned_data["reason"],
+                on=form.cleaned_data["issued_on"],
+                by=signed_in_user(request),
+            )
+        except FinanceError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request, _("Credit note %(number)s has been issued.") % {"number": note.reference}
+            )
+            return redirect("finance:invoice_detail", reference=invoice.reference)
+    return render(
+        request,
+        "finance/invoice_form.html",
+        {
+            "invoice": invoice,
+            "form": form,
+            "heading": _("Issue a credit note"),
+            "button": _("Issue credit note"),
+        },
+    )
+
+
+def ledger(request: HttpRequest) -> HttpResponse:
+    """CSV for the Accountable Body's ledger: a year's invoices and credit notes."""
+    require_perm(request, "finance.manage")
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        year = membership_year(timezone.localdate())
+    invoices = (
+        Invoice.objects.filter(year=year)
+        .select_related("organisation", "person", "category")
+        .order_by("number")
+    )
+    notes = (
+        CreditNote.objects.filter(invoice__year=year)
+        .select_related("invoice__organisation", "invoice__person", "invoice__category")
+        .order_by("number")
+    )
+    response = HttpResponse(
+        documents.ledger_csv(invoices, notes), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="ledger-{year_label(year).replace("/", "-")}.csv"'
+    )
+    return response
+
+
+def debtors(request: HttpRequest) -> HttpResponse:
+    require_perm(request, "finance.manage")
+    today = timezone.localdate()
+    return render(
+        request,
+        "finance/debtors.html",
+        {
+            "debtors": selectors.debtors(today),
+            "lapsed": list(selectors.lapsed_pending(today)),
+            "config": FinanceSettings.current(),
+            "may_end": request.user.has_perm("finance.end_lapsed_membership"),
+        },
+    )
+
+
+def lapsed_end(request: HttpRequest, pk: int) -> HttpResponse:
+    require_perm(request, "finance.end_lapsed_membership")
+    membership = get_object_or_404(
+        Membership.objects.select_related("organisation", "person", "category"), pk=pk
+    )
+    today = timezone.localdate()
+    is_lapsed = selectors.lapsed_pending(today).filter(pk=pk).exists()
+    form = LapsedEndForm(request.POST or None, initial={"end": today})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.lapsed_membership_end(
+                membership=membership,
+                end=form.cleaned_data["end"],
+                reason=form.cleaned_data["reason"],
+                by=signed_in_user(request),
+            )
+        except FinanceError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request,
+                _("The membership of %(name)s has ended.") % {"name": membership.holder},
+            )
+            return redirect("finance:debtors")
+    return render(
+        request,
+        "finance/lapsed_end.html",
+        {"membership": membership, "form": form, "is_lapsed": is_lapsed},
+    )

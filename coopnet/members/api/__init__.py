@@ -1,0 +1,11 @@
+"""The members app's API: the public registry (registry.py) and applications to join (staff only,
+applications.py). Routes are registered in coopnet/api/urls.py."""
+
+from .applications import ApplicationViewSet
+from .registry import (
+    MembershipStatsView,
+    MembershipViewSet,
+    OrganisationViewSet,
+)
+
+__all__ = ["ApplicationViewSet", "MembershipStatsView", "MembershipViewSet", "OrganisationViewSet"]

@@ -1,0 +1,116 @@
+"""The welcome pack for a new member: one template, shown as a page and printed as a PDF.
+
+Its content comes from the network's own documents (the seeds): what membership gives, the
+principles (from the database), governance and elections, funding rounds, networks and contacts.
+The key contacts are settings (`COOPNET_NETWORK_CONTACTS`), defaulting to those the seeds name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from coopnet.core.models import Principle
+
+from ..models import Application, Membership, Organisation
+from . import selectors
+
+# From the LGA Special Interest Group report and the Review of the Year 2021/22.
+DEFAULT_CONTACTS: list[dict[str, Any]] = [
+    {
+        "role": _("Operations and communications"),
+        "name": "Nicola Huckerby",
+        "email": "comms@councils.coop",
+        "phone": "07813 687 292",
+    },
+    {
+        "role": _("Network office (Accountable Body: Oldham Council)"),
+        "name": "Oldham Civic Centre, West Street, Oldham, OL1 1UL",
+        "email": "comms@councils.coop",
+        "phone": "0161 770 5691",
+    },
+]
+
+PDF_CSS = """
+@page { size: A4; margin: 2cm; @bottom-right { content: counter(page); font-size: 9pt; } }
+body { font-family: "Liberation Sans", Arial, sans-serif; font-size: 11pt; line-height: 1.4; }
+h1 { font-size: 22pt; color: #1d5c4d; margin: 0 0 0.5em; }
+h2 { font-size: 15pt; color: #1d5c4d; margin: 1.2em 0 0.4em; }
+h3 { font-size: 12pt; margin: 0.8em 0 0.2em; }
+.govuk-caption-l { font-size: 12pt; color: #505a5f; }
+dt { font-weight: bold; }
+dd { margin: 0 0 0.5em 0; }
+a { color: #1d5c4d; }
+"""
+
+
+@dataclass
+class WelcomePack:
+    name: str
+    category: str
+    start: date | None
+    principles: list[Principle] = field(default_factory=list)
+    contacts: list[dict[str, Any]] = field(default_factory=list)
+    is_member_category: bool = True
+
+    @property
+    def network(self) -> str:
+        return str(settings.NETWORK_NAME)
+
+
+def contacts() -> list[dict[str, Any]]:
+    return list(getattr(settings, "COOPNET_NETWORK_CONTACTS", DEFAULT_CONTACTS))
+
+
+def welcome_pack(holder_name: str, membership: Membership | None) -> WelcomePack:
+    category = membership.category if membership is not None else None
+    return WelcomePack(
+        name=holder_name,
+        category=str(_(category.name)) if category else "",
+        start=membership.start if membership is not None else None,
+        principles=list(selectors.network_principles()),
+        contacts=contacts(),
+        is_member_category=bool(category and category.counts_as_member),
+    )
+
+
+def welcome_pack_for_application(application: Application) -> WelcomePack:
+    return welcome_pack(application.display_name, application.membership)
+
+
+def welcome_pack_for_organisation(organisation: Organisation, on: date) -> WelcomePack:
+    memberships = sorted(
+        (m for m in organisation.memberships.all() if m.start <= on),
+        key=lambda m: m.start,
+        reverse=True,
+    )
+    return welcome_pack(organisation.name, memberships[0] if memberships else None)
+
+
+def context(pack: WelcomePack) -> dict[str, Any]:
+    return {"pack": pack, "NETWORK_NAME": settings.NETWORK_NAME}
+
+
+def render_pdf(pack: WelcomePack) -> bytes:
+    from weasyprint import CSS, HTML
+
+    html = render_to_string("joining/welcome_pack_pdf.html", context(pack))
+    document = HTML(string=html, base_url=str(settings.BASE_DIR))
+    return bytes(document.write_pdf(stylesheets=[CSS(string=PDF_CSS)]))
+
+
+def pdf_filename(pack: WelcomePack) -> str:
+    return f"welcome-pack-{slugify(pack.name) or 'member'}.pdf"
+
+
+def pdf_response(pack: WelcomePack) -> HttpResponse:
+    response = HttpResponse(render_pdf(pack), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{pdf_filename(pack)}"'
+    return response

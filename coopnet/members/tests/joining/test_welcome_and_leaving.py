@@ -1,0 +1,150 @@
+"""The welcome pack (page and PDF), and a member giving notice to leave."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from pypdf import PdfReader
+
+from coopnet.members import services
+from coopnet.members.errors import MembersError
+from coopnet.members.joining import services as joining
+from coopnet.members.models import Membership, Organisation
+from coopnet.members.services import leaving_date
+
+from .helpers import committed, council_application
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _pdf_text(content: bytes) -> str:
+    assert content.startswith(b"%PDF")
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def test_the_welcome_pack_page_and_pdf_carry_the_seed_content(officer_a, org_a):
+    html = _client(officer_a).get(reverse("joining:welcome_pack", args=[org_a.slug])).content
+    html = html.decode()
+    for fact in (
+        "Walking the talk",
+        "Policy Labs: larger collaborative projects of up to £20,000",
+        "5 Associate member representatives",
+        "Elections to both bodies are held every two years",
+        "comms@councils.coop",
+        "The Officer Group",
+    ):
+        assert fact in html, fact
+    response = _client(officer_a).get(reverse("joining:welcome_pack_pdf", args=[org_a.slug]))
+    assert response["Content-Type"] == "application/pdf"
+    text = _pdf_text(response.content)
+    assert "Welcome pack for Oldham" in text
+    assert "Co-production" in text
+    assert "£2,000" in text
+
+
+def test_the_welcome_pack_is_for_the_members_own_people(officer_b, org_a):
+    assert (
+        _client(officer_b).get(reverse("joining:welcome_pack", args=[org_a.slug])).status_code
+        == 403
+    )
+    assert (
+        _client(officer_b).get(reverse("joining:welcome_pack_pdf", args=[org_a.slug])).status_code
+        == 403
+    )
+
+
+def test_an_approved_applicant_downloads_the_pack_through_their_link(network_admin, finance_ready):
+    application = council_application()
+    url = reverse("joining:application_welcome", args=[application.token])
+    assert Client().get(url).status_code == 404  # not before approval
+    with committed():
+        joining.application_approve(application=application, by=network_admin, on=date.today())
+    response = Client().get(url)
+    text = _pdf_text(response.content)
+    assert "Wigan Metropolitan Borough Council" in text
+    assert "Full member of the network since" in text
+    html = Client().get(reverse("joining:task_list", args=[application.token])).content.decode()
+    assert "Download the welcome pack (PDF)" in html
+
+
+# --- leaving ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("notice", "ends"),
+    [
+        (date(2026, 11, 23), date(2027, 7, 31)),
+        (date(2026, 8, 1), date(2027, 7, 31)),
+        (date(2027, 7, 31), date(2027, 7, 31)),
+        (date(2027, 3, 1), date(2027, 7, 31)),
+    ],
+)
+def test_membership_ends_at_the_end_of_the_membership_year(notice, ends):
+    assert leaving_date(notice) == ends
+
+
+def test_the_leaving_rule_is_configurable(settings):
+    settings.COOPNET_LEAVING_NOTICE_DAYS = 90
+    assert leaving_date(date(2026, 11, 23)) == date(2027, 2, 21)
+
+
+def test_an_officer_gives_notice_and_the_history_is_kept(officer_a, org_a):
+    membership = org_a.memberships.get()
+    client = _client(officer_a)
+    with committed():
+        response = client.post(
+            reverse("members:give_notice", args=[org_a.slug]),
+            {"reason": "Budget pressures", "confirm": "on"},
+        )
+    assert response.status_code == 302
+    membership.refresh_from_db()
+    assert membership.end == leaving_date(date.today())
+    assert membership.notice_given_on == date.today()
+    assert "Budget pressures" in membership.end_reason
+    assert membership.history.count() == 2
+    assert Organisation.objects.filter(pk=org_a.pk).exists()
+    assert "Notice to leave" in mail.outbox[-1].subject
+    html = client.get(org_a.get_absolute_url()).content.decode()
+    assert "Leaving: the membership ends on" in html
+
+
+def test_notice_refusals(officer_a, officer_b, org_a, network_admin):
+    membership = org_a.memberships.get()
+    with pytest.raises(PermissionError):
+        services.membership_give_notice(membership=membership, by=officer_b, reason="x")
+    assert (
+        _client(officer_b).get(reverse("members:give_notice", args=[org_a.slug])).status_code == 403
+    )
+    with pytest.raises(MembersError, match="Give a reason"):
+        services.membership_give_notice(membership=membership, by=officer_a, reason=" ")
+    response = _client(officer_a).post(reverse("members:give_notice", args=[org_a.slug]), {})
+    html = response.content.decode()
+    assert "Confirm that you are giving notice" in html
+    services.membership_give_notice(
+        membership=membership, by=network_admin, reason="Asked by email"
+    )
+    with pytest.raises(MembersError, match="already been given"):
+        services.membership_give_notice(membership=membership, by=officer_a, reason="Again")
+
+
+def test_an_ended_membership_cannot_be_given_notice(officer_a, org_a):
+    membership = org_a.memberships.get()
+    Membership.objects.filter(pk=membership.pk).update(end=date(2021, 7, 31))
+    membership.refresh_from_db()
+    with pytest.raises(MembersError, match="already ended"):
+        services.membership_give_notice(membership=membership, by=officer_a, reason="Leaving")
+    html = (
+        _client(officer_a).get(reverse("members:give_notice", args=[org_a.slug])).content.decode()
+    )
+    assert "holds no current membership" in html
