@@ -7,4 +7,12 @@ class FundingConfig(AppConfig):
     verbose_name = _("Funded projects")
 
     def ready(self) -> None:
+        from coopnet.core.search.registry import register
+
         from . import permissions  # noqa: F401  (registers the rules)
+        from .models import Project
+        from .search import project_document, searchable_projects
+
+        register(
+            Project, kind="funded_project", document=project_document, queryset=searchable_projects
+        )

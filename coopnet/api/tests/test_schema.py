@@ -27,6 +27,16 @@ PATHS = PUBLIC_REGISTRY_PATHS | {
     "/api/v1/finance/budgets/{year}/statement/",
     "/api/v1/finance/invoices/",
     "/api/v1/finance/invoices/{number}/",
+    "/api/v1/elections/",
+    "/api/v1/elections/{slug}/",
+    "/api/v1/funded-projects/",
+    "/api/v1/funded-projects/{slug}/",
+    "/api/v1/governance/appointments/",
+    "/api/v1/governance/bodies/",
+    "/api/v1/governance/bodies/{slug}/",
+    "/api/v1/governance/meetings/",
+    "/api/v1/governance/meetings/{id}/",
+    "/api/v1/governance/seats/",
 }
 
 

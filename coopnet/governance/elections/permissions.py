@@ -1,3 +1,18 @@
-"""Who may do what in elections. Views check these; services check them again for writes."""
+"""Who may do what in elections. Views check these; services check them again for writes.
 
-import rules  # noqa: F401
+Acting for an organisation (nominating, delegating its vote) and casting its vote depend on the
+person's roles on the day; those rules are in `selectors` (acting_organisations, voting_rights).
+"""
+
+import rules
+
+from coopnet.core.permissions import is_network_admin
+
+
+@rules.predicate
+def election_is_public(user, election) -> bool:
+    return election is not None and election.is_public
+
+
+rules.add_perm("elections.manage", is_network_admin)
+rules.add_perm("elections.view_election", is_network_admin | election_is_public)

@@ -1,8 +1,11 @@
-"""Governance bodies, their seats and who holds them over time, and their meetings."""
+"""Governance bodies, their seats and who holds them over time."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -15,6 +18,18 @@ class Body(models.Model):
     short_name = models.CharField(_("short name"), max_length=40, blank=True)
     purpose = models.TextField(_("purpose"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    quorum = models.PositiveSmallIntegerField(
+        _("quorum"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "How many members must attend for a meeting to be quorate. Leave empty to use a "
+            "third of the places, rounded up."
+        ),
+    )
+    term_years = models.PositiveSmallIntegerField(
+        _("term in years"), default=2, help_text=_("Elections are held this often.")
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -24,6 +39,9 @@ class Body(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:body", kwargs={"slug": self.slug})
 
 
 class Constituency(models.TextChoices):
@@ -50,6 +68,24 @@ class Seat(models.Model):
     office = models.CharField(_("office"), max_length=20, choices=Office, blank=True)
     places = models.PositiveSmallIntegerField(_("places"), default=1)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    ex_officio_of = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ex_officio_seats",
+        verbose_name=_("held ex officio by the holder of"),
+        help_text=_("For ex officio seats: the seat (on any body) whose holder sits here."),
+    )
+    reserved_for = models.ForeignKey(
+        "members.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reserved_seats",
+        verbose_name=_("reserved for"),
+        help_text=_("For the Accountable Body's seat: the organisation whose representative sits."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -59,6 +95,14 @@ class Seat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.body}: {self.name}"
+
+
+class AppointmentQuerySet(models.QuerySet["Appointment"]):
+    def current_on(self, on: date) -> AppointmentQuerySet:
+        """Held on the date: started on or before it and not ended before it."""
+        return self.filter(
+            models.Q(start__lte=on), models.Q(end__isnull=True) | models.Q(end__gte=on)
+        )
 
 
 class Appointment(models.Model):
@@ -83,7 +127,17 @@ class Appointment(models.Model):
     start = models.DateField(_("start"))
     end = models.DateField(_("end"), null=True, blank=True)
     how = models.CharField(_("how"), max_length=20, choices=How)
+    start_is_approximate = models.BooleanField(
+        _("start date is approximate"),
+        default=False,
+        help_text=_("The source gives an 'as at' date, not the day the term began."),
+    )
+    source = models.CharField(
+        _("source"), max_length=300, blank=True, help_text=_("Where this fact comes from.")
+    )
     history = HistoricalRecords()
+
+    objects = AppointmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["seat", "start", "pk"]
@@ -100,26 +154,19 @@ class Appointment(models.Model):
         return f"{self.person} — {self.seat}"
 
 
-class Meeting(models.Model):
-    """A meeting of one body, or a joint meeting of several (EOC + V&P)."""
+class MemberProfile(models.Model):
+    """What governance pages show of a person beyond the registry: a photo."""
 
-    class Kind(models.TextChoices):
-        ORDINARY = "ordinary", _("Ordinary meeting")
-        JOINT = "joint", _("Joint meeting")
-        AGM = "agm", _("Annual general meeting")
-
-    bodies = models.ManyToManyField(Body, related_name="meetings")
-    title = models.CharField(_("title"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.ORDINARY)
-    starts_at = models.DateTimeField(_("starts at"))
-    online = models.BooleanField(_("online"), default=False)
-    location = models.CharField(_("location"), max_length=200, blank=True)
+    person = models.OneToOneField(
+        "members.Person", on_delete=models.CASCADE, related_name="governance_profile"
+    )
+    photo = models.ImageField(_("photo"), upload_to="governance/photos/", blank=True)
+    photo_alt = models.CharField(_("photo description"), max_length=200, blank=True)
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["-starts_at"]
-        verbose_name = _("meeting")
-        verbose_name_plural = _("meetings")
+        verbose_name = _("member profile")
+        verbose_name_plural = _("member profiles")
 
     def __str__(self) -> str:
-        return self.title
+        return str(self.person)

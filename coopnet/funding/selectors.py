@@ -1,0 +1,413 @@
+"""Reads of funding: each returns a queryset or value with its joins already set."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.utils.translation import gettext as _
+
+from coopnet.core.models import Principle, ReportedFigure
+from coopnet.members.models import Organisation, Person
+
+from .models import (
+    Bid,
+    BidPartner,
+    Decision,
+    FollowUpReview,
+    ProgressReport,
+    Project,
+    ReviewAssignment,
+    ReviewScore,
+    Round,
+    Scheme,
+)
+
+DEFAULT_REVIEW_BODIES = ("eoc", "vp-board")
+
+
+def review_body_slugs() -> list[str]:
+    """The bodies whose members review bids and meet jointly to decide."""
+    return list(getattr(settings, "COOPNET_FUNDING_REVIEW_BODIES", DEFAULT_REVIEW_BODIES))
+
+
+def review_bodies_label() -> str:
+    from coopnet.governance.models import Body
+
+    slugs = review_body_slugs()
+    names = list(Body.objects.filter(slug__in=slugs).values_list("name", flat=True))
+    return _(" and ").join(names or slugs)
+
+
+def reviewers_on(on: date) -> QuerySet[Person]:
+    """People serving on the EOC or the V&P Board on a date."""
+    from coopnet.governance.selectors import people_serving_on
+
+    return people_serving_on(review_body_slugs(), on)
+
+
+def rounds() -> QuerySet[Round]:
+    return Round.objects.prefetch_related("pots__scheme").order_by("-year")
+
+
+def round_for_page(year: int) -> Round:
+    return Round.objects.prefetch_related("pots__scheme", "criteria").get(year=year)
+
+
+def schemes() -> QuerySet[Scheme]:
+    return Scheme.objects.prefetch_related("rules").order_by("order")
+
+
+def bid_for_page(pk: int) -> Bid:
+    return (
+        Bid.objects.select_related(
+            "round", "scheme", "lead", "decision__meeting", "decision__agenda_item", "project"
+        )
+        .prefetch_related(
+            "principles",
+            "budget_lines",
+            "milestones",
+            "documents",
+            Prefetch(
+                "partners",
+                queryset=BidPartner.objects.select_related("organisation"),
+            ),
+            Prefetch(
+                "assignments",
+                queryset=ReviewAssignment.objects.select_related("reviewer").prefetch_related(
+                    "scores__criterion"
+                ),
+            ),
+        )
+        .get(pk=pk)
+    )
+
+
+def bids_for_user(organisation_ids: set[int]) -> QuerySet[Bid]:
+    return (
+        Bid.objects.filter(
+            Q(lead_id__in=organisation_ids) | Q(partners__organisation_id__in=organisation_ids)
+        )
+        .distinct()
+        .select_related("round", "scheme", "lead")
+        .order_by("-round__year", "title")
+    )
+
+
+def assignments_for(person: Person | None) -> QuerySet[ReviewAssignment]:
+    if person is None:
+        return ReviewAssignment.objects.none()
+    return (
+        ReviewAssignment.objects.filter(reviewer=person)
+        .select_related("bid__round", "bid__scheme", "bid__lead")
+        .order_by("-bid__round__year", "bid__title")
+    )
+
+
+@dataclass
+class PanelRow:
+    bid: Bid
+    total: Decimal | None  # mean of the reviewers' totals; None until someone has scored
+    reviewers: int
+    excluded: int
+    decision: Decision | None
+
+
+@dataclass
+class PotLine:
+    scheme: Scheme
+    pot: Decimal
+    budget_changes: Decimal
+    asked: Decimal
+    awarded: Decimal
+
+    @property
+    def available(self) -> Decimal:
+        return self.pot + self.budget_changes - self.awarded
+
+
+@dataclass
+class Panel:
+    round: Round
+    rows: list[PanelRow]
+    pots: list[PotLine]
+    max_total: int
+
+    @property
+    def total(self) -> PotLine | None:
+        """All schemes together (None when the round has one pot or none)."""
+        if len(self.pots) < 2:
+            return None
+        return PotLine(
+            scheme=self.pots[0].scheme,
+            pot=sum((p.pot for p in self.pots), Decimal(0)),
+            budget_changes=sum((p.budget_changes for p in self.pots), Decimal(0)),
+            asked=sum((p.asked for p in self.pots), Decimal(0)),
+            awarded=sum((p.awarded for p in self.pots), Decimal(0)),
+        )
+
+
+def panel(rnd: Round) -> Panel:
+    """All submitted and decided bids of a round with their scores, and totals against the pot."""
+    bids = list(
+        rnd.bids.exclude(status__in=(Bid.Status.DRAFT, Bid.Status.WITHDRAWN))
+        .select_related("scheme", "lead", "decision__meeting", "decision__agenda_item")
+        .annotate(
+            n_scored=Count(
+                "assignments",
+                filter=Q(assignments__status=ReviewAssignment.Status.SCORED),
+                distinct=True,
+            ),
+            n_excluded=Count(
+                "assignments",
+                filter=Q(
+                    assignments__status__in=(
+                        ReviewAssignment.Status.EXCLUDED,
+                        ReviewAssignment.Status.CONFLICT,
+                    )
+                ),
+                distinct=True,
+            ),
+        )
+        .order_by("scheme__order", "title")
+    )
+    sums = dict(
+        ReviewScore.objects.filter(
+            assignment__bid__round=rnd, assignment__status=ReviewAssignment.Status.SCORED
+        )
+        .values_list("assignment__bid_id")
+        .annotate(s=Sum("score"))
+        .values_list("assignment__bid_id", "s")
+    )
+    rows = []
+    for bid in bids:
+        total = Decimal(sums[bid.pk]) / bid.n_scored if bid.n_scored and bid.pk in sums else None
+        rows.append(
+            PanelRow(
+                bid=bid,
+                total=total.quantize(Decimal("0.1")) if total is not None else None,
+                reviewers=bid.n_scored,
+                excluded=bid.n_excluded,
+                decision=getattr(bid, "decision", None),
+            )
+        )
+    pots = []
+    for pot in rnd.pots.all():
+        mine = [r for r in rows if r.bid.scheme_id == pot.scheme_id]
+        pots.append(
+            PotLine(
+                scheme=pot.scheme,
+                pot=pot.amount,
+                budget_changes=sum(
+                    (r.decision.budget_change or Decimal(0) for r in mine if r.decision), Decimal(0)
+                ),
+                asked=sum((r.bid.amount for r in mine), Decimal(0)),
+                awarded=sum(
+                    (
+                        r.decision.amount or Decimal(0)
+                        for r in mine
+                        if r.decision and r.decision.is_approval
+                    ),
+                    Decimal(0),
+                ),
+            )
+        )
+    max_total = sum(c.max_score for c in rnd.criteria.all())
+    return Panel(round=rnd, rows=rows, pots=pots, max_total=max_total)
+
+
+# --- public projects --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProjectFilters:
+    member: str = ""
+    year: int | None = None
+    scheme: str = ""
+    status: str = ""
+    principle: str = ""
+
+
+def published_projects() -> QuerySet[Project]:
+    return Project.objects.filter(is_published=True)
+
+
+def project_listing(filters: ProjectFilters) -> QuerySet[Project]:
+    qs = published_projects()
+    if filters.member:
+        qs = qs.filter(
+            Q(lead__slug=filters.member)
+            | Q(partners__slug=filters.member)
+            | Q(participants__slug=filters.member)
+        )
+    if filters.year:
+        qs = qs.filter(round__year=filters.year)
+    if filters.scheme:
+        qs = qs.filter(scheme__slug=filters.scheme)
+    if filters.status:
+        qs = qs.filter(status=filters.status)
+    if filters.principle:
+        qs = qs.filter(principles__slug=filters.principle)
+    ids = qs.values("pk")
+    return (
+        Project.objects.filter(pk__in=ids)
+        .select_related("round", "scheme", "lead")
+        .prefetch_related(Prefetch("principles", queryset=Principle.objects.order_by("order")))
+        .order_by("-round__year", "scheme__order", "title")
+    )
+
+
+def project_member_choices() -> list[tuple[str, str]]:
+    """Organisations that led or took part in a published project."""
+    projects = published_projects()
+    orgs = Organisation.objects.filter(
+        Q(projects_led__in=projects)
+        | Q(projects_taken_part__in=projects)
+        | Q(project_partnerships__in=projects)
+    ).distinct()
+    return list(orgs.order_by("name").values_list("slug", "name"))
+
+
+def project_years() -> list[int]:
+    return sorted(
+        set(published_projects().exclude(round=None).values_list("round__year", flat=True)),
+        reverse=True,
+    )
+
+
+def project_for_page(slug: str, *, include_unpublished: bool) -> Project:
+    qs = Project.objects.all() if include_unpublished else published_projects()
+    return (
+        qs.select_related("round", "scheme", "lead", "bid__decision__meeting")
+        .prefetch_related(
+            Prefetch("principles", queryset=Principle.objects.order_by("order")),
+            Prefetch("partners", queryset=Organisation.objects.order_by("name")),
+            Prefetch("participants", queryset=Organisation.objects.order_by("name")),
+            "outputs",
+            "milestones",
+            "payments",
+            "reports",
+            Prefetch(
+                "follow_ups",
+                queryset=FollowUpReview.objects.select_related("organisation"),
+            ),
+        )
+        .get(slug=slug)
+    )
+
+
+def reports_to_review() -> QuerySet[ProgressReport]:
+    return (
+        ProgressReport.objects.filter(status=ProgressReport.Status.SUBMITTED)
+        .select_related("project")
+        .order_by("due_on")
+    )
+
+
+# --- KPIs -------------------------------------------------------------------------------------
+
+
+COUNCIL_KINDS = ("principal_council", "combined_authority", "local_council")
+
+
+@dataclass
+class SchemeKpi:
+    projects: int
+    councils: int
+    full_members_taking_part: int
+    percent: Decimal | None
+    reported_projects: ReportedFigure | None = None
+    reported_councils: ReportedFigure | None = None
+    reported_percent: ReportedFigure | None = None
+
+
+@dataclass
+class YearKpi:
+    year_end: date
+    full_members: int
+    by_scheme: dict[str, SchemeKpi]
+
+    @property
+    def label(self) -> str:
+        return f"{self.year_end.year - 1}/{str(self.year_end.year)[2:]}"
+
+
+REPORTED_KEYS = {
+    "lab": ("policy-labs", "policy-labs-councils", "policy-labs-participation-percent"),
+    "prototype": (
+        "policy-prototypes",
+        "policy-prototypes-councils",
+        "policy-prototypes-participation-percent",
+    ),
+}
+
+
+def _counts_in(project: Project, start: date, end: date, today: date) -> bool:
+    """A project counts in a membership year when it was funded in that year's round, its
+    report was launched in it, or it was under way during it."""
+    if project.round is not None and project.round.year == end.year:
+        return True
+    if project.report_launched_on and start <= project.report_launched_on <= end:
+        return True
+    first, last = project.active_years(today)
+    return bool(first and last and first <= end and last >= start)
+
+
+def kpis(year_ends: list[date], today: date) -> list[YearKpi]:
+    """Labs and Prototypes by membership year (1 Aug - 31 Jul), from projects and the registry."""
+    from coopnet.members.models import Membership
+    from coopnet.members.selectors import current_on
+
+    projects = list(
+        Project.objects.select_related("round", "scheme").prefetch_related(
+            Prefetch("participants", queryset=Organisation.objects.only("pk", "kind"))
+        )
+    )
+    figures = {
+        (f.key, f.as_of): f
+        for f in ReportedFigure.objects.filter(
+            key__in=[k for keys in REPORTED_KEYS.values() for k in keys], as_of__in=year_ends
+        )
+    }
+    result = []
+    for end in year_ends:
+        start = date(end.year - 1, 8, 1)
+        full = set(
+            Membership.objects.filter(
+                current_on(end), category__code="full", organisation__isnull=False
+            ).values_list("organisation_id", flat=True)
+        )
+        by_scheme = {}
+        for kind, keys in REPORTED_KEYS.items():
+            mine = [
+                p for p in projects if p.scheme.kind == kind and _counts_in(p, start, end, today)
+            ]
+            councils = {o.pk for p in mine for o in p.participants.all() if o.kind in COUNCIL_KINDS}
+            taking_part = councils & full
+            percent = (
+                (Decimal(len(taking_part)) * 100 / len(full)).quantize(Decimal("1"))
+                if full
+                else None
+            )
+            by_scheme[kind] = SchemeKpi(
+                projects=len(mine),
+                councils=len(councils),
+                full_members_taking_part=len(taking_part),
+                percent=percent,
+                reported_projects=figures.get((keys[0], end)),
+                reported_councils=figures.get((keys[1], end)),
+                reported_percent=figures.get((keys[2], end)),
+            )
+        result.append(YearKpi(year_end=end, full_members=len(full), by_scheme=by_scheme))
+    return result
+
+
+def kpi_years(today: date) -> list[date]:
+    """Year ends from the first round (or reported figure) up to the current membership year."""
+    first_round = Round.objects.order_by("year").values_list("year", flat=True).first()
+    current_end = today.year + (1 if (today.month, today.day) > (7, 31) else 0)
+    first = min(first_round or current_end, 2022)
+    return [date(y, 7, 31) for y in range(first, current_end + 1)]

@@ -1,0 +1,105 @@
+"""Emails about bids and projects, sent after the transaction that caused them commits."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django_tasks import task
+
+
+def _manager_emails(organisation_id: int | None) -> list[str]:
+    """Email addresses of the people who manage an organisation's profile today."""
+    from coopnet.members.models import Role
+
+    if organisation_id is None:
+        return []
+    today = timezone.localdate()
+    roles = (
+        Role.objects.filter(organisation_id=organisation_id, manages_profile=True)
+        .exclude(end__lt=today)
+        .select_related("person__user")
+    )
+    emails = []
+    for role in roles:
+        user = role.person.user
+        email = (user.email if user else "") or role.person.email
+        if email:
+            emails.append(email)
+    return sorted(set(emails))
+
+
+def _send(template: str, context: dict, recipients: list[str]) -> None:
+    if not recipients:
+        return
+    context = {**context, "network": settings.NETWORK_NAME}
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string(f"funding/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"funding/email/{template}_message.txt", context)
+    send_mail(subject, body, None, recipients)
+
+
+def _url(name: str, **kwargs: object) -> str:
+    return settings.SITE_URL.rstrip("/") + reverse(name, kwargs=kwargs)
+
+
+@task()
+def send_decision_email(*, decision_id: int) -> None:
+    """Tell the applicant the outcome, with the meeting's feedback."""
+    from .models import Decision
+
+    decision = Decision.objects.select_related(
+        "bid__round", "bid__lead", "bid__created_by", "meeting"
+    ).get(pk=decision_id)
+    bid = decision.bid
+    recipients = set(_manager_emails(bid.lead_id))
+    if bid.created_by and bid.created_by.email:
+        recipients.add(bid.created_by.email)
+    _send(
+        "decision",
+        {"decision": decision, "bid": bid, "url": _url("funding:bid", pk=bid.pk)},
+        sorted(recipients),
+    )
+
+
+def _report(report_id: int):
+    from .models import ProgressReport
+
+    return ProgressReport.objects.select_related("project__lead").get(pk=report_id)
+
+
+@task()
+def send_report_reminder(*, report_id: int) -> None:
+    report = _report(report_id)
+    _send(
+        "report_reminder",
+        {"report": report, "url": _url("funding:report", pk=report.pk)},
+        _manager_emails(report.project.lead_id),
+    )
+
+
+@task()
+def send_report_submitted_email(*, report_id: int) -> None:
+    from coopnet.accounts.models import User
+
+    report = _report(report_id)
+    staff = [
+        u.email for u in User.objects.filter(is_active=True, is_staff=True) if u.is_network_admin
+    ]
+    _send(
+        "report_submitted",
+        {"report": report, "url": _url("funding:report_review", pk=report.pk)},
+        sorted(set(staff)),
+    )
+
+
+@task()
+def send_report_reviewed_email(*, report_id: int) -> None:
+    report = _report(report_id)
+    _send(
+        "report_reviewed",
+        {"report": report, "url": _url("funding:report", pk=report.pk)},
+        _manager_emails(report.project.lead_id),
+    )

@@ -1,0 +1,158 @@
+"""Voting: the electorate is fixed from the registry when voting opens; each member organisation
+casts one secret ballot per contest, through its voting contact or its delegate."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from coopnet.accounts.models import User
+from coopnet.members.models import Organisation, Person
+
+from ..errors import ElectionError
+from ..models import Ballot, Contest, Delegation, Election, Elector, Method, Nomination, VoteMark
+from ..selectors import acting_organisations, electorate_preview, role_current_on
+from .setup import _expect, _move, lock, require_manager, stamp_close
+
+State = Election.State
+
+
+@transaction.atomic
+def election_open_voting(*, election: Election, by: User | None) -> Election:
+    """Open voting and fix the electorate from the registry as it stands today."""
+    require_manager(by)
+    election = lock(election)
+    _expect(election, State.NOMINATIONS_CLOSED)
+    today = timezone.localdate()
+    for row in electorate_preview(election, today):
+        elector = Elector.objects.create(
+            election=election, organisation=row.organisation, constituency=row.constituency
+        )
+        elector.contacts.set(row.contacts)
+    now = timezone.now()
+    stamp = {"electorate_on": today}
+    if not election.voting_open or election.voting_open > now:
+        stamp["voting_open"] = now
+    return _move(election, to=State.VOTING, action="voting_opened", by=by, stamp=stamp)
+
+
+@transaction.atomic
+def election_close_voting(*, election: Election, by: User | None) -> Election:
+    require_manager(by)
+    election = lock(election)
+    _expect(election, State.VOTING)
+    close = stamp_close(election.voting_close, timezone.now())
+    return _move(
+        election,
+        to=State.VOTING_CLOSED,
+        action="voting_closed",
+        by=by,
+        stamp={"voting_close": close},
+    )
+
+
+@transaction.atomic
+def delegation_set(
+    *, election: Election, organisation: Organisation, person: Person, by: User
+) -> Delegation:
+    """The organisation (through its voting contact or profile keeper) names who votes for it."""
+    election = lock(election)
+    if election.state not in (State.NOMINATIONS, State.NOMINATIONS_CLOSED, State.VOTING):
+        raise ElectionError(_("A delegate can be named only before voting closes."))
+    today = timezone.localdate()
+    if not acting_organisations(by, today).filter(pk=organisation.pk).exists():
+        raise PermissionError(_("You may not act for %(org)s.") % {"org": organisation.name})
+    if not person.roles.filter(role_current_on(today), organisation=organisation).exists():
+        raise ElectionError(
+            _("%(person)s does not hold a role at %(org)s.")
+            % {"person": person.display_name, "org": organisation.name}
+        )
+    delegation, _created = Delegation.objects.update_or_create(
+        election=election, organisation=organisation, defaults={"person": person, "by": by}
+    )
+    return delegation
+
+
+def may_cast(user: User, elector: Elector) -> bool:
+    person = getattr(user, "person", None)
+    if person is None:
+        return False
+    if elector.contacts.filter(pk=person.pk).exists():
+        return True
+    return Delegation.objects.filter(
+        election_id=elector.election_id, organisation_id=elector.organisation_id, person=person
+    ).exists()
+
+
+def _checked_choices(contest: Contest, method: str, choices: Sequence[int]) -> list[int]:
+    candidates = set(
+        contest.nominations.filter(status=Nomination.Status.ACCEPTED).values_list("pk", flat=True)
+    )
+    picked = list(choices)
+    if not picked:
+        raise ElectionError(_("Choose at least one candidate."))
+    if len(set(picked)) != len(picked) or not set(picked) <= candidates:
+        raise ElectionError(_("Each choice must be a different candidate for this seat."))
+    if method == Method.FPTP and len(picked) > contest.places:
+        raise ElectionError(
+            ngettext(
+                "Choose no more than %(n)s candidate.",
+                "Choose no more than %(n)s candidates.",
+                contest.places,
+            )
+            % {"n": contest.places}
+        )
+    return picked
+
+
+@transaction.atomic
+def ballot_cast(
+    *, contest: Contest, organisation: Organisation, choices: Sequence[int], by: User
+) -> str:
+    """Record the organisation's ballot in the contest; return its receipt code.
+
+    The organisation's elector row is locked first, so two people voting for one organisation at
+    once get one ballot and one refusal; the unique mark (elector, contest) backs this up.
+    """
+    election = Election.objects.get(pk=contest.election_id)
+    now = timezone.now()
+    window = election.voting_open and election.voting_close
+    if (
+        election.state != State.VOTING
+        or not window
+        or not (
+            election.voting_open <= now <= election.voting_close  # type: ignore[operator]
+        )
+    ):
+        raise ElectionError(_("Voting is not open for this election."))
+    elector = (
+        Elector.objects.select_for_update()
+        .filter(election=election, organisation=organisation)
+        .first()
+    )
+    if elector is None:
+        raise ElectionError(
+            _("%(org)s is not in the electorate of this election.") % {"org": organisation.name}
+        )
+    if not may_cast(by, elector):
+        raise PermissionError(_("You may not vote for %(org)s.") % {"org": organisation.name})
+    if contest.uncontested or elector.constituency != contest.seat.constituency:
+        raise ElectionError(_("%(org)s does not vote for this seat.") % {"org": organisation.name})
+    if VoteMark.objects.filter(elector=elector, contest=contest).exists():
+        raise ElectionError(
+            _("%(org)s has already voted for this seat.") % {"org": organisation.name}
+        )
+    picked = _checked_choices(contest, election.method, choices)
+    try:
+        with transaction.atomic():
+            VoteMark.objects.create(elector=elector, contest=contest)
+    except IntegrityError as exc:
+        raise ElectionError(
+            _("%(org)s has already voted for this seat.") % {"org": organisation.name}
+        ) from exc
+    ballot = Ballot.objects.create(contest=contest, choices=picked)
+    return ballot.receipt

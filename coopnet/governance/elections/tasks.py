@@ -1,0 +1,89 @@
+"""Notices sent by the system at each stage of an election (queued after the change commits)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mass_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django_tasks import task
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _recipients(election_id: int, stage: str) -> set[str]:
+    """The electorate's voting contacts and delegates (the fixed electorate once voting has
+    opened, before that the registry's), and the candidates once there are some."""
+    from coopnet.members.models import Person
+
+    from .models import Delegation, Election, Elector, Nomination
+    from .selectors import electorate_preview
+
+    election = Election.objects.get(pk=election_id)
+    people: set[Person] = set()
+    if election.electorate_on:
+        for elector in Elector.objects.filter(election=election).prefetch_related("contacts"):
+            people.update(elector.contacts.all())
+    else:
+        for row in electorate_preview(election, timezone.localdate()):
+            people.update(row.contacts)
+    people.update(
+        d.person for d in Delegation.objects.filter(election=election).select_related("person")
+    )
+    if stage != "nominations":
+        people.update(
+            n.person
+            for n in Nomination.objects.filter(
+                contest__election=election, status=Nomination.Status.ACCEPTED
+            ).select_related("person")
+        )
+    return {p.email for p in people if p.email}
+
+
+@task()
+def send_election_notice(*, election_id: int, stage: str) -> int:
+    """Tell the electorate that the election has reached `stage`. Returns how many were sent."""
+    from .models import Election
+
+    election = Election.objects.select_related("body").get(pk=election_id)
+    if stage == Election.State.COUNTED:
+        return 0  # the count stays private until it is published
+    context = {
+        "election": election,
+        "stage": stage,
+        "url": _absolute(election.get_absolute_url()),
+        "can_i_vote_url": _absolute(reverse("elections:can_i_vote", args=[election.slug])),
+        "network": settings.NETWORK_NAME,
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string("elections/email/notice_subject.txt", context).strip()
+        body = render_to_string("elections/email/notice_message.txt", context)
+    messages = [(subject, body, None, [email]) for email in sorted(_recipients(election_id, stage))]
+    return send_mass_mail(messages) if messages else 0
+
+
+@task()
+def send_nomination_notice(*, nomination_id: int) -> None:
+    """Ask the nominee to accept (or decline) their nomination."""
+    from .models import Nomination
+
+    nomination = Nomination.objects.select_related(
+        "person", "organisation", "nominated_by_organisation", "contest__seat", "contest__election"
+    ).get(pk=nomination_id)
+    email = nomination.person.email
+    if not email:
+        return
+    election = nomination.contest.election
+    context = {
+        "nomination": nomination,
+        "election": election,
+        "url": _absolute(reverse("elections:nomination", args=[election.slug, nomination.pk])),
+        "network": settings.NETWORK_NAME,
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string("elections/email/nomination_subject.txt", context).strip()
+        body = render_to_string("elections/email/nomination_message.txt", context)
+    send_mass_mail([(subject, body, None, [email])])

@@ -1,0 +1,2 @@
+class GovernanceError(Exception):
+    """A rule of governance was broken; the message is for the user."""

@@ -1,0 +1,261 @@
+"""Reads of governance. Each returns a queryset or value with its joins already set, so a page
+costs the same number of queries however many members, meetings or actions there are."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.apps import apps
+from django.db.models import F, Prefetch, Q, QuerySet
+
+from coopnet.members.models import Person
+
+from .models import (
+    Action,
+    AgendaItem,
+    Appointment,
+    Attendance,
+    Body,
+    DocumentVersion,
+    GovernanceDocument,
+    Meeting,
+    Minutes,
+    MinutesComment,
+    Seat,
+)
+
+
+def members_on(body: Body, on: date) -> QuerySet[Appointment]:
+    """Appointments to the body's seats held on the date, with person, organisation and seat."""
+    return (
+        Appointment.objects.filter(seat__body=body)
+        .current_on(on)
+        .select_related("person", "organisation", "seat", "seat__body")
+        .order_by("seat__order", "seat_id", "start", "person__full_name")
+    )
+
+
+def people_serving_on(body_slugs: list[str], on: date) -> QuerySet[Person]:
+    """People holding a seat on any of the bodies on the date."""
+    held = Appointment.objects.filter(seat__body__slug__in=body_slugs).current_on(on)
+    return Person.objects.filter(pk__in=held.values("person_id")).order_by("full_name")
+
+
+def appointments(*, on: date | None = None) -> QuerySet[Appointment]:
+    """Every appointment (or those held on a date), for listings and the API."""
+    qs = Appointment.objects.select_related("person", "organisation", "seat", "seat__body")
+    if on is not None:
+        qs = qs.current_on(on)
+    return qs.order_by("seat__body__order", "seat__order", "start", "pk")
+
+
+def bodies() -> QuerySet[Body]:
+    return Body.objects.order_by("order", "name")
+
+
+def seats() -> QuerySet[Seat]:
+    return Seat.objects.select_related("body", "ex_officio_of", "ex_officio_of__body").order_by(
+        "body__order", "order", "pk"
+    )
+
+
+# --- the body page --------------------------------------------------------------------------------
+
+
+@dataclass
+class SeatRow:
+    seat: Seat
+    holders: list[Appointment] = field(default_factory=list)
+
+    @property
+    def vacancies(self) -> int:
+        return max(self.seat.places - len(self.holders), 0)
+
+    @property
+    def vacancy_range(self) -> range:
+        return range(self.vacancies)
+
+
+@dataclass
+class BodyPage:
+    body: Body
+    on: date
+    rows: list[SeatRow]
+    next_election: Any = None
+
+    @property
+    def places(self) -> int:
+        return sum(r.seat.places for r in self.rows)
+
+    @property
+    def filled(self) -> int:
+        return sum(len(r.holders) for r in self.rows)
+
+    @property
+    def vacancies(self) -> int:
+        return sum(r.vacancies for r in self.rows)
+
+
+def body_page(slug: str, on: date) -> BodyPage:
+    """The body, its seats in order, who held each on the date (with photo) and what is vacant."""
+    body = Body.objects.get(slug=slug)
+    held = (
+        members_on(body, on)
+        .select_related("person__governance_profile")
+        .order_by("seat_id", "person__full_name")
+    )
+    by_seat: dict[int, list[Appointment]] = {}
+    for appointment in held:
+        by_seat.setdefault(appointment.seat_id, []).append(appointment)
+    rows = [SeatRow(seat, by_seat.get(seat.pk, [])) for seat in body.seats.order_by("order", "pk")]
+    return BodyPage(body=body, on=on, rows=rows, next_election=next_election(body))
+
+
+def next_election(body: Body) -> Any:
+    """The body's coming or running election (announced, results not yet published), or None.
+
+    Asks the elections app when it is installed; governance works without it."""
+    if not apps.is_installed("coopnet.governance.elections"):
+        return None
+    from coopnet.governance.elections.selectors import next_election_for
+
+    return next_election_for(body)
+
+
+# --- meetings -------------------------------------------------------------------------------------
+
+
+def meetings(*, body: Body | None = None, published_only: bool) -> QuerySet[Meeting]:
+    qs = Meeting.objects.select_related("minutes").prefetch_related("bodies")
+    if body is not None:
+        qs = qs.filter(bodies=body)
+    if published_only:
+        qs = qs.filter(minutes__status=Minutes.Status.PUBLISHED)
+    return qs.order_by("-starts_at", "pk")
+
+
+def meeting_for_page(pk: int) -> Meeting:
+    items = AgendaItem.objects.select_related("approves_minutes_of").prefetch_related(
+        "papers",
+        "decisions",
+        Prefetch("actions", queryset=Action.objects.select_related("owner")),
+    )
+    return (
+        Meeting.objects.select_related("minutes", "minutes__approved_at_item__meeting")
+        .prefetch_related(
+            "bodies",
+            Prefetch("agenda_items", queryset=items.order_by("number")),
+            Prefetch(
+                "attendances",
+                queryset=Attendance.objects.select_related("person").order_by(
+                    "status", "person__full_name"
+                ),
+            ),
+            Prefetch(
+                "minutes__comments",
+                queryset=MinutesComment.objects.select_related("person"),
+            ),
+        )
+        .get(pk=pk)
+    )
+
+
+def later_items_approving(meeting: Meeting) -> QuerySet[AgendaItem]:
+    """Agenda items of later meetings that approve this meeting's minutes (at most one)."""
+    return AgendaItem.objects.filter(approves_minutes_of=meeting).select_related("meeting")
+
+
+def earlier_meetings_awaiting_approval(meeting: Meeting) -> QuerySet[Meeting]:
+    """Meetings of the same bodies, before this one, whose minutes no item approves yet."""
+    return (
+        Meeting.objects.filter(bodies__in=meeting.bodies.all(), starts_at__lt=meeting.starts_at)
+        .filter(approved_by_item__isnull=True)
+        .distinct()
+        .order_by("-starts_at")
+    )
+
+
+@dataclass
+class Quorum:
+    body: Body
+    required: int
+    present: int
+
+    @property
+    def quorate(self) -> bool:
+        return self.present >= self.required
+
+
+def quorum_rule(body: Body) -> int:
+    """The body's quorum: its own figure, or a third of its places rounded up."""
+    if body.quorum is not None:
+        return body.quorum
+    return max(1, math.ceil(sum(s.places for s in body.seats.all()) / 3))
+
+
+def quorum_check(meeting: Meeting) -> list[Quorum]:
+    """For each body meeting: members present (those holding a seat on it on the day, not merely
+    in attendance) against its quorum. A joint meeting must be quorate for each body."""
+    on = meeting.starts_at.date()
+    present = {
+        a.person_id
+        for a in meeting.attendances.all()
+        if a.status == Attendance.Status.PRESENT and not a.in_attendance
+    }
+    bodies_ = list(Body.objects.filter(meetings=meeting).prefetch_related("seats"))
+    serving = Appointment.objects.filter(seat__body__in=bodies_, person_id__in=present).current_on(
+        on
+    )
+    members: dict[int, set[int]] = {}
+    for body_id, person_id in serving.values_list("seat__body_id", "person_id"):
+        members.setdefault(body_id, set()).add(person_id)
+    return [Quorum(b, quorum_rule(b), len(members.get(b.pk, set()))) for b in bodies_]
+
+
+def action_log(body: Body) -> QuerySet[Action]:
+    """Every action agreed at the body's meetings: open ones first, by due date."""
+    return (
+        Action.objects.filter(agenda_item__meeting__bodies=body)
+        .select_related("owner", "agenda_item", "agenda_item__meeting")
+        .order_by(F("done_on").asc(nulls_first=True), "due", "pk")
+        .distinct()
+    )
+
+
+# --- documents ------------------------------------------------------------------------------------
+
+
+def documents() -> QuerySet[GovernanceDocument]:
+    return GovernanceDocument.objects.select_related("body").prefetch_related(
+        Prefetch("versions", queryset=DocumentVersion.objects.select_related("adopted_at"))
+    )
+
+
+def version_in_force(document: GovernanceDocument, on: date) -> DocumentVersion | None:
+    """The latest version adopted on or before the date (uses prefetched versions)."""
+    return next((v for v in document.versions.all() if v.in_force_on(on)), None)
+
+
+def terms_of_reference(body: Body) -> QuerySet[GovernanceDocument]:
+    return documents().filter(body=body)
+
+
+def meeting_people(meeting: Meeting) -> QuerySet[Person]:
+    """Who may be recorded at a meeting or own its actions: members of its bodies on the day,
+    anyone already recorded, and the network's staff (who attend as officers)."""
+    from coopnet.accounts.roles import STAFF_ROLES
+
+    on = meeting.starts_at.date()
+    serving = Appointment.objects.filter(seat__body__meetings=meeting).current_on(on)
+    return (
+        Person.objects.filter(
+            Q(pk__in=serving.values("person_id"))
+            | Q(meeting_attendances__meeting=meeting)
+            | Q(user__groups__name__in=[str(r) for r in STAFF_ROLES])
+        )
+        .distinct()
+        .order_by("full_name")
+    )

@@ -1,0 +1,92 @@
+"""Governing documents (versions adopted on a date) and members' photos."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from coopnet.accounts.models import User
+from coopnet.members.models import Person
+
+from ..errors import GovernanceError
+from ..models import DocumentVersion, GovernanceDocument, Meeting, MemberProfile
+from .common import require
+from .meetings import MANAGE, _check_pdf, _saved
+
+PHOTO_MAX_BYTES = 2 * 1024 * 1024
+PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
+
+
+@transaction.atomic
+def document_version_add(
+    *,
+    document: GovernanceDocument,
+    label: str,
+    adopted_on: date,
+    text: str = "",
+    upload: UploadedFile | None = None,
+    adopted_at: Meeting | None = None,
+    by: User | None,
+) -> DocumentVersion:
+    """Record a version of the constitution or terms of reference, adopted on a date (at a
+    meeting, if one is named: then on that meeting's date)."""
+    require(by, MANAGE)
+    GovernanceDocument.objects.select_for_update().filter(pk=document.pk).first()
+    if adopted_at is not None and adopted_at.starts_at.date() != adopted_on:
+        raise GovernanceError(_("The adoption date is the date of the meeting that adopted it."))
+    if document.versions.filter(label=label).exists():
+        raise GovernanceError(
+            _("This document already has a version called %(label)s.") % {"label": label}
+        )
+    if not text.strip() and upload is None:
+        raise GovernanceError(_("Give the text of the version or upload it as a PDF."))
+    if upload is not None:
+        _check_pdf(upload)
+    version = DocumentVersion(
+        document=document,
+        label=label,
+        adopted_on=adopted_on,
+        adopted_at=adopted_at,
+        text=text,
+        file=upload or "",
+    )
+    return _saved(version, by)
+
+
+def _check_photo(upload: UploadedFile) -> None:
+    from PIL import Image, UnidentifiedImageError
+
+    if upload.size is None or upload.size > PHOTO_MAX_BYTES:
+        raise GovernanceError(_("The photo is larger than 2 MB."))
+    try:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image.verify()
+            kind = image.format
+    except (UnidentifiedImageError, OSError, SyntaxError) as exc:
+        raise GovernanceError(_("The photo must be a JPEG, PNG or WebP image.")) from exc
+    finally:
+        upload.seek(0)
+    if kind not in PHOTO_FORMATS:
+        raise GovernanceError(_("The photo must be a JPEG, PNG or WebP image."))
+
+
+@transaction.atomic
+def member_photo_save(
+    *, person: Person, upload: UploadedFile | None, alt: str, by: User | None
+) -> MemberProfile:
+    """Set (or, with no upload, remove) the photo shown on governance pages."""
+    require(by, MANAGE)
+    profile, _created = MemberProfile.objects.select_for_update().get_or_create(person=person)
+    if upload is not None:
+        _check_photo(upload)
+        if not alt.strip():
+            raise GovernanceError(_("Describe the photo for people who cannot see it."))
+        profile.photo = upload
+    else:
+        profile.photo = ""
+    profile.photo_alt = alt.strip()
+    return _saved(profile, by)

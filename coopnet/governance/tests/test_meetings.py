@@ -1,0 +1,236 @@
+"""Meetings and the minutes flow: draft -> circulated -> approved -> published, and refusals."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.core import mail
+
+from coopnet.governance import selectors, services
+from coopnet.governance.errors import GovernanceError
+from coopnet.governance.models import Meeting, Minutes
+from coopnet.members.tests.factories import PersonFactory
+
+from .conftest import ago, held_meeting, pdf
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_joint_meeting_is_one_meeting_of_two_bodies(eoc, vp):
+    meeting = services.meeting_save(
+        bodies=[eoc, vp],
+        title="Joint meeting",
+        kind=Meeting.Kind.JOINT,
+        starts_at=ago(1),
+        online=False,
+        location="Oldham",
+        by=None,
+    )
+    assert set(meeting.bodies.all()) == {eoc, vp}
+    assert meeting.minutes.status == Minutes.Status.DRAFT
+
+
+@pytest.mark.parametrize(
+    ("kind", "two", "location", "message"),
+    [
+        (Meeting.Kind.JOINT, False, "x", "joint meeting is a meeting of two"),
+        (Meeting.Kind.ORDINARY, True, "x", "more than one body is a joint"),
+        (Meeting.Kind.ORDINARY, False, "", "Say where a meeting in person"),
+    ],
+)
+def test_meeting_refusals(eoc, vp, kind, two, location, message):
+    with pytest.raises(GovernanceError, match=message):
+        services.meeting_save(
+            bodies=[eoc, vp] if two else [eoc],
+            title="M",
+            kind=kind,
+            starts_at=ago(1),
+            online=False,
+            location=location,
+            by=None,
+        )
+
+
+def test_only_staff_schedule_meetings(eoc, board_member):
+    with pytest.raises(PermissionError):
+        services.meeting_save(
+            bodies=[eoc],
+            title="M",
+            kind="ordinary",
+            starts_at=ago(1),
+            online=True,
+            location="",
+            by=board_member,
+        )
+
+
+def test_papers_must_be_pdf_and_not_too_large(eoc, settings):
+    item = services.agenda_item_add(meeting=held_meeting(eoc), title="Papers", by=None)
+    with pytest.raises(GovernanceError, match="must be PDF"):
+        services.paper_add(agenda_item=item, title="x", upload=pdf("x.pdf", b"GIF89a..."), by=None)
+    settings.COOPNET_GOVERNANCE_PAPER_MAX_BYTES = 10
+    with pytest.raises(GovernanceError, match="larger than"):
+        services.paper_add(agenda_item=item, title="x", upload=pdf(), by=None)
+    settings.COOPNET_GOVERNANCE_PAPER_MAX_BYTES = 1024
+    paper = services.paper_add(agenda_item=item, title="Budget", upload=pdf(), by=None)
+    assert paper.size == len(pdf().read())
+
+
+def test_quorum_counts_members_present_not_those_in_attendance(eoc, eoc_member):
+    eoc.quorum = 2
+    eoc.save()
+    meeting = held_meeting(eoc)
+    services.attendance_record(meeting=meeting, person=eoc_member, status="present", by=None)
+    services.attendance_record(
+        meeting=meeting, person=PersonFactory(), status="present", in_attendance=True, by=None
+    )
+    [q] = selectors.quorum_check(meeting)
+    assert (q.present, q.required, q.quorate) == (1, 2, False)
+    eoc.quorum = None
+    eoc.save()
+    [q] = selectors.quorum_check(meeting)
+    assert q.required == 4  # a third of the EOC's 12 places
+
+
+def test_attendance_is_not_recorded_before_the_meeting(eoc, eoc_member):
+    meeting = held_meeting(eoc, days_ago=-3)
+    with pytest.raises(GovernanceError, match="once the meeting has been held"):
+        services.attendance_record(meeting=meeting, person=eoc_member, status="present", by=None)
+    services.attendance_record(meeting=meeting, person=eoc_member, status="apologies", by=None)
+
+
+def test_circulate_refusals(eoc, eoc_member):
+    meeting = held_meeting(eoc)
+    item = services.agenda_item_add(meeting=meeting, title="Budget", by=None)
+    with pytest.raises(GovernanceError, match="Record who attended"):
+        services.minutes_circulate(meeting=meeting, by=None)
+    services.attendance_record(meeting=meeting, person=eoc_member, status="present", by=None)
+    with pytest.raises(GovernanceError, match="Write the minutes of at least one item"):
+        services.minutes_circulate(meeting=meeting, by=None)
+    services.minutes_save(meeting=meeting, summary="", item_minutes={item.pk: "Agreed."}, by=None)
+    future = held_meeting(eoc, days_ago=-2, title="Future")
+    with pytest.raises(GovernanceError, match="after the meeting has been held"):
+        services.minutes_circulate(meeting=future, by=None)
+
+
+def test_the_minutes_flow(
+    eoc, eoc_member, meeting_with_minutes, django_capture_on_commit_callbacks
+):
+    meeting = meeting_with_minutes
+    with pytest.raises(GovernanceError, match="out for comment"):
+        services.minutes_comment(meeting=meeting, person=eoc_member, text="Too early")
+    eoc_member.email = "member@example.org"
+    eoc_member.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.minutes_circulate(meeting=meeting, by=None)
+    assert [m.to for m in mail.outbox] == [["member@example.org"]]
+    with pytest.raises(GovernanceError, match="Only draft minutes"):
+        services.minutes_circulate(meeting=meeting, by=None)
+
+    services.minutes_comment(meeting=meeting, person=eoc_member, text="Add the figures.")
+    with pytest.raises(GovernanceError, match="Only those who attended"):
+        services.minutes_comment(meeting=meeting, person=PersonFactory(), text="Me too")
+
+    with pytest.raises(GovernanceError, match="Only approved minutes"):
+        services.minutes_publish(meeting=meeting, by=None)
+
+    later = held_meeting(eoc, days_ago=1, title="Next EOC meeting")
+    other = services.agenda_item_add(meeting=later, title="Apologies", by=None)
+    with pytest.raises(GovernanceError, match="is not the approval of these minutes"):
+        services.minutes_approve(meeting=meeting, at_item=other, by=None)
+    approval = services.agenda_item_add(
+        meeting=later, title="Minutes of the last meeting", approves_minutes_of=meeting, by=None
+    )
+    minutes = services.minutes_approve(meeting=meeting, at_item=approval, by=None)
+    assert minutes.status == Minutes.Status.APPROVED
+    with pytest.raises(GovernanceError, match="Approved minutes cannot be changed"):
+        services.minutes_save(meeting=meeting, summary="x", item_minutes={}, by=None)
+    with pytest.raises(GovernanceError, match="can no longer change"):
+        services.decision_record(agenda_item=meeting.agenda_items.first(), text="x", by=None)
+
+    minutes = services.minutes_publish(meeting=meeting, by=None)
+    assert minutes.is_published
+    assert minutes.published_at
+    states = [h.status for h in minutes.history.order_by("history_id")]
+    assert states[-3:] == ["circulated", "approved", "published"]
+
+
+def test_approval_must_come_from_a_later_held_meeting_of_the_same_body(
+    eoc, vp, meeting_with_minutes
+):
+    meeting = meeting_with_minutes
+    services.minutes_circulate(meeting=meeting, by=None)
+    earlier = held_meeting(eoc, days_ago=60, title="Earlier")
+    with pytest.raises(GovernanceError, match="earlier meeting only"):
+        services.agenda_item_add(meeting=earlier, title="x", approves_minutes_of=meeting, by=None)
+    vp_meeting = held_meeting(vp, days_ago=1, title="V&P")
+    with pytest.raises(GovernanceError, match="its own bodies"):
+        services.agenda_item_add(
+            meeting=vp_meeting, title="x", approves_minutes_of=meeting, by=None
+        )
+    future = held_meeting(eoc, days_ago=-5, title="Next")
+    item = services.agenda_item_add(meeting=future, title="x", approves_minutes_of=meeting, by=None)
+    with pytest.raises(GovernanceError, match="has not been held yet"):
+        services.minutes_approve(meeting=meeting, at_item=item, by=None)
+    another = held_meeting(eoc, days_ago=-6, title="Another")
+    with pytest.raises(GovernanceError, match="already approves those minutes"):
+        services.agenda_item_add(meeting=another, title="x", approves_minutes_of=meeting, by=None)
+
+
+def test_minutes_are_approved_only_after_circulation(eoc, meeting_with_minutes):
+    later = held_meeting(eoc, days_ago=1, title="Next")
+    item = services.agenda_item_add(
+        meeting=later, title="Minutes", approves_minutes_of=meeting_with_minutes, by=None
+    )
+    with pytest.raises(GovernanceError, match="after they have been circulated"):
+        services.minutes_approve(meeting=meeting_with_minutes, at_item=item, by=None)
+
+
+def test_actions_and_the_action_log(eoc, eoc_member, meeting_with_minutes):
+    item = meeting_with_minutes.agenda_items.first()
+    with pytest.raises(GovernanceError, match="due before the meeting"):
+        services.action_record(
+            agenda_item=item, text="x", owner=eoc_member, due=date(2000, 1, 1), by=None
+        )
+    action = services.action_record(
+        agenda_item=item,
+        text="Circulate the budget",
+        owner=eoc_member,
+        due=ago(-10).date(),
+        by=None,
+    )
+    services.decision_record(agenda_item=item, text="Budget agreed", by=None)
+    with pytest.raises(GovernanceError, match="Write the decision"):
+        services.decision_record(agenda_item=item, text=" ", by=None)
+    assert list(selectors.action_log(eoc)) == [action]
+    services.action_complete(action=action, on=ago(0).date(), by=None)
+    with pytest.raises(GovernanceError, match="already done"):
+        services.action_complete(action=action, on=ago(0).date(), by=None)
+
+
+def test_document_versions(network_admin):
+    from coopnet.governance.models import GovernanceDocument
+
+    doc = GovernanceDocument.objects.create(
+        slug="constitution", title="Constitution", kind="constitution"
+    )
+    services.document_version_add(
+        document=doc, label="2012", adopted_on=date(2012, 1, 1), text="First", by=network_admin
+    )
+    with pytest.raises(GovernanceError, match="already has a version"):
+        services.document_version_add(
+            document=doc, label="2012", adopted_on=date(2013, 1, 1), text="x", by=network_admin
+        )
+    with pytest.raises(GovernanceError, match="Give the text"):
+        services.document_version_add(
+            document=doc, label="2022", adopted_on=date(2022, 2, 1), by=network_admin
+        )
+    with pytest.raises(GovernanceError, match="must be PDF"):
+        services.document_version_add(
+            document=doc,
+            label="2022",
+            adopted_on=date(2022, 2, 1),
+            upload=pdf("x.pdf", b"nope"),
+            by=network_admin,
+        )
