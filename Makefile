@@ -60,10 +60,10 @@ run: install ## install, migrate, load the demo data if empty, print the demo ac
 # --- tests -------------------------------------------------------------------------------------
 
 test: install /usr/bin/chromium ## install everything and run every test (unit, integration, browser) on SQLite
-	$(PY) pytest -p no:randomly
+	$(PY) pytest -p no:randomly -n auto
 
 test-postgres: install /usr/bin/chromium ## run the whole suite against a throw-away PostgreSQL 15 server
-	scripts/with-postgres.sh $(PY) pytest -p no:randomly
+	scripts/with-postgres.sh $(PY) pytest -p no:randomly -n auto
 
 lint: install ## ruff, mypy, djlint
 	$(PY) ruff check .

@@ -1,4 +1,6 @@
-"""`make bench`: the public pages at 1x, 10x and 100x the seeds' size, served as in production.
+"""`make bench`: the public pages at 1x, 10x and 100x the seeds' size, served as in production,
+then the site search at 1k, 10k and 100k case studies on SQLite and PostgreSQL
+(bench/search_bench.py; `--search-only` runs just that, `--no-search` skips it).
 
 For each scale: a fresh SQLite file in a temporary directory, `migrate`, `generate_synthetic`,
 the SQL queries each page costs (Django's test client in-process, a warm request), then gunicorn
@@ -27,7 +29,9 @@ from typing import Any
 
 from inspect_pages import endpoints_with
 from loadtest import Gunicorn, ServerError, measure, wait_for_quiet
+from postgres import PostgresError
 from report import render_summary
+from search_bench import SearchBenchError, add_arguments, run_search
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -54,6 +58,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=60.0,
         help="before each endpoint, wait up to this many seconds for other work to calm down",
     )
+    add_arguments(parser)
     return parser.parse_args(argv)
 
 
@@ -248,15 +253,19 @@ def main(argv: list[str] | None = None) -> int:
     try:
         say("collecting static files (served by whitenoise)")
         env, static_problem = prepare_static(base_env(), static_root)
-        runs = run_scales(args, env, static_problem)
-    except (BenchError, ServerError) as exc:
+        if not args.search_only:
+            runs = run_scales(args, env, static_problem)
+            summary = render_summary(runs, args)
+            (RESULTS / "summary.md").write_text(summary)
+            print(summary)
+        if not args.no_search:
+            run_search(args, env)
+            print((RESULTS / "search-summary.md").read_text())
+    except (BenchError, ServerError, SearchBenchError, PostgresError) as exc:
         say(f"bench failed: {exc}")
         return 1
     finally:
         shutil.rmtree(static_root, ignore_errors=True)
-    summary = render_summary(runs, args)
-    (RESULTS / "summary.md").write_text(summary)
-    print(summary)
     return 0
 
 

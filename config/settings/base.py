@@ -143,7 +143,12 @@ MFA_TOTP_ISSUER = env("NETWORK_SHORT_NAME", default="CCIN")
 
 LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", _("English")), ("cy", _("Welsh"))]
-LOCALE_PATHS = [BASE_DIR / "coopnet" / "locale"]
+# The project catalogue first, then each app's own: listed here so that our Welsh wins over a
+# third-party app's (Django's admin translates "Filter" as a noun; our buttons need the verb).
+LOCALE_PATHS = [
+    BASE_DIR / "coopnet" / "locale",
+    *sorted(path.parent for path in (BASE_DIR / "coopnet").glob("*/**/locale/cy")),
+]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

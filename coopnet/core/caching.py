@@ -15,6 +15,7 @@ from typing import Any
 
 from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -31,7 +32,22 @@ from .history import latest_history_ids
 from .models import Principle, ReportedFigure
 
 PAGE_CACHE_SECONDS = 3600
-VERSIONED = (Membership, Organisation, CouncilBudget, Person, Role, ReportedFigure, Principle)
+VERSIONED: list[type[Model]] = [
+    Membership,
+    Organisation,
+    CouncilBudget,
+    Person,
+    Role,
+    ReportedFigure,
+    Principle,
+]
+
+
+def register_versioned(*models: type[Model]) -> None:
+    """Another app's records shown on cached public pages (each must keep history)."""
+    for model in models:
+        if model not in VERSIONED:
+            VERSIONED.append(model)
 
 
 def public_content_version() -> str:

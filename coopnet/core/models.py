@@ -57,3 +57,6 @@ class ReportedFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} @ {self.as_of}: {self.value}"
+
+
+from coopnet.core.search.models import SearchEntry, SearchFacet  # noqa: E402, F401

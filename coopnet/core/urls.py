@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .search import views as search_views
 
 app_name = "core"
 urlpatterns = [
@@ -8,5 +9,6 @@ urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
+    path("search/", search_views.search, name="search"),
     path("favicon.ico", views.favicon, name="favicon"),
 ]

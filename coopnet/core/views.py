@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils import timezone
 
+from coopnet.core.permissions import is_board_member, is_network_admin, is_staff_role
 from coopnet.members import selectors as members
 
 from .caching import cache_public_page
@@ -32,7 +33,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "core/dashboard.html",
-        {"organisations": members.organisations_managed_by(request.user)},
+        {
+            "organisations": members.organisations_managed_by(request.user),
+            "finance_staff": is_staff_role(request.user),
+            "board_member": is_board_member(request.user) or is_network_admin(request.user),
+        },
     )
 
 

@@ -14,5 +14,9 @@ class FundingConfig(AppConfig):
         from .search import project_document, searchable_projects
 
         register(
-            Project, kind="funded_project", document=project_document, queryset=searchable_projects
+            Project,
+            kind="funded_project",
+            document=project_document,
+            queryset=searchable_projects,
+            label=_("Funded projects"),
         )

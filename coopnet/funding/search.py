@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import models
-
 from coopnet.core.search.registry import SearchDocument
 
 from .models import Project
 
 
-def project_document(instance: models.Model) -> SearchDocument | None:
-    assert isinstance(instance, Project)
+def project_document(instance: Project) -> SearchDocument | None:
     if not instance.is_published:
         return None
     members = {
@@ -46,7 +43,7 @@ def project_document(instance: models.Model) -> SearchDocument | None:
     )
 
 
-def searchable_projects() -> Iterable[models.Model]:
+def searchable_projects() -> Iterable[Project]:
     return (
         Project.objects.filter(is_published=True)
         .select_related("lead", "round", "scheme")

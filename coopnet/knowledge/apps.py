@@ -7,4 +7,13 @@ class KnowledgeConfig(AppConfig):
     verbose_name = _("Knowledge hub")
 
     def ready(self) -> None:
+        from coopnet.core.caching import register_versioned
+
         from . import permissions  # noqa: F401  (registers the rules)
+        from .models import CaseStudy
+
+        # A council's published case studies show on its (cached) public page.
+        register_versioned(CaseStudy)
+        from .search import register_knowledge
+
+        register_knowledge()

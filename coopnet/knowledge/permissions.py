@@ -1,3 +1,51 @@
-"""Who may do what in knowledge hub. Views check these; services check them again for writes."""
+"""Who may do what in the knowledge hub. Views check these; services check them again for writes.
 
-import rules  # noqa: F401
+- Anyone may read published case studies, public publications and published news.
+- Officers who manage an organisation's profile write case studies for it (as its lead member),
+  see them at every stage, and edit them while they are drafts or returned with comments.
+- Network admins moderate (publish or return with comments), edit any case study, build Case
+  Studies Packs and publish them as publications.
+"""
+
+import rules
+from django.utils import timezone
+
+from coopnet.core.permissions import is_network_admin
+from coopnet.members.permissions import manages_organisation
+
+
+@rules.predicate
+def manages_any_organisation(user) -> bool:
+    if not (user and user.is_authenticated):
+        return False
+    person = getattr(user, "person", None)
+    if person is None:
+        return False
+    today = timezone.localdate()
+    return person.roles.filter(manages_profile=True).exclude(end__lt=today).exists()
+
+
+@rules.predicate
+def manages_lead_member(user, case_study) -> bool:
+    return case_study is not None and manages_organisation(user, case_study.lead_organisation)
+
+
+@rules.predicate
+def is_published(user, case_study) -> bool:
+    return case_study is not None and case_study.is_published
+
+
+@rules.predicate
+def is_open_for_members(user, case_study) -> bool:
+    return case_study is not None and case_study.is_editable_by_members
+
+
+rules.add_perm("knowledge.write_case_study", is_network_admin | manages_any_organisation)
+rules.add_perm("knowledge.view_case_study", is_published | is_network_admin | manages_lead_member)
+rules.add_perm(
+    "knowledge.change_case_study",
+    is_network_admin | (manages_lead_member & is_open_for_members),
+)
+rules.add_perm("knowledge.submit_case_study", manages_lead_member | is_network_admin)
+rules.add_perm("knowledge.moderate_case_studies", is_network_admin)
+rules.add_perm("knowledge.build_packs", is_network_admin)

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from coopnet.core.caching import cache_public_page
 from coopnet.core.requests import signed_in_user
+from coopnet.knowledge.selectors import case_studies_for
 
 from . import selectors, services
 from .errors import MembersError
@@ -84,6 +85,7 @@ def organisation(request: HttpRequest, slug: str) -> HttpResponse:
             "can_edit": can_edit,
             "current": getattr(org, "current_membership", None),
             "public_roles": getattr(org, "public_roles", []),
+            "case_studies": case_studies_for(org),
         },
     )
 

@@ -37,6 +37,12 @@ PATHS = PUBLIC_REGISTRY_PATHS | {
     "/api/v1/governance/meetings/",
     "/api/v1/governance/meetings/{id}/",
     "/api/v1/governance/seats/",
+    "/api/v1/case-studies/",
+    "/api/v1/case-studies/{slug}/",
+    "/api/v1/news/",
+    "/api/v1/news/{slug}/",
+    "/api/v1/publications/",
+    "/api/v1/publications/{slug}/",
 }
 
 

@@ -10,6 +10,15 @@ An app registers each searchable model once, in its AppConfig.ready():
 found (a draft, a withdrawn bid, a private record). The index is kept current from the model's
 saves and deletes; a service that changes only many-to-many links (principles, themes, members)
 calls `coopnet.core.search.index.refresh(instance)` after it commits.
+
+Optional, for richer kinds:
+- `label`: what the type facet calls the kind (default: the model's verbose_name_plural);
+- `related`: saves and deletes of other models that change the document, as
+  `{OtherModel: lambda other: [instances to refresh]}` (the organisations provider refreshes an
+  organisation when one of its memberships changes);
+- `register_facet_labels(name, resolve)`: how values of a facet are shown; `resolve(values)`
+  returns {value: label} for a list of values in one query (core registers "principle" and
+  "member"; the knowledge app registers "theme").
 """
 
 from __future__ import annotations
@@ -17,8 +26,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, TypeVar
 
 from django.db import models
+from django.utils.functional import Promise
+
+FACET_NAMES = ("type", "principle", "theme", "member", "year")
 
 
 @dataclass(frozen=True)
@@ -33,28 +46,55 @@ class SearchDocument:
     summary: str = ""
 
 
+RelatedInstances = Callable[[Any], Iterable[models.Model]]
+M = TypeVar("M", bound=models.Model)
+
+
 @dataclass(frozen=True)
 class Searchable:
     model: type[models.Model]
     kind: str
-    document: Callable[[models.Model], SearchDocument | None]
+    document: Callable[[Any], SearchDocument | None]
     queryset: Callable[[], Iterable[models.Model]]
+    label: str | Promise = ""
+    related: dict[type[models.Model], RelatedInstances] = field(default_factory=dict)
 
 
 REGISTRY: dict[str, Searchable] = {}
+FACET_LABELS: dict[str, Callable[[list[str]], dict[str, str]]] = {}
 
 
 def register(
-    model: type[models.Model],
+    model: type[M],
     *,
     kind: str,
-    document: Callable[[models.Model], SearchDocument | None],
-    queryset: Callable[[], Iterable[models.Model]] | None = None,
+    document: Callable[[M], SearchDocument | None],
+    queryset: Callable[[], Iterable[M]] | None = None,
+    label: str | Promise | None = None,
+    related: dict[type[models.Model], RelatedInstances] | None = None,
 ) -> None:
-    """Make `model` searchable as `kind` (one kind per model)."""
-    REGISTRY[kind] = Searchable(
+    """Make `model` searchable as `kind` (one kind per model), kept current by its signals."""
+    searchable = Searchable(
         model=model,
         kind=kind,
         document=document,
         queryset=queryset or (lambda: model._default_manager.all()),
+        label=label if label is not None else (model._meta.verbose_name_plural or kind),
+        related=dict(related or {}),
     )
+    REGISTRY[kind] = searchable
+    from .index import connect_signals
+
+    connect_signals(searchable)
+
+
+def register_facet_labels(name: str, resolve: Callable[[list[str]], dict[str, str]]) -> None:
+    """Show the values of facet `name` through `resolve(values) -> {value: label}`."""
+    FACET_LABELS[name] = resolve
+
+
+def searchable_for(model: type[models.Model]) -> Searchable | None:
+    for searchable in REGISTRY.values():
+        if searchable.model is model:
+            return searchable
+    return None

@@ -125,7 +125,8 @@ def test_the_catalogue_is_welsh_with_four_plural_forms(path):
 
 
 def test_every_entry_is_translated_and_none_is_fuzzy():
-    assert len(ENTRIES) > 500
+    assert len(ENTRIES) > 400
+    assert len(ALL_ENTRIES) > 3000
     fuzzy = [label(e, p) for p, e in ALL_ENTRIES if "fuzzy" in e.flags]
     assert not fuzzy, f"fuzzy entries: {fuzzy}"
     untranslated = [

@@ -1,0 +1,233 @@
+"""One search interface over the database's own full-text engine.
+
+`backend()` gives the engine for the default database: SQLite FTS5 or PostgreSQL tsvector + GIN.
+Both answer the same questions with the same meaning (see query.py for what a query means):
+
+- `hits(query, selected, offset, limit)`: a page of ranked results with highlighted title and
+  snippet (highlights marked with MARK_START / MARK_END, turned into <mark> by `marked_up`);
+- `facet_counts(query, selected, names)`: per facet, how many results each value would give,
+  counting each facet under every *other* facet's selection (values of one facet are ORed,
+  facets are ANDed), in one SQL statement;
+- `bare_ids(query, limit)`: the ranked ids alone (what the benchmark compares a page with).
+
+Every value reaches the database as a query parameter; the SQL text is fixed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import connection
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from ..query import SearchQuery
+
+MARK_START = "\ue000"
+MARK_END = "\ue001"
+# Private-use stand-ins for "<" and ">" while PostgreSQL cuts headlines (its parser would take
+# "<b>" in plain text for a tag and drop it; FTS5 keeps it, so both keep it).
+LT, GT = "\ue002", "\ue003"
+PRIVATE = str.maketrans("", "", MARK_START + MARK_END + LT + GT)
+MARKS = re.compile(f"([{MARK_START}{MARK_END}])")
+ELLIPSIS = "…"
+SNIPPET_WORDS = 32
+BROWSE_SNIPPET_CHARS = 240
+
+# facet name -> the values selected (ORed); facets are ANDed. "type" is the entry's kind.
+Selected = dict[str, tuple[str, ...]]
+
+
+def strip_marks(text: str) -> str:
+    """Text without the private-use characters the engines' highlights are made of."""
+    return text.translate(PRIVATE)
+
+
+def marked_up(text: str) -> SafeString:
+    """Escaped text in which only the engine's highlights become <mark> elements."""
+    out, open_mark = [], False
+    for part in _split_marks(text):
+        if part == MARK_START and not open_mark:
+            out.append("<mark>")
+            open_mark = True
+        elif part == MARK_END and open_mark:
+            out.append("</mark>")
+            open_mark = False
+        elif part not in (MARK_START, MARK_END):
+            out.append(escape(part))
+    if open_mark:
+        out.append("</mark>")
+    return mark_safe("".join(out))
+
+
+def _split_marks(text: str) -> list[str]:
+    return MARKS.split(text)
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: int
+    kind: str
+    title: str  # with highlight marks
+    url: str
+    date: date | None
+    snippet: str  # with highlight marks
+    summary: str
+
+    @property
+    def kind_label(self) -> str:
+        from ..registry import REGISTRY
+
+        searchable = REGISTRY.get(self.kind)
+        return str(searchable.label) if searchable else self.kind
+
+    @property
+    def title_html(self) -> SafeString:
+        return marked_up(self.title)
+
+    @property
+    def snippet_html(self) -> SafeString:
+        """The matching passage; the summary when the text has no match (a title-only match)."""
+        if MARK_START not in self.snippet and self.summary:
+            return marked_up(self.summary)
+        return marked_up(self.snippet)
+
+
+def _hit(row: tuple[Any, ...]) -> Hit:
+    day = row[4]
+    if isinstance(day, str):  # SQLite hands dates back as text
+        day = date.fromisoformat(day)
+    return Hit(row[0], row[1], row[2], row[3], day, row[5] or "", row[6] or "")
+
+
+class SearchBackend:
+    """The SQL both engines share; subclasses supply the full-text parts."""
+
+    vendor = ""
+
+    # --- engine-specific --------------------------------------------------------------------
+
+    def match_ids_sql(self) -> str:
+        """SQL selecting the ids (as `id`) of entries matching one parameter (the expression)."""
+        raise NotImplementedError
+
+    def ranked_sql(self, filters: str) -> str:
+        """SQL selecting hit columns for a match, filtered, ranked, with LIMIT/OFFSET parameters.
+
+        Parameters: (match expression, *filter parameters, limit, offset) in the order the
+        subclass documents in `ranked_params`.
+        """
+        raise NotImplementedError
+
+    def ranked_params(self, match: str, filter_params: list[Any], limit: int, offset: int) -> list:
+        raise NotImplementedError
+
+    def bare_sql(self) -> str:
+        raise NotImplementedError
+
+    def ranked_filter_column(self) -> str:
+        """The id column the facet filters of `ranked_sql` apply to."""
+        return "e.id"
+
+    def bare_params(self, match: str, limit: int) -> list[Any]:
+        return [match, limit]
+
+    def restore(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        return row
+
+    # --- shared ------------------------------------------------------------------------------
+
+    @staticmethod
+    def filter_sql(column: str, selected: Selected, skip: str = "") -> tuple[str, list[Any]]:
+        """`AND column IN (entries having one of the selected values)` for each selected facet."""
+        clauses, params = [], []
+        for name in sorted(selected):
+            values = selected[name]
+            if name == skip or not values:
+                continue
+            marks = ", ".join(["%s"] * len(values))
+            clauses.append(
+                f" AND {column} IN (SELECT entry_id FROM core_searchfacet"
+                f" WHERE name = %s AND value IN ({marks}))"
+            )
+            params += [name, *values]
+        return "".join(clauses), params
+
+    def hits(self, query: SearchQuery, selected: Selected, *, offset: int, limit: int) -> list[Hit]:
+        if query.is_empty:
+            return self._browse(selected, offset=offset, limit=limit)
+        filters, filter_params = self.filter_sql(self.ranked_filter_column(), selected)
+        params = self.ranked_params(query.match_expression(), filter_params, limit, offset)
+        with connection.cursor() as cursor:
+            cursor.execute(self.ranked_sql(filters), params)
+            rows = cursor.fetchall()
+        return [_hit(self.restore(row)) for row in rows]
+
+    def _browse(self, selected: Selected, *, offset: int, limit: int) -> list[Hit]:
+        """No words, only facets: newest first, the summary (or the start of the text) shown."""
+        filters, params = self.filter_sql("e.id", selected)
+        sql = (
+            "SELECT e.id, e.kind, e.title, e.url, e.date,"
+            f" SUBSTR(e.body, 1, {BROWSE_SNIPPET_CHARS}), e.summary"
+            f" FROM core_searchentry e WHERE 1 = 1{filters}"
+            " ORDER BY e.date DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, limit, offset])
+            rows = cursor.fetchall()
+        hits = []
+        for row in rows:
+            text = row[5] + (ELLIPSIS if len(row[5]) >= BROWSE_SNIPPET_CHARS else "")
+            hits.append(_hit((*row[:5], text, row[6])))
+        return hits
+
+    def facet_counts(
+        self, query: SearchQuery, selected: Selected, names: tuple[str, ...]
+    ) -> list[tuple[str, str, int]]:
+        """(facet, value, count) for every value of the named facets among the results.
+
+        A facet's counts apply every selected facet but its own, so a visitor sees what adding
+        another value of that facet (ORed) would give. One statement: a UNION ALL of one
+        grouped count for the facets nobody selected and one per facet that has a selection.
+        """
+        match = [] if query.is_empty else [query.match_expression()]
+        match_clause = "" if query.is_empty else f" AND f.entry_id IN ({self.match_ids_sql()})"
+        unselected = [n for n in names if not selected.get(n)]
+        branches: list[tuple[list[str], str]] = []
+        if unselected:
+            branches.append((unselected, ""))
+        branches += [([n], n) for n in names if selected.get(n)]
+        statements, params = [], []
+        for branch_names, skip in branches:
+            filters, filter_params = self.filter_sql("f.entry_id", selected, skip=skip)
+            marks = ", ".join(["%s"] * len(branch_names))
+            statements.append(
+                "SELECT f.name, f.value, COUNT(*) FROM core_searchfacet f"
+                f" WHERE f.name IN ({marks}){match_clause}{filters} GROUP BY f.name, f.value"
+            )
+            params += [*branch_names, *match, *filter_params]
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(statements), params)
+            return [(name, value, int(count)) for name, value, count in cursor.fetchall()]
+
+    def bare_ids(self, query: SearchQuery, *, limit: int) -> list[int]:
+        """The ranked ids alone: the database's own cost of a search."""
+        with connection.cursor() as cursor:
+            cursor.execute(self.bare_sql(), self.bare_params(query.match_expression(), limit))
+            return [row[0] for row in cursor.fetchall()]
+
+
+def backend() -> SearchBackend:
+    from .postgresql import PostgresBackend
+    from .sqlite import SqliteBackend
+
+    if connection.vendor == "postgresql":
+        return PostgresBackend()
+    if connection.vendor == "sqlite":
+        return SqliteBackend()
+    raise NotImplementedError(
+        f"Site search supports SQLite and PostgreSQL, not {connection.vendor}"
+    )

@@ -1,0 +1,57 @@
+"""PostgreSQL: a trigger-kept tsvector column with a GIN index, ts_rank_cd, ts_headline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import ELLIPSIS, GT, LT, MARK_END, MARK_START, SNIPPET_WORDS, SearchBackend
+
+QUERY = "websearch_to_tsquery('english', %s)"
+TITLE_OPTIONS = f'HighlightAll=true, StartSel="{MARK_START}", StopSel="{MARK_END}"'
+SNIPPET_OPTIONS = (
+    f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords={SNIPPET_WORDS},'
+    f' MinWords={SNIPPET_WORDS // 2}, MaxFragments=2, FragmentDelimiter=" {ELLIPSIS} "'
+)
+# The query function is written where it is used (not joined in from a subquery), so the planner
+# sees a constant and takes the GIN index.
+RANK = f"ts_rank_cd(e.search_vector, {QUERY})"
+UNTAG = f"'<>', '{LT}{GT}'"
+RETAG = str.maketrans({LT: "<", GT: ">"})
+
+
+class PostgresBackend(SearchBackend):
+    vendor = "postgresql"
+
+    def match_ids_sql(self) -> str:
+        return f"SELECT id FROM core_searchentry WHERE search_vector @@ {QUERY}"
+
+    def ranked_sql(self, filters: str) -> str:
+        # Rank and cut the page first; headlines (costly) only for the page's rows.
+        return (
+            "SELECT page.id, page.kind,"
+            f" ts_headline('english', translate(page.title, {UNTAG}), page.query, %s),"
+            " page.url, page.date,"
+            f" ts_headline('english', translate(page.body, {UNTAG}), page.query, %s),"
+            " page.summary FROM ("
+            f" SELECT e.id, e.kind, e.title, e.url, e.date, e.body, e.summary,"
+            f" {QUERY} AS query, {RANK} AS rank"
+            f" FROM core_searchentry e WHERE e.search_vector @@ {QUERY}{filters}"
+            " ORDER BY rank DESC, e.id DESC LIMIT %s OFFSET %s"
+            ") page ORDER BY page.rank DESC, page.id DESC"
+        )
+
+    def ranked_params(self, match: str, filter_params: list[Any], limit: int, offset: int) -> list:
+        return [TITLE_OPTIONS, SNIPPET_OPTIONS, match, match, match, *filter_params, limit, offset]
+
+    def restore(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        id_, kind, title, url, day, snippet, summary = row
+        return (id_, kind, title.translate(RETAG), url, day, snippet.translate(RETAG), summary)
+
+    def bare_params(self, match: str, limit: int) -> list[Any]:
+        return [match, match, limit]
+
+    def bare_sql(self) -> str:
+        return (
+            f"SELECT e.id FROM core_searchentry e WHERE e.search_vector @@ {QUERY}"
+            f" ORDER BY {RANK} DESC, e.id DESC LIMIT %s"
+        )

@@ -1,0 +1,2 @@
+class KnowledgeError(Exception):
+    """A rule of the knowledge hub was broken; the message says which, for the person acting."""

@@ -1,0 +1,301 @@
+"""Reads for the knowledge hub: each returns its rows with what the page shows already joined,
+so a page costs the same number of queries for 2 rows or 2,000."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.apps import apps
+from django.db.models import (
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from coopnet.accounts.models import User
+from coopnet.core.models import Principle
+from coopnet.members.models import Organisation
+
+from .models import Action, CaseStudy, CaseStudyDecision, NewsPost, Publication, Tag, Theme
+
+RELATED_LIMIT = 4
+ORGANISATION_PAGE_LIMIT = 6
+
+
+def network_principles() -> QuerySet[Principle]:
+    return Principle.objects.filter(family=Principle.Family.NETWORK).order_by("order")
+
+
+def _principles_prefetch() -> Prefetch:
+    return Prefetch("principles", queryset=Principle.objects.order_by("order"))
+
+
+def _for_cards(qs: QuerySet[CaseStudy]) -> QuerySet[CaseStudy]:
+    """What a list of case studies shows: the lead member and the principle icons."""
+    return qs.select_related("lead_organisation").prefetch_related(_principles_prefetch())
+
+
+def published_case_studies() -> QuerySet[CaseStudy]:
+    return CaseStudy.objects.filter(state=CaseStudy.State.PUBLISHED)
+
+
+@dataclass(frozen=True)
+class CaseStudyFilters:
+    """The case study list's filters, as they appear in its (shareable) address."""
+
+    q: str = ""
+    principle: str = ""
+    theme: str = ""
+    action: str = ""
+    member: str = ""
+    year: int | None = None
+    status: str = ""
+
+    @property
+    def active(self) -> bool:
+        return any(v not in ("", None) for v in self.__dict__.values())
+
+
+def filter_case_studies(qs: QuerySet[CaseStudy], f: CaseStudyFilters) -> QuerySet[CaseStudy]:
+    if f.q.strip():
+        qs = qs.filter(Q(title__icontains=f.q.strip()) | Q(summary__icontains=f.q.strip()))
+    if f.principle:
+        qs = qs.filter(principles__slug=f.principle)
+    if f.theme:
+        qs = qs.filter(themes__slug=f.theme)
+    if f.action:
+        qs = qs.filter(actions__slug=f.action)
+    if f.member:
+        member = Organisation.objects.filter(slug=f.member).values("pk")
+        qs = qs.filter(
+            Q(lead_organisation__in=member)
+            | Q(
+                pk__in=CaseStudy.participants.through.objects.filter(
+                    organisation__in=member
+                ).values("casestudy_id")
+            )
+        )
+    if f.year:
+        qs = qs.filter(year=f.year)
+    if f.status:
+        qs = qs.filter(status=f.status)
+    return qs
+
+
+def case_study_list(filters: CaseStudyFilters) -> QuerySet[CaseStudy]:
+    qs = filter_case_studies(published_case_studies(), filters)
+    return _for_cards(qs).order_by("-year", "title", "pk")
+
+
+def case_study_years() -> list[int]:
+    return list(
+        published_case_studies().order_by("-year").values_list("year", flat=True).distinct()
+    )
+
+
+def case_study_for_page(slug: str) -> CaseStudy:
+    """The case study at this address with everything its page shows (raises DoesNotExist)."""
+    return (
+        CaseStudy.objects.select_related("lead_organisation")
+        .prefetch_related(
+            Prefetch("participants", queryset=Organisation.objects.order_by("name")),
+            _principles_prefetch(),
+            "themes",
+            Prefetch("actions", queryset=Action.objects.select_related("theme")),
+            "links",
+            "images",
+            "attachments",
+        )
+        .get(slug=slug)
+    )
+
+
+def current_slug(old_slug: str) -> str | None:
+    """Where a former address of a case study now points, if it was one."""
+    return CaseStudy.objects.filter(old_slugs__slug=old_slug).values_list("slug", flat=True).first()
+
+
+def decisions(case_study: CaseStudy) -> QuerySet[CaseStudyDecision]:
+    return case_study.decisions.select_related("by")
+
+
+def _shared(through: Any, column: str, ids: list[int]) -> Any:
+    """How many of `ids` a case study shares, as a subquery on a many-to-many table."""
+    counted = (
+        through.objects.filter(casestudy_id=OuterRef("pk"), **{f"{column}__in": ids})
+        .order_by()
+        .values("casestudy_id")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def related_case_studies(case_study: CaseStudy, limit: int = RELATED_LIMIT) -> list[CaseStudy]:
+    """Published case studies sharing the most principles, themes and members with this one.
+
+    Two queries whatever the size of the library: the ranked case studies (the shared counts are
+    subqueries on the many-to-many tables' indexes), and their principles for the icons. The ids
+    to compare come from the page's own prefetched relations.
+    """
+    principles = [p.pk for p in case_study.principles.all()]
+    themes = [t.pk for t in case_study.themes.all()]
+    members = [case_study.lead_organisation_id, *(o.pk for o in case_study.participants.all())]
+    participants = CaseStudy.participants.through
+    candidates = (
+        Q(
+            pk__in=CaseStudy.principles.through.objects.filter(principle_id__in=principles).values(
+                "casestudy_id"
+            )
+        )
+        | Q(
+            pk__in=CaseStudy.themes.through.objects.filter(theme_id__in=themes).values(
+                "casestudy_id"
+            )
+        )
+        | Q(lead_organisation_id__in=members)
+        | Q(pk__in=participants.objects.filter(organisation_id__in=members).values("casestudy_id"))
+    )
+    qs = (
+        published_case_studies()
+        .filter(candidates)
+        .exclude(pk=case_study.pk)
+        .annotate(
+            score=_shared(CaseStudy.principles.through, "principle_id", principles)
+            + _shared(CaseStudy.themes.through, "theme_id", themes)
+            + 2 * _shared(participants, "organisation_id", members)
+        )
+        .order_by("-score", "-year", "title")
+    )
+    return list(_for_cards(qs)[:limit])
+
+
+def case_studies_for(organisation: Organisation) -> QuerySet[CaseStudy]:
+    """Published case studies an organisation led or took part in, newest first (for its page).
+
+    Ready for `knowledge/_organisation_case_studies.html`; slice it there (the include shows the
+    first ORGANISATION_PAGE_LIMIT and links to the full, filtered list).
+    """
+    took_part = CaseStudy.participants.through.objects.filter(organisation=organisation)
+    qs = published_case_studies().filter(
+        Q(lead_organisation=organisation) | Q(pk__in=took_part.values("casestudy_id"))
+    )
+    return _for_cards(qs).order_by("-year", "title")
+
+
+def managed_organisations(user: User) -> QuerySet[Organisation]:
+    """The organisations a user may write case studies for (all of them for network admins)."""
+    if user.is_network_admin:
+        return Organisation.objects.order_by("name")
+    person = getattr(user, "person", None)
+    if person is None:
+        return Organisation.objects.none()
+    today = timezone.localdate()
+    roles = person.roles.filter(manages_profile=True).exclude(end__lt=today)
+    return Organisation.objects.filter(pk__in=roles.values("organisation_id")).order_by("name")
+
+
+def my_case_studies(user: User) -> QuerySet[CaseStudy]:
+    """Every case study, at any stage, of the organisations the user manages."""
+    person = getattr(user, "person", None)
+    if person is None:
+        return CaseStudy.objects.none()
+    today = timezone.localdate()
+    roles = person.roles.filter(manages_profile=True).exclude(end__lt=today)
+    return (
+        CaseStudy.objects.filter(lead_organisation__in=roles.values("organisation_id"))
+        .select_related("lead_organisation")
+        .order_by("-updated_at")
+    )
+
+
+def moderation_queue() -> QuerySet[CaseStudy]:
+    return (
+        CaseStudy.objects.filter(state=CaseStudy.State.SUBMITTED)
+        .select_related("lead_organisation")
+        .order_by("submitted_at", "pk")
+    )
+
+
+def themes() -> QuerySet[Theme]:
+    return Theme.objects.order_by("order")
+
+
+def actions() -> QuerySet[Action]:
+    return Action.objects.select_related("theme").order_by("theme__order", "order")
+
+
+def council_themes() -> QuerySet[Theme]:
+    """The Being a Co-operative Council themes, each action with its published case studies
+    counted (two queries)."""
+    counted = Action.objects.annotate(
+        published=Count("case_studies", filter=Q(case_studies__state=CaseStudy.State.PUBLISHED))
+    ).order_by("order")
+    return (
+        Theme.objects.filter(is_council_theme=True)
+        .order_by("order")
+        .prefetch_related(Prefetch("actions", queryset=counted))
+    )
+
+
+# --- publications and news -------------------------------------------------------------------
+
+
+def publication_list(kind: str = "") -> QuerySet[Publication]:
+    qs = Publication.objects.filter(is_public=True)
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs.order_by("-published_on", "title")
+
+
+def publication_for_page(slug: str) -> Publication:
+    return (
+        Publication.objects.filter(is_public=True)
+        .prefetch_related(
+            Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
+            _principles_prefetch(),
+            "themes",
+        )
+        .get(slug=slug)
+    )
+
+
+def projects_for(publication: Publication) -> list[Any]:
+    """Funded projects that list this publication among their outputs; none if the funding app
+    has no such projects (one query)."""
+    try:
+        funding = apps.get_app_config("funding")
+    except LookupError:
+        return []
+    project = next((m for m in funding.get_models() if m.__name__ == "Project"), None)
+    if project is None:
+        return []
+    field = next((f for f in project._meta.get_fields() if f.name == "outputs"), None)
+    if field is None or getattr(field, "related_model", None) is not Publication:
+        return []
+    return list(project._default_manager.filter(outputs=publication).order_by("title"))
+
+
+def published_news(kind: str = "", tag: str = "") -> QuerySet[NewsPost]:
+    qs = NewsPost.objects.filter(published_at__isnull=False, published_at__lte=timezone.now())
+    if kind:
+        qs = qs.filter(kind=kind)
+    if tag:
+        qs = qs.filter(tags__slug=tag)
+    return qs.prefetch_related("authors", "tags").order_by("-published_at", "-pk")
+
+
+def news_post_for_page(slug: str) -> NewsPost:
+    return published_news().get(slug=slug)
+
+
+def tag_named(slug: str) -> Tag | None:
+    return Tag.objects.filter(slug=slug).first() if slug else None

@@ -1,0 +1,264 @@
+"""Case studies: the public library, and members writing their own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coopnet.core.requests import signed_in_user
+from coopnet.members.models import Organisation
+
+from .. import selectors, services
+from ..errors import KnowledgeError
+from ..forms import (
+    AttachmentForm,
+    CaseStudyFilterForm,
+    CaseStudyForm,
+    ImageForm,
+    LinkForm,
+    case_study_initial,
+)
+from ..models import CaseStudy
+from ..services.case_studies import MEDIA
+from .common import PAGE_SIZE, case_study_or_404, refuse
+
+
+@login_not_required
+def case_study_list(request: HttpRequest) -> HttpResponse:
+    form = CaseStudyFilterForm(request.GET or None)
+    filters = form.filters()
+    page = Paginator(selectors.case_study_list(filters), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    member = None
+    if filters.member:
+        member = Organisation.objects.filter(slug=filters.member).first()
+    return render(
+        request,
+        "knowledge/case_study_list.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "filters_active": filters.active,
+            "member": member,
+            "can_write": request.user.has_perm("knowledge.write_case_study"),
+            "can_moderate": request.user.has_perm("knowledge.moderate_case_studies"),
+        },
+    )
+
+
+@login_not_required
+def case_study_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        case_study = selectors.case_study_for_page(slug)
+    except CaseStudy.DoesNotExist:
+        moved_to = selectors.current_slug(slug)
+        if moved_to:
+            return redirect("knowledge:case_study", slug=moved_to, permanent=True)
+        case_study = case_study_or_404(slug)  # raises 404
+    user = request.user
+    if not user.has_perm("knowledge.view_case_study", case_study):
+        return refuse(request)
+    return render(
+        request,
+        "knowledge/case_study_detail.html",
+        {
+            "case_study": case_study,
+            "related": selectors.related_case_studies(case_study)
+            if case_study.is_published
+            else [],
+            "can_edit": user.has_perm("knowledge.change_case_study", case_study),
+            "can_submit": user.has_perm("knowledge.submit_case_study", case_study)
+            and case_study.is_editable_by_members,
+            "can_moderate": user.has_perm("knowledge.moderate_case_studies"),
+        },
+    )
+
+
+def my_case_studies(request: HttpRequest) -> HttpResponse:
+    user = signed_in_user(request)
+    if not user.has_perm("knowledge.write_case_study"):
+        raise PermissionDenied
+    return render(
+        request,
+        "knowledge/my_case_studies.html",
+        {"case_studies": selectors.my_case_studies(user)},
+    )
+
+
+def _form_page(request: HttpRequest, form: CaseStudyForm, **context: Any) -> HttpResponse:
+    return render(request, "knowledge/case_study_form.html", {"form": form, **context})
+
+
+def case_study_new(request: HttpRequest) -> HttpResponse:
+    user = signed_in_user(request)
+    if not user.has_perm("knowledge.write_case_study"):
+        raise PermissionDenied
+    organisations = selectors.managed_organisations(user)
+    initial: dict[str, Any] = {"status": CaseStudy.Status.ONGOING}
+    if organisations.count() == 1:
+        initial["lead_organisation"] = organisations.get().pk
+    form = CaseStudyForm(
+        request.POST or None,
+        organisations=organisations,
+        staff=user.is_network_admin,
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            case_study = services.case_study_create(by=user, data=form.cleaned_data)
+        except KnowledgeError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request,
+                _("Your draft has been saved. Add images, files and links, then submit it."),
+            )
+            return redirect("knowledge:case_study_media", slug=case_study.slug)
+    return _form_page(request, form, heading=_("Write a case study"), case_study=None)
+
+
+def _changeable(request: HttpRequest, slug: str) -> CaseStudy:
+    case_study = case_study_or_404(slug)
+    if not request.user.has_perm("knowledge.change_case_study", case_study):
+        raise PermissionDenied
+    return case_study
+
+
+def case_study_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    user = signed_in_user(request)
+    case_study = _changeable(request, slug)
+    organisations = selectors.managed_organisations(user)
+    if not user.is_network_admin:  # keep the current lead among the choices
+        organisations = organisations | Organisation.objects.filter(
+            pk=case_study.lead_organisation_id
+        )
+    form = CaseStudyForm(
+        request.POST or None,
+        organisations=organisations.distinct().order_by("name"),
+        staff=user.is_network_admin,
+        initial=case_study_initial(case_study),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            case_study = services.case_study_update(
+                case_study=case_study, by=user, data=form.cleaned_data
+            )
+        except KnowledgeError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The case study has been saved."))
+            return redirect(case_study)
+    return _form_page(request, form, heading=_("Edit the case study"), case_study=case_study)
+
+
+MEDIA_FORMS = {"image": ImageForm, "attachment": AttachmentForm, "link": LinkForm}
+
+
+def _add_media(request: HttpRequest, case_study: CaseStudy, kind: str, form: Any) -> None:
+    user = signed_in_user(request)
+    data = form.cleaned_data
+    if kind == "image":
+        services.case_study_add_image(case_study=case_study, by=user, **data)
+    elif kind == "attachment":
+        services.case_study_add_attachment(case_study=case_study, by=user, **data)
+    else:
+        services.case_study_add_link(case_study=case_study, by=user, **data)
+
+
+def case_study_media(request: HttpRequest, slug: str) -> HttpResponse:
+    """Images (with alt text), PDF attachments and links: one page, a form for each."""
+    case_study = _changeable(request, slug)
+    posted = request.POST.get("kind") if request.method == "POST" else None
+    forms = {
+        kind: cls(
+            request.POST if kind == posted else None,
+            request.FILES if kind == posted else None,
+            prefix=kind,
+        )
+        for kind, cls in MEDIA_FORMS.items()
+    }
+    if posted in forms and forms[posted].is_valid():
+        try:
+            _add_media(request, case_study, posted, forms[posted])
+        except KnowledgeError as exc:
+            forms[posted].add_error(None, str(exc))
+        else:
+            messages.success(request, _("Added to the case study."))
+            return redirect("knowledge:case_study_media", slug=case_study.slug)
+    return render(
+        request,
+        "knowledge/case_study_media.html",
+        {
+            "case_study": case_study,
+            "forms": forms,
+            "posted": posted,
+            "has_errors": bool(posted in forms and forms[posted].errors),
+            "can_submit": request.user.has_perm("knowledge.submit_case_study", case_study)
+            and case_study.is_editable_by_members,
+        },
+    )
+
+
+@require_POST
+def case_study_media_remove(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpResponse:
+    case_study = _changeable(request, slug)
+    if kind not in MEDIA:
+        raise PermissionDenied
+    try:
+        services.case_study_remove_media(
+            case_study=case_study, by=signed_in_user(request), kind=kind, pk=pk
+        )
+    except KnowledgeError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Removed from the case study."))
+    return redirect("knowledge:case_study_media", slug=case_study.slug)
+
+
+def case_study_submit(request: HttpRequest, slug: str) -> HttpResponse:
+    """Check the answers, then send the case study to the network for review."""
+    user = signed_in_user(request)
+    case_study = case_study_or_404(slug)
+    if not user.has_perm("knowledge.submit_case_study", case_study):
+        raise PermissionDenied
+    if request.method == "POST":
+        try:
+            services.case_study_submit(case_study=case_study, by=user)
+        except KnowledgeError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request,
+                _("Submitted. The network will review it and publish it or send you comments."),
+            )
+            return redirect(case_study)
+    return render(request, "knowledge/case_study_submit.html", {"case_study": case_study})
+
+
+def case_study_history(request: HttpRequest, slug: str) -> HttpResponse:
+    case_study = case_study_or_404(slug)
+    user = request.user
+    if not (
+        user.has_perm("knowledge.moderate_case_studies")
+        or user.has_perm("knowledge.submit_case_study", case_study)
+    ):
+        raise PermissionDenied
+    changes = case_study.history.select_related("history_user").order_by("-history_date")[:50]
+    return render(
+        request,
+        "knowledge/case_study_history.html",
+        {
+            "case_study": case_study,
+            "decisions": selectors.decisions(case_study),
+            "changes": changes,
+        },
+    )
