@@ -9,9 +9,11 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from coopnet.core.pdf import pdf_response as core_pdf_response
+from coopnet.core.pdf import render_pdf
 
 from .models import CreditNote, Invoice
 
@@ -44,11 +46,7 @@ def invoice_context(invoice: Invoice, **extra: Any) -> dict[str, Any]:
 
 
 def _pdf(template: str, context: dict[str, Any]) -> bytes:
-    from weasyprint import CSS, HTML
-
-    html = render_to_string(template, context)
-    document = HTML(string=html, base_url=str(settings.BASE_DIR))
-    return bytes(document.write_pdf(stylesheets=[CSS(string=PDF_CSS)]))
+    return render_pdf(template, context, css=PDF_CSS)
 
 
 def render_invoice_pdf(invoice: Invoice, credit_notes: Iterable[CreditNote] = ()) -> bytes:
@@ -79,9 +77,7 @@ def invoice_pdf_in_english(invoice: Invoice) -> bytes:
 
 
 def pdf_response(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return core_pdf_response(data, filename, download=True)
 
 
 LEDGER_HEADER = [

@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from coopnet.core.uploads import starts_like_pdf
+
 MB = 1024 * 1024
 IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
 
@@ -32,18 +34,10 @@ def _check_size(file: Any, limit: int) -> None:
         raise ValidationError(_("The file is empty."), code="empty")
 
 
-def _head(file: Any, n: int) -> bytes:
-    position = file.tell() if hasattr(file, "tell") else 0
-    file.seek(0)
-    head = file.read(n)
-    file.seek(position)
-    return bytes(head)
-
-
 def validate_pdf(file: Any) -> None:
     """A PDF no bigger than the limit, recognised by its first bytes (%PDF-), not its name."""
     _check_size(file, max_pdf_bytes())
-    if not (file.name or "").lower().endswith(".pdf") or not _head(file, 5) == b"%PDF-":
+    if not (file.name or "").lower().endswith(".pdf") or not starts_like_pdf(file):
         raise ValidationError(_("The file must be a PDF."), code="not_pdf")
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.template.loader import render_to_string
+
+from coopnet.core.pdf import pdf_response as core_pdf_response
+from coopnet.core.pdf import render_pdf as core_render_pdf
 
 from .statement import Statement
 
@@ -25,18 +27,13 @@ ul { margin: 2mm 0 0; padding-left: 5mm; }
 
 
 def render_pdf(statement: Statement) -> bytes:
-    from weasyprint import CSS, HTML
-
-    html = render_to_string(
+    return core_render_pdf(
         "budgets/statement_pdf.html",
         {"statement": statement, "NETWORK_NAME": settings.NETWORK_NAME},
+        css=PDF_CSS,
     )
-    document = HTML(string=html, base_url=str(settings.BASE_DIR))
-    return bytes(document.write_pdf(stylesheets=[CSS(string=PDF_CSS)]))
 
 
 def pdf_response(statement: Statement) -> HttpResponse:
-    response = HttpResponse(render_pdf(statement), content_type="application/pdf")
     name = statement.label.replace("/", "-")
-    response["Content-Disposition"] = f'inline; filename="budget-statement-{name}.pdf"'
-    return response
+    return core_pdf_response(render_pdf(statement), f"budget-statement-{name}.pdf")

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from coopnet.accounts.models import User
 from coopnet.core.models import Principle
+from coopnet.core.uploads import starts_like_pdf
 from coopnet.members.models import Organisation
 
 from ..eligibility import eligibility_problems
@@ -210,10 +211,7 @@ def check_pdf(upload: UploadedFile) -> None:
         raise FundingError(
             _("The file must be smaller than %(mb)s MB.") % {"mb": round(limit / 1024 / 1024)}
         )
-    upload.seek(0)
-    head = upload.read(5)
-    upload.seek(0)
-    if head != b"%PDF-" or not (upload.name or "").lower().endswith(".pdf"):
+    if not starts_like_pdf(upload) or not (upload.name or "").lower().endswith(".pdf"):
         raise FundingError(_("The file must be a PDF."))
 
 

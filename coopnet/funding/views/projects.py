@@ -7,11 +7,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coopnet.core.pdf import pdf_response, render_pdf
 from coopnet.core.requests import signed_in_user
 
 from .. import selectors, services
@@ -39,21 +39,13 @@ def project_manage(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def agreement_html(project: Project) -> str:
-    return render_to_string(
+def agreement_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    project = _project(request, slug, "funding.report_on_project")
+    pdf = render_pdf(
         "funding/agreement_pdf.html",
         {"project": project, "network": settings.NETWORK_NAME, "today": timezone.localdate()},
     )
-
-
-def agreement_pdf(request: HttpRequest, slug: str) -> HttpResponse:
-    from weasyprint import HTML
-
-    project = _project(request, slug, "funding.report_on_project")
-    pdf = HTML(string=agreement_html(project), base_url=str(settings.BASE_DIR)).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="grant-agreement-{project.slug}.pdf"'
-    return response
+    return pdf_response(pdf, f"grant-agreement-{project.slug}.pdf")
 
 
 @require_POST

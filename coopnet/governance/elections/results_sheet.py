@@ -8,8 +8,9 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+
+from coopnet.core.pdf import render_pdf
 
 from .counting import TieReason
 from .models import Contest, CountStage, Election, Nomination
@@ -93,14 +94,11 @@ def stage_notes(contest: Contest) -> list[StageNote]:
 
 
 def result_sheet_pdf(election: Election, request: HttpRequest | None = None) -> bytes:
-    from weasyprint import HTML
-
     contests = [
         {"contest": c, "rows": contest_rows(c), "stages": stage_notes(c)}
         for c in election.contests.all()
     ]
-    html = render_to_string(
+    return render_pdf(
         "elections/results_sheet.html",
         {"election": election, "contests": contests, "network": settings.NETWORK_NAME},
     )
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()

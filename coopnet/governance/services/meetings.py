@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coopnet.accounts.models import User
+from coopnet.core.uploads import starts_like_pdf
 from coopnet.members.models import Person
 
 from ..errors import GovernanceError
@@ -131,10 +132,7 @@ def _check_pdf(upload: UploadedFile) -> None:
         raise GovernanceError(
             _("The file is larger than %(mb)s MB.") % {"mb": paper_max_bytes() // (1024 * 1024)}
         )
-    upload.seek(0)
-    head = upload.read(5)
-    upload.seek(0)
-    if head != b"%PDF-":
+    if not starts_like_pdf(upload):
         raise GovernanceError(_("Papers must be PDF files."))
 
 

@@ -3,17 +3,16 @@ drafted, circulated, commented on, approved and published."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coopnet.core.pdf import pdf_response, render_pdf
 from coopnet.core.requests import signed_in_user
 
 from .. import selectors, services
@@ -65,17 +64,12 @@ def minutes(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_not_required
 def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    from weasyprint import HTML
-
     readable = _readable(request, pk)
     if isinstance(readable, HttpResponse):
         return readable
     m, insider = readable
-    html = render_to_string("governance/minutes_pdf.html", _context(m, insider))
-    pdf = HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="minutes-{m.pk}.pdf"'
-    return response
+    pdf = render_pdf("governance/minutes_pdf.html", _context(m, insider))
+    return pdf_response(pdf, f"minutes-{m.pk}.pdf")
 
 
 def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:

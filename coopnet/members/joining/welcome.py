@@ -13,11 +13,12 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from coopnet.core.models import Principle
+from coopnet.core.pdf import pdf_response as core_pdf_response
+from coopnet.core.pdf import render_pdf as core_render_pdf
 
 from ..models import Application, Membership, Organisation
 from . import selectors
@@ -99,11 +100,7 @@ def context(pack: WelcomePack) -> dict[str, Any]:
 
 
 def render_pdf(pack: WelcomePack) -> bytes:
-    from weasyprint import CSS, HTML
-
-    html = render_to_string("joining/welcome_pack_pdf.html", context(pack))
-    document = HTML(string=html, base_url=str(settings.BASE_DIR))
-    return bytes(document.write_pdf(stylesheets=[CSS(string=PDF_CSS)]))
+    return core_render_pdf("joining/welcome_pack_pdf.html", context(pack), css=PDF_CSS)
 
 
 def pdf_filename(pack: WelcomePack) -> str:
@@ -111,6 +108,4 @@ def pdf_filename(pack: WelcomePack) -> str:
 
 
 def pdf_response(pack: WelcomePack) -> HttpResponse:
-    response = HttpResponse(render_pdf(pack), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{pdf_filename(pack)}"'
-    return response
+    return core_pdf_response(render_pdf(pack), pdf_filename(pack))

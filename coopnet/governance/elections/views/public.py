@@ -10,6 +10,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from coopnet.core.pdf import pdf_response
+
 from .. import selectors
 from ..forms import ReceiptForm
 from ..models import Election
@@ -98,10 +100,7 @@ def results_csv(request: HttpRequest, slug: str) -> HttpResponse:
 @login_not_required
 def results_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     election = _published_or_404(request, slug)
-    pdf = result_sheet_pdf(election, request)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{election.slug}-results.pdf"'
-    return response
+    return pdf_response(result_sheet_pdf(election, request), f"{election.slug}-results.pdf")
 
 
 @login_not_required
