@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
+from coopnet.accounts.models import Invitation
 from coopnet.accounts.roles import UserRole
+from coopnet.core.tests.matrix import app_matrix_modules
 from coopnet.members.models import RoleKind
 from coopnet.members.tests.factories import (
     CouncilFactory,
@@ -149,3 +152,26 @@ def role_users(db, officer_a, officer_b, network_admin, finance_officer, board_m
         "finance_officer": finance_officer,
         "network_admin": network_admin,
     }
+
+
+@pytest.fixture
+def matrix_context(org_a, org_b, network_admin, role_users) -> dict[str, Any]:
+    """The objects every app's part of the permission matrix needs (see core/tests/matrix.py)."""
+    invitation = Invitation.objects.create(
+        email="invited@example.org",
+        full_name="Invited Person",
+        role="member_officer",
+        organisation=org_a,
+        invited_by=network_admin,
+    )
+    ctx: dict[str, Any] = {
+        "org_a": org_a,
+        "org_b": org_b,
+        "role_a": RoleFactory(organisation=org_a),
+        "invitation": invitation,
+        "users": role_users,
+    }
+    for module in app_matrix_modules():
+        if hasattr(module, "site_context"):
+            ctx.update(module.site_context(ctx))
+    return ctx

@@ -14,7 +14,6 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from coopnet.accounts.models import Invitation
 from coopnet.core.tests.matrix import (
     LOGIN,
     NOT_FOUND,
@@ -29,7 +28,6 @@ from coopnet.core.tests.matrix import (
     everyone,
     signed_in,
 )
-from coopnet.members.tests.factories import RoleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -137,28 +135,6 @@ def outcome_of(response: Any) -> object:
         signing_in = "/accounts/login/" in location or "/back-office/login/" in location
         return LOGIN if signing_in else REDIRECT
     return response.status_code
-
-
-@pytest.fixture
-def matrix_context(org_a, org_b, network_admin, role_users) -> dict[str, Any]:
-    invitation = Invitation.objects.create(
-        email="invited@example.org",
-        full_name="Invited Person",
-        role="member_officer",
-        organisation=org_a,
-        invited_by=network_admin,
-    )
-    ctx: dict[str, Any] = {
-        "org_a": org_a,
-        "org_b": org_b,
-        "role_a": RoleFactory(organisation=org_a),
-        "invitation": invitation,
-        "users": role_users,
-    }
-    for module in app_matrix_modules():
-        if hasattr(module, "site_context"):
-            ctx.update(module.site_context(ctx))
-    return ctx
 
 
 def clients(role_users: dict[str, Any]) -> dict[str, Client]:

@@ -6,14 +6,14 @@ import pytest
 from django.urls import reverse
 
 from coopnet.core.tests.matrix import ROLES
-from coopnet.core.tests.test_permission_matrix import clients, matrix_context, outcome_of  # noqa: F401
+from coopnet.core.tests.test_permission_matrix import clients, outcome_of
 
 from .matrix import ENTRIES
 
 pytestmark = pytest.mark.django_db
 
 
-def test_finance_urls_as_every_role(role_users, matrix_context):  # noqa: F811
+def test_finance_urls_as_every_role(role_users, matrix_context):
     by_role = clients(role_users)
     failures = []
     for name, entry in ENTRIES.items():

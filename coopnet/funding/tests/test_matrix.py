@@ -6,12 +6,7 @@ import pytest
 from django.urls import reverse
 
 from coopnet.core.tests.matrix import ROLES
-from coopnet.core.tests.test_permission_matrix import (  # noqa: F401  (fixture)
-    clients,
-    matrix_context,
-    outcome_of,
-    site_url_names,
-)
+from coopnet.core.tests.test_permission_matrix import clients, outcome_of, site_url_names
 
 from .matrix import ENTRIES
 
@@ -23,7 +18,7 @@ def test_every_funding_url_has_an_entry():
     assert sorted(mine) == sorted(ENTRIES)
 
 
-def test_funding_matrix(role_users, matrix_context):  # noqa: F811
+def test_funding_matrix(role_users, matrix_context):
     by_role = clients(role_users)
     failures = []
     for name, entry in sorted(ENTRIES.items()):
