@@ -40,10 +40,9 @@ def cache_search_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not _cacheable(request):
             return view(request, *args, **kwargs)
-        raw = (
-            f"{get_language()}|{request.get_full_path()}|{search_index_version()}"
-            f"|{public_content_version()}"
-        )
+        version = search_index_version()
+        request.search_index_version = version  # type: ignore[attr-defined]  # for the facets
+        raw = f"{get_language()}|{request.get_full_path()}|{version}|{public_content_version()}"
         key = "search-page:" + hashlib.sha256(raw.encode()).hexdigest()
         remembered = cache.get(key)
         if remembered is None:

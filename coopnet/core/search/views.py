@@ -12,4 +12,5 @@ from .caching import cache_search_page
 @cache_search_page
 def search(request: HttpRequest) -> HttpResponse:
     """The site search: ranked results, facets in the URL, pages; public."""
-    return render(request, "core/search.html", selectors.search_context(request.GET))
+    version = getattr(request, "search_index_version", None)  # read by the page cache
+    return render(request, "core/search.html", selectors.search_context(request.GET, version))

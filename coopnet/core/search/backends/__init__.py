@@ -7,7 +7,7 @@ Both answer the same questions with the same meaning (see query.py for what a qu
   snippet (highlights marked with MARK_START / MARK_END, turned into <mark> by `marked_up`);
 - `facet_counts(query, selected, names)`: per facet, how many results each value would give,
   counting each facet under every *other* facet's selection (values of one facet are ORed,
-  facets are ANDed), in one SQL statement;
+  facets are ANDed), from the matching ids and bitmaps of the facet table (facets.py);
 - `bare_ids(query, limit)`: the ranked ids alone (what the benchmark compares a page with).
 
 Every value reaches the database as a query parameter; the SQL text is fixed.
@@ -18,13 +18,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import connection
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from ..query import SearchQuery
+
+if TYPE_CHECKING:
+    from ..facets import Counted
 
 MARK_START = "\ue000"
 MARK_END = "\ue001"
@@ -36,6 +39,8 @@ MARKS = re.compile(f"([{MARK_START}{MARK_END}])")
 ELLIPSIS = "…"
 SNIPPET_WORDS = 32
 BROWSE_SNIPPET_CHARS = 240
+
+RANKED, NEWEST = "ranked", "newest"  # orders of `hits`
 
 # facet name -> the values selected (ORed); facets are ANDed. "type" is the entry's kind.
 Selected = dict[str, tuple[str, ...]]
@@ -61,6 +66,10 @@ def marked_up(text: str) -> SafeString:
     if open_mark:
         out.append("</mark>")
     return mark_safe("".join(out))
+
+
+def id_list(text: str | None) -> list[int]:
+    return [int(part) for part in text.split(",")] if text else []
 
 
 def _split_marks(text: str) -> list[str]:
@@ -110,26 +119,33 @@ class SearchBackend:
 
     # --- engine-specific --------------------------------------------------------------------
 
-    def match_ids_sql(self) -> str:
-        """SQL selecting the ids (as `id`) of entries matching one parameter (the expression)."""
-        raise NotImplementedError
+    def ranked_sql(self, filters: str, order: str) -> str:
+        """SQL selecting hit columns for a match, filtered, in `order`, with LIMIT/OFFSET.
 
-    def ranked_sql(self, filters: str) -> str:
-        """SQL selecting hit columns for a match, filtered, ranked, with LIMIT/OFFSET parameters.
-
-        Parameters: (match expression, *filter parameters, limit, offset) in the order the
-        subclass documents in `ranked_params`.
+        `order` is RANKED (by relevance) or NEWEST (by id, the newest first). Parameters: the
+        match expression, filter parameters, limit and offset, in the order `ranked_params` puts
+        them.
         """
         raise NotImplementedError
 
-    def ranked_params(self, match: str, filter_params: list[Any], limit: int, offset: int) -> list:
+    def ranked_params(
+        self, match: str, filter_params: list[Any], limit: int, offset: int, order: str
+    ) -> list:
         raise NotImplementedError
+
+    def id_range_column(self) -> str:
+        """The id column a range of ids (the newest matches) is taken on in `ranked_sql`."""
+        return "e.id"
 
     def bare_sql(self) -> str:
         raise NotImplementedError
 
     def ranked_filter_column(self) -> str:
         """The id column the facet filters of `ranked_sql` apply to."""
+        return "e.id"
+
+    def browse_filter_column(self) -> str:
+        """The id column the facet filters of a search without words apply to."""
         return "e.id"
 
     def bare_params(self, match: str, limit: int) -> list[Any]:
@@ -156,24 +172,65 @@ class SearchBackend:
             params += [name, *values]
         return "".join(clauses), params
 
-    def hits(self, query: SearchQuery, selected: Selected, *, offset: int, limit: int) -> list[Hit]:
+    def hits(
+        self,
+        query: SearchQuery,
+        selected: Selected,
+        *,
+        offset: int,
+        limit: int,
+        ranked_newest: tuple[int, int] | None = None,
+    ) -> list[Hit]:
+        """A page of results: ranked by relevance, or newest first when there are no words.
+
+        `ranked_newest=(first_id, n)`: only the n newest results (ids from first_id) are ranked,
+        and the older ones follow them, newest first (see selectors.RANKED_AT_MOST).
+        """
         if query.is_empty:
             return self._browse(selected, offset=offset, limit=limit)
+        if ranked_newest is None:
+            return self._ordered(query, selected, RANKED, offset, limit)
+        first_id, ranked = ranked_newest
+        found: list[Hit] = []
+        if offset < ranked:
+            newest = (f" AND {self.id_range_column()} >= %s", [first_id])
+            found = self._ordered(
+                query, selected, RANKED, offset, min(limit, ranked - offset), newest
+            )
+        if offset + limit > ranked:
+            older = (f" AND {self.id_range_column()} < %s", [first_id])
+            skip = max(0, offset - ranked)
+            found += self._ordered(query, selected, NEWEST, skip, limit - len(found), older)
+        return found
+
+    def _ordered(
+        self,
+        query: SearchQuery,
+        selected: Selected,
+        order: str,
+        offset: int,
+        limit: int,
+        ids: tuple[str, list[Any]] = ("", []),
+    ) -> list[Hit]:
         filters, filter_params = self.filter_sql(self.ranked_filter_column(), selected)
-        params = self.ranked_params(query.match_expression(), filter_params, limit, offset)
+        filters, filter_params = filters + ids[0], filter_params + ids[1]
+        params = self.ranked_params(query.match_expression(), filter_params, limit, offset, order)
         with connection.cursor() as cursor:
-            cursor.execute(self.ranked_sql(filters), params)
+            cursor.execute(self.ranked_sql(filters, order), params)
             rows = cursor.fetchall()
         return [_hit(self.restore(row)) for row in rows]
 
     def _browse(self, selected: Selected, *, offset: int, limit: int) -> list[Hit]:
         """No words, only facets: newest first, the summary (or the start of the text) shown."""
-        filters, params = self.filter_sql("e.id", selected)
+        filters, params = self.filter_sql(self.browse_filter_column(), selected)
+        newest = "ORDER BY e.date DESC NULLS LAST, e.id DESC"
+        # The page's ids first (from the date index), then only their rows are read.
         sql = (
             "SELECT e.id, e.kind, e.title, e.url, e.date,"
             f" SUBSTR(e.body, 1, {BROWSE_SNIPPET_CHARS}), e.summary"
-            f" FROM core_searchentry e WHERE 1 = 1{filters}"
-            " ORDER BY e.date DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s"
+            " FROM core_searchentry e WHERE e.id IN ("
+            f"SELECT e.id FROM core_searchentry e WHERE 1 = 1{filters} {newest}"
+            f" LIMIT %s OFFSET %s) {newest}"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, limit, offset])
@@ -184,34 +241,48 @@ class SearchBackend:
             hits.append(_hit((*row[:5], text, row[6])))
         return hits
 
+    def match_id_list_sql(self) -> str:
+        """SQL giving the ids of the entries matching one parameter, as one comma-joined text."""
+        raise NotImplementedError
+
+    def facet_id_lists_sql(self) -> str:
+        """SQL giving (facet, value, ids of the entries having it as one comma-joined text)."""
+        raise NotImplementedError
+
+    def match_ids(self, query: SearchQuery) -> list[int]:
+        """The ids of every entry having the words (one row, however many match)."""
+        with connection.cursor() as cursor:
+            cursor.execute(self.match_id_list_sql(), [query.match_expression()])
+            row = cursor.fetchone()
+        return id_list(row[0] if row else None)
+
     def facet_counts(
-        self, query: SearchQuery, selected: Selected, names: tuple[str, ...]
+        self,
+        query: SearchQuery,
+        selected: Selected,
+        names: tuple[str, ...],
+        *,
+        index_version: int | None = None,
     ) -> list[tuple[str, str, int]]:
         """(facet, value, count) for every value of the named facets among the results.
 
         A facet's counts apply every selected facet but its own, so a visitor sees what adding
-        another value of that facet (ORed) would give. One statement: a UNION ALL of one
-        grouped count for the facets nobody selected and one per facet that has a selection.
+        another value of that facet (ORed) would give. Counted from bitmaps (see facets.py).
         """
-        match = [] if query.is_empty else [query.match_expression()]
-        match_clause = "" if query.is_empty else f" AND f.entry_id IN ({self.match_ids_sql()})"
-        unselected = [n for n in names if not selected.get(n)]
-        branches: list[tuple[list[str], str]] = []
-        if unselected:
-            branches.append((unselected, ""))
-        branches += [([n], n) for n in names if selected.get(n)]
-        statements, params = [], []
-        for branch_names, skip in branches:
-            filters, filter_params = self.filter_sql("f.entry_id", selected, skip=skip)
-            marks = ", ".join(["%s"] * len(branch_names))
-            statements.append(
-                "SELECT f.name, f.value, COUNT(*) FROM core_searchfacet f"
-                f" WHERE f.name IN ({marks}){match_clause}{filters} GROUP BY f.name, f.value"
-            )
-            params += [*branch_names, *match, *filter_params]
-        with connection.cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(statements), params)
-            return [(name, value, int(count)) for name, value, count in cursor.fetchall()]
+        return self.count(query, selected, names, index_version=index_version).counts
+
+    def count(
+        self,
+        query: SearchQuery,
+        selected: Selected,
+        names: tuple[str, ...],
+        *,
+        index_version: int | None = None,
+    ) -> Counted:
+        """`facet_counts`, with the bitmap of the results (facets.Counted)."""
+        from ..facets import count
+
+        return count(self, query, selected, names, index_version=index_version)
 
     def bare_ids(self, query: SearchQuery, *, limit: int) -> list[int]:
         """The ranked ids alone: the database's own cost of a search."""

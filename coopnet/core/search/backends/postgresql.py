@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import ELLIPSIS, GT, LT, MARK_END, MARK_START, SNIPPET_WORDS, SearchBackend
+from . import ELLIPSIS, GT, LT, MARK_END, MARK_START, RANKED, SNIPPET_WORDS, SearchBackend
 
 QUERY = "websearch_to_tsquery('english', %s)"
 TITLE_OPTIONS = f'HighlightAll=true, StartSel="{MARK_START}", StopSel="{MARK_END}"'
@@ -22,11 +22,9 @@ RETAG = str.maketrans({LT: "<", GT: ">"})
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
 
-    def match_ids_sql(self) -> str:
-        return f"SELECT id FROM core_searchentry WHERE search_vector @@ {QUERY}"
-
-    def ranked_sql(self, filters: str) -> str:
+    def ranked_sql(self, filters: str, order: str) -> str:
         # Rank and cut the page first; headlines (costly) only for the page's rows.
+        rank = RANK if order == RANKED else "0.0"
         return (
             "SELECT page.id, page.kind,"
             f" ts_headline('english', translate(page.title, {UNTAG}), page.query, %s),"
@@ -34,14 +32,17 @@ class PostgresBackend(SearchBackend):
             f" ts_headline('english', translate(page.body, {UNTAG}), page.query, %s),"
             " page.summary FROM ("
             f" SELECT e.id, e.kind, e.title, e.url, e.date, e.body, e.summary,"
-            f" {QUERY} AS query, {RANK} AS rank"
+            f" {QUERY} AS query, {rank} AS rank"
             f" FROM core_searchentry e WHERE e.search_vector @@ {QUERY}{filters}"
             " ORDER BY rank DESC, e.id DESC LIMIT %s OFFSET %s"
             ") page ORDER BY page.rank DESC, page.id DESC"
         )
 
-    def ranked_params(self, match: str, filter_params: list[Any], limit: int, offset: int) -> list:
-        return [TITLE_OPTIONS, SNIPPET_OPTIONS, match, match, match, *filter_params, limit, offset]
+    def ranked_params(
+        self, match: str, filter_params: list[Any], limit: int, offset: int, order: str
+    ) -> list:
+        matches = [match, match, match] if order == RANKED else [match, match]
+        return [TITLE_OPTIONS, SNIPPET_OPTIONS, *matches, *filter_params, limit, offset]
 
     def restore(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
         id_, kind, title, url, day, snippet, summary = row
@@ -49,6 +50,17 @@ class PostgresBackend(SearchBackend):
 
     def bare_params(self, match: str, limit: int) -> list[Any]:
         return [match, match, limit]
+
+    def match_id_list_sql(self) -> str:
+        return (
+            f"SELECT string_agg(id::text, ',') FROM core_searchentry WHERE search_vector @@ {QUERY}"
+        )
+
+    def facet_id_lists_sql(self) -> str:
+        return (
+            "SELECT name, value, string_agg(entry_id::text, ',') FROM core_searchfacet"
+            " GROUP BY name, value"
+        )
 
     def bare_sql(self) -> str:
         return (

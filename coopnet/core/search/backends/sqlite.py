@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import ELLIPSIS, MARK_END, MARK_START, SNIPPET_WORDS, SearchBackend
+from . import ELLIPSIS, MARK_END, MARK_START, RANKED, SNIPPET_WORDS, SearchBackend
 
 FTS = "core_searchentry_fts"
 # bm25 weights per column: a word in the title counts ten times one in the text.
@@ -14,30 +14,52 @@ RANK = f"bm25({FTS}, 10.0, 4.0, 1.0)"
 class SqliteBackend(SearchBackend):
     vendor = "sqlite"
 
-    def match_ids_sql(self) -> str:
-        return f"SELECT rowid AS id FROM {FTS} WHERE {FTS} MATCH %s"
-
-    def ranked_sql(self, filters: str) -> str:
+    def ranked_sql(self, filters: str, order: str) -> str:
         # The page's ids come from the full-text index alone (bm25 needs no row of the table);
         # only those rows are read, highlighted and cut into snippets.
+        inner, outer = (
+            (f"{RANK}, rowid DESC", f"{RANK}, e.id DESC")
+            if order == RANKED
+            else ("rowid DESC", "e.id DESC")
+        )
         page = (
             f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s{filters}"
-            f" ORDER BY {RANK}, rowid DESC LIMIT %s OFFSET %s"
+            f" ORDER BY {inner} LIMIT %s OFFSET %s"
         )
         return (
             f"SELECT e.id, e.kind, highlight({FTS}, 0, %s, %s), e.url, e.date,"
             f" snippet({FTS}, 2, %s, %s, %s, {SNIPPET_WORDS}), e.summary"
             f" FROM {FTS} JOIN core_searchentry e ON e.id = {FTS}.rowid"
             f" WHERE {FTS} MATCH %s AND {FTS}.rowid IN ({page})"
-            f" ORDER BY {RANK}, e.id DESC"
+            f" ORDER BY {outer}"
         )
 
     def ranked_filter_column(self) -> str:
-        return "rowid"
+        # "+rowid", not "rowid": a bare rowid IN (...) makes FTS5 look every filtered entry up
+        # and test it against the words (at 100k entries a facet turned 4 ms into 330 ms).
+        return "+rowid"
 
-    def ranked_params(self, match: str, filter_params: list[Any], limit: int, offset: int) -> list:
+    def browse_filter_column(self) -> str:
+        # Walk the date index newest first and test each entry against the facets, rather than
+        # read every filtered entry's row to sort them (70 ms -> 18 ms for 1,389 of 100k).
+        return "+e.id"
+
+    def id_range_column(self) -> str:
+        return "rowid"  # FTS5 reads a rowid range straight off its index
+
+    def ranked_params(
+        self, match: str, filter_params: list[Any], limit: int, offset: int, order: str
+    ) -> list:
         marks = [MARK_START, MARK_END, MARK_START, MARK_END, ELLIPSIS]
         return [*marks, match, match, *filter_params, limit, offset]
+
+    def match_id_list_sql(self) -> str:
+        return f"SELECT group_concat(rowid) FROM {FTS} WHERE {FTS} MATCH %s"
+
+    def facet_id_lists_sql(self) -> str:
+        return (
+            "SELECT name, value, group_concat(entry_id) FROM core_searchfacet GROUP BY name, value"
+        )
 
     def bare_sql(self) -> str:
         return f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s ORDER BY {RANK}, rowid DESC LIMIT %s"

@@ -145,6 +145,55 @@ def test_filters_and_facet_counts(library):
     }
 
 
+def test_facet_counts_without_words(library):
+    engine = backend()
+    names = ("type", "principle", "member")
+    counts = {(f, v): n for f, v, n in engine.facet_counts(parse(""), {}, names)}
+    assert counts[("member", "old")] == 3
+    assert counts[("principle", "social-partnership")] == 2
+    selected = {"member": ("old",), "principle": ("social-partnership",)}
+    counts = {(f, v): n for f, v, n in engine.facet_counts(parse(""), selected, names)}
+    assert counts[("type", "case_study")] == 2  # energy and food: old and social partnership
+    assert ("type", "publication") not in counts
+    assert counts[("member", "old")] == 2  # the members under the principle: energy, food
+    assert counts[("member", "kir")] == 1
+    assert counts[("principle", "innovation")] == 1  # the principles of old's: digital
+    assert counts[("principle", "co-production")] == 1
+
+
+def _expected_counts(selected: dict, names: tuple[str, ...]) -> dict:
+    """Facet counts worked out from the library itself (no words searched)."""
+    from .conftest import LIBRARY
+
+    def facets_of(entry: tuple) -> dict[str, set[str]]:
+        kind, *_text, day, facets = entry
+        return {"type": {kind}, "year": {str(day.year)}} | {k: set(v) for k, v in facets.items()}
+
+    counts: dict = {}
+    for entry in LIBRARY.values():
+        have = facets_of(entry)
+        for name in names:
+            others = {k: v for k, v in selected.items() if k != name}
+            if all(have.get(k, set()) & set(v) for k, v in others.items()):
+                for value in have.get(name, set()):
+                    counts[(name, value)] = counts.get((name, value), 0) + 1
+    return counts
+
+
+@pytest.mark.parametrize(
+    "selected",
+    [
+        {"principle": ("co-production", "social-partnership")},  # energy has both: once
+        {"principle": ("co-production", "social-partnership"), "member": ("old",)},
+        {"theme": ("net-zero",), "year": ("2023", "2022"), "type": ("case_study",)},
+    ],
+)
+def test_facet_counts_without_words_count_each_entry_once(library, selected):
+    names = ("type", "principle", "theme", "member", "year")
+    counts = {(f, v): n for f, v, n in backend().facet_counts(parse(""), selected, names)}
+    assert counts == _expected_counts(selected, names)
+
+
 def test_facets_alone_browse_newest_first(library):
     assert found("", {"member": ("old",)}) == ["food", "energy", "digital"]
     assert found("", {"principle": ("co-production",)}) == ["energy", "netzero"]
@@ -183,3 +232,31 @@ def test_pages_do_not_overlap(library):
 def test_bare_ids_match_the_ranked_page(library):
     engine, q = backend(), parse("energy")
     assert engine.bare_ids(q, limit=10) == [h.id for h in engine.hits(q, {}, offset=0, limit=10)]
+
+
+def test_beyond_the_ranking_limit_the_newest_are_ranked_and_older_ones_follow(library):
+    engine, query = backend(), parse("council")
+    ranked = found("council")  # every match ranked
+    assert len(ranked) == 4
+    first = engine.count(query, {}, ("type",)).nth_newest_id(2)
+    by_id = sorted(ranked, key=lambda name: library[name], reverse=True)
+    assert first == library[by_id[1]]
+    names = {f"/library/{n}/": n for n in library}
+
+    def page(offset: int, limit: int) -> list[str]:
+        hits = engine.hits(query, {}, offset=offset, limit=limit, ranked_newest=(first, 2))
+        return [names[hit.url] for hit in hits]
+
+    shown = page(0, 50)
+    # The two newest, in their relevance order; then the two older ones, newest first.
+    assert shown == [n for n in ranked if n in by_id[:2]] + by_id[2:]
+    # Pages that start in, straddle or follow the ranked part agree with the whole.
+    assert page(0, 1) + page(1, 2) + page(3, 5) == shown
+    assert page(2, 1) + page(3, 1) == shown[2:]
+
+
+def test_the_newest_results_bitmap_counts_the_selection(library):
+    counted = backend().count(parse("council"), {"type": ("publication",)}, ("type",))
+    assert counted.found.bit_count() == 2
+    assert counted.nth_newest_id(2) is None  # two results: all of them ranked
+    assert counted.nth_newest_id(1) == max(library["digital"], library["netzero"])

@@ -99,6 +99,23 @@ def test_facets_alone_browse(client, library):
     assert "2 results" in text_of(response)
 
 
+def test_so_many_results_that_only_the_newest_are_ranked_says_so(client, library, monkeypatch):
+    from coopnet.core.search import selectors
+
+    hint = "only the 2 most recent are sorted by relevance"
+    assert hint not in text_of(client.get(URL, {"q": "council"}))
+    monkeypatch.setattr(selectors, "RANKED_AT_MOST", 2)
+    response = client.get(URL, {"q": "council", "r": "1"})
+    text = text_of(response)
+    assert "4 results for “council”" in text
+    assert hint in text
+    shown = re.findall(r'href="/library/(\w+)/"', response.content.decode())
+    assert sorted(shown) == sorted(["energy", "food", "digital", "netzero"])
+    older = sorted(shown[2:], key=lambda name: library[name], reverse=True)
+    assert shown[2:] == older  # after the ranked newest two: the older ones, newest first
+    assert min(library[n] for n in shown[:2]) > max(library[n] for n in shown[2:])
+
+
 def test_no_results_help(client, library):
     response = client.get(URL, {"q": "zebra", "type": "news"})
     text = text_of(response)
@@ -139,6 +156,7 @@ def test_pages(client):
     assert 'aria-label="Page 2"' in third.content.decode()
 
 
+@pytest.mark.django_db(transaction=True)  # as a site runs: the facet bitmaps are kept
 @pytest.mark.parametrize("extra", [0, 60])
 def test_queries_do_not_grow_with_the_index(
     client, library, org_a, extra, django_assert_max_num_queries
@@ -150,8 +168,8 @@ def test_queries_do_not_grow_with_the_index(
         "member": "old",
         "type": "case_study",
     }
-    # Two versions (index, public content), hits, facet counts with the total, and labels for
-    # principles, members and themes.
+    # Two versions (index, public content), the ids having the words (facet counts and the
+    # total come from them), hits, and labels for principles, members and themes.
     with django_assert_max_num_queries(7):
         response = client.get(URL, params)
     assert response.status_code == 200

@@ -1,0 +1,157 @@
+"""Facet counts from bitmaps of the facet table, kept in each process per version of the index.
+
+Counting a search's facets in SQL reads one facet row per matching entry and value: at 100,000
+case studies a word in half of them meant 400,000 rows grouped (250 ms on SQLite, 850 ms on
+PostgreSQL), whatever was shown. Here each facet value is a bitmap of the entries having it (a
+Python int, one bit per entry id counted from the lowest), built once per version of the search
+index: the counter the database's own triggers move on at every change to an entry (migration
+core/0006). A search then asks the database only for the ids of the entries having its words
+(one row), and each count is an AND and a popcount.
+
+Facet rows change only with their entry (`index.write_entry`, `index.rebuild`), so the version
+covers them. Inside a transaction the bitmaps are built afresh and not kept: a version seen there
+may be rolled back and the number reused for other content.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.db import connection
+
+from .backends import id_list
+from .caching import search_index_version
+from .query import SearchQuery
+
+if TYPE_CHECKING:
+    from .backends import SearchBackend, Selected
+
+
+@dataclass(frozen=True)
+class FacetBitmaps:
+    version: int
+    low: int  # the lowest entry id: bit 0
+    width: int  # bits per bitmap (highest id - lowest id + 1)
+    values: dict[str, dict[str, int]]  # facet -> value -> bitmap of the entries having it
+
+    def of(self, ids: list[int]) -> int:
+        """The bitmap of these entry ids (ids outside the bitmaps' range are left out)."""
+        buffer = bytearray((self.width >> 3) + 1)
+        low, width = self.low, self.width
+        for entry_id in ids:
+            bit = entry_id - low
+            if 0 <= bit < width:
+                buffer[bit >> 3] |= 1 << (bit & 7)
+        return int.from_bytes(buffer, "little")
+
+
+_kept: dict[str, FacetBitmaps] = {}  # by database alias
+_lock = threading.Lock()
+
+
+def build(engine: SearchBackend, version: int) -> FacetBitmaps:
+    """Read the whole facet table (one row per facet value) into bitmaps.
+
+    Every entry has a type facet, so the facet rows name every entry id.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(engine.facet_id_lists_sql())
+        rows = [(name, value, id_list(ids)) for name, value, ids in cursor.fetchall()]
+    low = min((min(ids) for *_names, ids in rows if ids), default=0)
+    high = max((max(ids) for *_names, ids in rows if ids), default=low - 1)
+    empty = FacetBitmaps(version, low, high - low + 1, {})
+    values: dict[str, dict[str, int]] = {}
+    for name, value, ids in rows:
+        values.setdefault(name, {})[value] = empty.of(ids)
+    return FacetBitmaps(version, low, empty.width, values)
+
+
+def bitmaps(engine: SearchBackend, index_version: int | None = None) -> FacetBitmaps:
+    """The bitmaps for the index as this connection sees it now.
+
+    `index_version` saves a query when the caller has just read it (the page cache has).
+    """
+    if connection.in_atomic_block:
+        return build(engine, -1)
+    version = search_index_version() if index_version is None else index_version
+    kept = _kept.get(connection.alias)
+    if kept is None or kept.version != version:
+        with _lock:  # one build per process, not one per thread
+            kept = _kept.get(connection.alias)
+            if kept is None or kept.version != version:
+                # Read after the version: content newer than its version only costs a rebuild.
+                kept = _kept[connection.alias] = build(engine, version)
+    return kept
+
+
+def forget() -> None:
+    """Drop the kept bitmaps (tests; the next search builds them again)."""
+    _kept.clear()
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A search's facet counts, and which entries it found."""
+
+    counts: list[tuple[str, str, int]]  # (facet, value, count), counts above nought
+    found: int  # bitmap of the results: the words and every selection
+    low: int  # the entry id of bit 0
+
+    def nth_newest_id(self, n: int) -> int | None:
+        """The id of the n-th newest result (ids grow with time); None if there are n or fewer."""
+        if self.found.bit_count() <= n:
+            return None
+        data = self.found.to_bytes((self.found.bit_length() + 7) // 8, "little")
+        left = n
+        for index in range(len(data) - 1, -1, -1):  # from the highest ids down
+            byte = data[index]
+            if byte.bit_count() < left:
+                left -= byte.bit_count()
+                continue
+            for bit in range(7, -1, -1):
+                if byte >> bit & 1:
+                    left -= 1
+                    if not left:
+                        return self.low + index * 8 + bit
+        raise AssertionError("unreachable: the bitmap has more than n bits set")
+
+
+def count(
+    engine: SearchBackend,
+    query: SearchQuery,
+    selected: Selected,
+    names: tuple[str, ...],
+    *,
+    index_version: int | None = None,
+) -> Counted:
+    """The counts of every value of the named facets among a search's results.
+
+    The values of one facet are ORed and facets ANDed; a facet's own counts apply every selected
+    facet but its own. Without words, every entry is a match.
+    """
+    maps = bitmaps(engine, index_version)
+    everything = (1 << maps.width) - 1
+    matches = everything if query.is_empty else maps.of(engine.match_ids(query))
+    chosen: dict[str, int] = {}
+    for name, wanted in selected.items():
+        have = maps.values.get(name, {})
+        bits = 0
+        for value in wanted:
+            bits |= have.get(value, 0)
+        chosen[name] = bits
+    counts = []
+    for name in names:
+        within = matches
+        for other, bits in chosen.items():
+            if other != name:
+                within &= bits
+        for value, bits in maps.values.get(name, {}).items():
+            n = (bits & within).bit_count()
+            if n:
+                counts.append((name, value, n))
+    found = matches
+    for bits in chosen.values():
+        found &= bits
+    return Counted(counts, found, maps.low)
