@@ -99,23 +99,26 @@ class Counted:
     found: int  # bitmap of the results: the words and every selection
     low: int  # the entry id of bit 0
 
-    def nth_newest_id(self, n: int) -> int | None:
-        """The id of the n-th newest result (ids grow with time); None if there are n or fewer."""
-        if self.found.bit_count() <= n:
-            return None
+    def newest(self, *, skip: int, take: int) -> list[int]:
+        """The ids of the results, newest first, after the `skip` newest: `take` of them."""
         data = self.found.to_bytes((self.found.bit_length() + 7) // 8, "little")
-        left = n
+        ids: list[int] = []
         for index in range(len(data) - 1, -1, -1):  # from the highest ids down
             byte = data[index]
-            if byte.bit_count() < left:
-                left -= byte.bit_count()
+            if not byte:
+                continue
+            if byte.bit_count() <= skip:
+                skip -= byte.bit_count()
                 continue
             for bit in range(7, -1, -1):
                 if byte >> bit & 1:
-                    left -= 1
-                    if not left:
-                        return self.low + index * 8 + bit
-        raise AssertionError("unreachable: the bitmap has more than n bits set")
+                    if skip:
+                        skip -= 1
+                    else:
+                        ids.append(self.low + index * 8 + bit)
+                        if len(ids) == take:
+                            return ids
+        return ids
 
 
 def count(

@@ -133,10 +133,6 @@ class SearchBackend:
     ) -> list:
         raise NotImplementedError
 
-    def id_range_column(self) -> str:
-        """The id column a range of ids (the newest matches) is taken on in `ranked_sql`."""
-        return "e.id"
-
     def bare_sql(self) -> str:
         raise NotImplementedError
 
@@ -179,29 +175,42 @@ class SearchBackend:
         *,
         offset: int,
         limit: int,
-        ranked_newest: tuple[int, int] | None = None,
+        found: Counted | None = None,
+        ranked_at_most: int | None = None,
     ) -> list[Hit]:
         """A page of results: ranked by relevance, or newest first when there are no words.
 
-        `ranked_newest=(first_id, n)`: only the n newest results (ids from first_id) are ranked,
-        and the older ones follow them, newest first (see selectors.RANKED_AT_MOST).
+        `found`: the results' bitmap from `count`; the page is then read among those ids, and
+        with `ranked_at_most` only that many of the newest results are ranked, the older ones
+        following them, newest first (see selectors.RANKED_AT_MOST).
         """
         if query.is_empty:
             return self._browse(selected, offset=offset, limit=limit)
-        if ranked_newest is None:
+        if found is None:
             return self._ordered(query, selected, RANKED, offset, limit)
-        first_id, ranked = ranked_newest
-        found: list[Hit] = []
+        total = found.found.bit_count()
+        ranked = total if ranked_at_most is None else min(total, ranked_at_most)
+        page: list[Hit] = []
         if offset < ranked:
-            newest = (f" AND {self.id_range_column()} >= %s", [first_id])
-            found = self._ordered(
-                query, selected, RANKED, offset, min(limit, ranked - offset), newest
-            )
+            ids = found.newest(skip=0, take=ranked)
+            page = self._among(query, ids, RANKED, offset, min(limit, ranked - offset))
         if offset + limit > ranked:
-            older = (f" AND {self.id_range_column()} < %s", [first_id])
-            skip = max(0, offset - ranked)
-            found += self._ordered(query, selected, NEWEST, skip, limit - len(found), older)
-        return found
+            ids = found.newest(skip=max(offset, ranked), take=offset + limit - max(offset, ranked))
+            page += self._among(query, ids, NEWEST, 0, len(ids))
+        return page
+
+    def _among(
+        self, query: SearchQuery, ids: list[int], order: str, offset: int, limit: int
+    ) -> list[Hit]:
+        """A page of hits among these result ids (already filtered), in `order`."""
+        if not ids or limit <= 0:
+            return []
+        clause, params = self.among_sql(ids)
+        return self._ordered(query, {}, order, offset, limit, (clause, params))
+
+    def among_sql(self, ids: list[int]) -> tuple[str, list[Any]]:
+        """The clause (ANDed to the match in `ranked_sql`) keeping only these entry ids."""
+        raise NotImplementedError
 
     def _ordered(
         self,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from . import ELLIPSIS, MARK_END, MARK_START, RANKED, SNIPPET_WORDS, SearchBackend
@@ -23,14 +24,20 @@ class SqliteBackend(SearchBackend):
             else ("rowid DESC", "e.id DESC")
         )
         page = (
-            f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s{filters}"
+            f"SELECT rowid AS id FROM {FTS} WHERE {FTS} MATCH %s{filters}"
             f" ORDER BY {inner} LIMIT %s OFFSET %s"
         )
+        # The page's rows are then read in one pass over the ids between its lowest and highest:
+        # looking each one up would seek through the whole word list once per row (30 ms for a
+        # word in half of 100k entries).
         return (
-            f"SELECT e.id, e.kind, highlight({FTS}, 0, %s, %s), e.url, e.date,"
+            f"WITH page AS ({page})"
+            f" SELECT e.id, e.kind, highlight({FTS}, 0, %s, %s), e.url, e.date,"
             f" snippet({FTS}, 2, %s, %s, %s, {SNIPPET_WORDS}), e.summary"
             f" FROM {FTS} JOIN core_searchentry e ON e.id = {FTS}.rowid"
-            f" WHERE {FTS} MATCH %s AND {FTS}.rowid IN ({page})"
+            f" WHERE {FTS} MATCH %s AND {FTS}.rowid >= (SELECT MIN(id) FROM page)"
+            f" AND {FTS}.rowid <= (SELECT MAX(id) FROM page)"
+            f" AND +{FTS}.rowid IN (SELECT id FROM page)"
             f" ORDER BY {outer}"
         )
 
@@ -44,14 +51,18 @@ class SqliteBackend(SearchBackend):
         # read every filtered entry's row to sort them (70 ms -> 18 ms for 1,389 of 100k).
         return "+e.id"
 
-    def id_range_column(self) -> str:
-        return "rowid"  # FTS5 reads a rowid range straight off its index
+    def among_sql(self, ids: list[int]) -> tuple[str, list[Any]]:
+        # FTS5 reads the rowid range off its index; the ids themselves are tested one by one.
+        return (
+            " AND rowid >= %s AND rowid <= %s AND +rowid IN (SELECT value FROM json_each(%s))",
+            [min(ids), max(ids), json.dumps(ids)],
+        )
 
     def ranked_params(
         self, match: str, filter_params: list[Any], limit: int, offset: int, order: str
     ) -> list:
         marks = [MARK_START, MARK_END, MARK_START, MARK_END, ELLIPSIS]
-        return [*marks, match, match, *filter_params, limit, offset]
+        return [match, *filter_params, limit, offset, *marks, match]
 
     def match_id_list_sql(self) -> str:
         return f"SELECT group_concat(rowid) FROM {FTS} WHERE {FTS} MATCH %s"

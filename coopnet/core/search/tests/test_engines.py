@@ -238,15 +238,20 @@ def test_beyond_the_ranking_limit_the_newest_are_ranked_and_older_ones_follow(li
     engine, query = backend(), parse("council")
     ranked = found("council")  # every match ranked
     assert len(ranked) == 4
-    first = engine.count(query, {}, ("type",)).nth_newest_id(2)
+    counted = engine.count(query, {}, ("type",))
     by_id = sorted(ranked, key=lambda name: library[name], reverse=True)
-    assert first == library[by_id[1]]
+    assert counted.newest(skip=0, take=9) == [library[n] for n in by_id]
+    assert counted.newest(skip=1, take=2) == [library[n] for n in by_id[1:3]]
     names = {f"/library/{n}/": n for n in library}
 
-    def page(offset: int, limit: int) -> list[str]:
-        hits = engine.hits(query, {}, offset=offset, limit=limit, ranked_newest=(first, 2))
+    def page(offset: int, limit: int, at_most: int | None = 2) -> list[str]:
+        hits = engine.hits(
+            query, {}, offset=offset, limit=limit, found=counted, ranked_at_most=at_most
+        )
         return [names[hit.url] for hit in hits]
 
+    assert page(0, 50, at_most=None) == ranked
+    assert page(0, 50, at_most=9) == ranked
     shown = page(0, 50)
     # The two newest, in their relevance order; then the two older ones, newest first.
     assert shown == [n for n in ranked if n in by_id[:2]] + by_id[2:]
@@ -255,8 +260,19 @@ def test_beyond_the_ranking_limit_the_newest_are_ranked_and_older_ones_follow(li
     assert page(2, 1) + page(3, 1) == shown[2:]
 
 
+def test_a_filtered_page_read_by_id_is_the_page_matched_again(library):
+    engine, query = backend(), parse("council")
+    selected = {"year": ("2022", "2023"), "theme": ("net-zero",)}
+    counted = engine.count(query, selected, ("type",))
+    again = engine.hits(query, selected, offset=0, limit=10)
+    by_id = engine.hits(query, selected, offset=0, limit=10, found=counted)
+    assert [h.url for h in by_id] == [h.url for h in again]
+    assert [h.snippet for h in by_id] == [h.snippet for h in again]
+    assert engine.hits(query, selected, offset=1, limit=10, found=counted) == by_id[1:]
+
+
 def test_the_newest_results_bitmap_counts_the_selection(library):
     counted = backend().count(parse("council"), {"type": ("publication",)}, ("type",))
     assert counted.found.bit_count() == 2
-    assert counted.nth_newest_id(2) is None  # two results: all of them ranked
-    assert counted.nth_newest_id(1) == max(library["digital"], library["netzero"])
+    newest = sorted([library["digital"], library["netzero"]], reverse=True)
+    assert counted.newest(skip=0, take=5) == newest
