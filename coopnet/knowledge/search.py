@@ -7,11 +7,14 @@ and year; the index follows saves and deletes by itself, and the services call
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from coopnet.core.search.index import refresh_now
+from coopnet.core.search.models import SearchEntry
 from coopnet.core.search.registry import SearchDocument, register, register_facet_labels
 from coopnet.members.models import Organisation
 
@@ -113,6 +116,24 @@ def news_document(post: NewsPost) -> SearchDocument | None:
         url=post.get_absolute_url(),
         date=timezone.localtime(post.published_at).date(),
     )
+
+
+def index_due_news() -> list[NewsPost]:
+    """Add to the search the news posts whose publication time has come since they were saved.
+
+    A post saved with a future time stays out of the index until then, and nothing saves it
+    again at that time: `manage.py index_due_news` runs this every few minutes.
+    """
+    content_type = ContentType.objects.get_for_model(NewsPost)
+    indexed = SearchEntry.objects.filter(content_type=content_type).values("object_id")
+    due = list(
+        NewsPost.objects.filter(published_at__lte=timezone.now())
+        .exclude(pk__in=indexed)
+        .order_by("published_at", "pk")
+    )
+    for post in due:
+        refresh_now(NewsPost, post.pk)
+    return due
 
 
 def theme_labels(slugs: list[str]) -> dict[str, str]:

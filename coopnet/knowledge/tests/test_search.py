@@ -102,6 +102,37 @@ def test_publications_and_news_are_found_when_public(django_capture_on_commit_ca
     assert ("year", str(public.published_on.year)) in facets(entry_for(public))
 
 
+def test_a_scheduled_news_post_enters_the_search_when_its_time_comes(
+    django_capture_on_commit_callbacks,
+):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from coopnet.knowledge.models import NewsPost
+    from coopnet.knowledge.search import index_due_news
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post = NewsPostFactory(
+            title="Marrowfield festival", published_at=timezone.now() + timedelta(1)
+        )
+        NewsPostFactory(title="Marrowfield draft", published_at=None)
+    assert found("q=marrowfield") == 0
+    assert index_due_news() == []  # not yet
+    # Its time comes, and nothing saves it.
+    NewsPost.objects.filter(pk=post.pk).update(published_at=timezone.now() - timedelta(minutes=1))
+    assert found("q=marrowfield") == 0
+    assert index_due_news() == [post]
+    assert found("q=marrowfield") == 1
+    assert index_due_news() == []  # once only
+
+    other = NewsPostFactory(title="Marrowfield market", published_at=timezone.now())
+    out = StringIO()
+    call_command("index_due_news", stdout=out)  # the post was saved outside on_commit here
+    assert f"{other.slug}: now in the search" in out.getvalue()
+    assert found("q=marrowfield") == 2
+
+
 def test_the_theme_facet_is_labelled(org_a, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         CaseStudyFactory(lead_organisation=org_a, title="Zephyrine", themes=[theme("food")])
