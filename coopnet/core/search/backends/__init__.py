@@ -224,8 +224,11 @@ class SearchBackend:
         filters, filter_params = self.filter_sql(self.ranked_filter_column(), selected)
         filters, filter_params = filters + ids[0], filter_params + ids[1]
         params = self.ranked_params(query.match_expression(), filter_params, limit, offset, order)
+        return self._fetch_hits(self.ranked_sql(filters, order), params)
+
+    def _fetch_hits(self, sql: str, params: list[Any]) -> list[Hit]:
         with connection.cursor() as cursor:
-            cursor.execute(self.ranked_sql(filters, order), params)
+            cursor.execute(sql, params)
             rows = cursor.fetchall()
         return [_hit(self.restore(row)) for row in rows]
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import connection
-
 from ..query import SearchQuery
 from . import (
     ELLIPSIS,
@@ -17,7 +15,6 @@ from . import (
     SNIPPET_WORDS,
     Hit,
     SearchBackend,
-    _hit,
 )
 
 QUERY = "websearch_to_tsquery('english', %s)"
@@ -46,10 +43,7 @@ class PostgresBackend(SearchBackend):
         match = query.match_expression()
         rank = [match] if order == RANKED else []
         params: list[Any] = [TITLE_OPTIONS, SNIPPET_OPTIONS, match, *rank, ids, limit, offset]
-        with connection.cursor() as cursor:
-            cursor.execute(self._page_sql("e.id = ANY(%s)", order), params)
-            rows = cursor.fetchall()
-        return [_hit(self.restore(row)) for row in rows]
+        return self._fetch_hits(self._page_sql("e.id = ANY(%s)", order), params)
 
     def ranked_sql(self, filters: str, order: str) -> str:
         return self._page_sql(f"e.search_vector @@ {QUERY}{filters}", order)
