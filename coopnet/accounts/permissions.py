@@ -1,5 +1,29 @@
+"""Predicates on a person's access role (rules), shared by every app's permissions.py.
+
+The access roles themselves are in `roles.py`; object rules (who manages which organisation, who
+reviews which bid) live in each app's own permissions.py and build on these.
+"""
+
 import rules
 
-from coopnet.core.permissions import is_network_admin
+from .roles import UserRole
+
+
+@rules.predicate
+def is_network_admin(user) -> bool:
+    return bool(user and user.is_authenticated and getattr(user, "is_network_admin", False))
+
+
+def _has_role(role: str) -> rules.Predicate:
+    @rules.predicate(name=f"has_role_{role}")
+    def predicate(user) -> bool:
+        return bool(user and user.is_authenticated and user.has_role(role))
+
+    return predicate
+
+
+is_finance_officer = _has_role(UserRole.FINANCE_OFFICER)
+is_board_member = _has_role(UserRole.BOARD_MEMBER)
+is_staff_role = is_network_admin | is_finance_officer
 
 rules.add_perm("accounts.invite_people", is_network_admin)

@@ -7,6 +7,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Network")
 
     def ready(self) -> None:
+        from .models import Principle, ReportedFigure
         from .search.providers import register_core
+        from .versioning import register_public_models
 
         register_core()
+        register_public_models(Principle, ReportedFigure)

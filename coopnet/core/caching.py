@@ -1,8 +1,8 @@
 """Public pages for visitors who are not signed in, remembered until the content changes.
 
-A page is keyed by the date, its language, its full path and the content version: the latest
-history id of every record that public pages show. Each write records a history row, so a
-remembered page is never stale. Pages for signed-in people, pages with a message to show, and
+A page is keyed by the date, its language, its full path and the public content version
+(`coopnet.core.versioning`), which every write to a record public pages show moves on after it
+commits, bulk writes included, so a remembered page is never stale. Pages for signed-in people, pages with a message to show, and
 pages that carry a CSRF token are never remembered.
 """
 
@@ -20,39 +20,19 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from coopnet.members.models import (
-    CouncilBudget,
-    Membership,
-    Organisation,
-    Person,
-    Role,
-)
-
-from .history import latest_history_ids
-from .models import Principle, ReportedFigure
+from .versioning import public_version, register_public_models
 
 PAGE_CACHE_SECONDS = 3600
-VERSIONED: list[type[Model]] = [
-    Membership,
-    Organisation,
-    CouncilBudget,
-    Person,
-    Role,
-    ReportedFigure,
-    Principle,
-]
 
 
 def register_versioned(*models: type[Model]) -> None:
-    """Another app's records shown on cached public pages (each must keep history)."""
-    for model in models:
-        if model not in VERSIONED:
-            VERSIONED.append(model)
+    """Another app's records shown on cached public pages (see `register_public_models`)."""
+    register_public_models(*models)
 
 
 def public_content_version() -> str:
-    """One query: the latest history id of each record type public pages show."""
-    return ".".join(map(str, latest_history_ids(*VERSIONED)))
+    """One query: the public content version."""
+    return str(public_version())
 
 
 def _cacheable(request: HttpRequest) -> bool:

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coopnet.core.actors import history_user
+
 
 class Principle(models.Model):
     """A principle the network or the ICA holds; CCIN principles carry an icon."""
@@ -19,7 +21,7 @@ class Principle(models.Model):
     icon = models.CharField(_("icon"), max_length=80, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         verbose_name = _("principle")
@@ -45,7 +47,7 @@ class ReportedFigure(models.Model):
     source = models.CharField(_("source"), max_length=300)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         verbose_name = _("reported figure")
@@ -60,3 +62,21 @@ class ReportedFigure(models.Model):
 
 
 from coopnet.core.search.models import SearchEntry, SearchFacet  # noqa: E402, F401
+
+
+class PublicChange(models.Model):
+    """A write to something public pages show; the newest id is the public content version
+    (`coopnet.core.versioning`). Old rows are pruned as new ones come."""
+
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("public change")
+
+    def __str__(self) -> str:
+        return f"{self.pk} at {self.at}"
+
+
+from .audit.models import AuditEntry, AuditSubject  # noqa: E402  (models of the core app)
+
+__all__ = ["AuditEntry", "AuditSubject", "PublicChange", "Principle", "ReportedFigure"]

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils import timezone
 
-from coopnet.core.permissions import is_board_member, is_network_admin, is_staff_role
+from coopnet.accounts.permissions import is_board_member, is_network_admin, is_staff_role
 from coopnet.members import selectors as members
 
 from .caching import cache_public_page

@@ -5,7 +5,7 @@ from __future__ import annotations
 import rules
 from django.utils import timezone
 
-from coopnet.core.permissions import is_finance_officer, is_network_admin
+from coopnet.accounts.permissions import is_finance_officer, is_network_admin
 from coopnet.members.models import RoleKind
 from coopnet.members.permissions import manages_organisation
 

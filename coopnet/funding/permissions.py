@@ -12,7 +12,7 @@ from __future__ import annotations
 import rules
 from django.utils import timezone
 
-from coopnet.core.permissions import is_board_member, is_network_admin
+from coopnet.accounts.permissions import is_board_member, is_network_admin
 
 
 def managed_organisation_ids(user) -> set[int]:

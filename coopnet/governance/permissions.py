@@ -5,7 +5,7 @@ from __future__ import annotations
 import rules
 from django.utils import timezone
 
-from coopnet.core.permissions import is_network_admin
+from coopnet.accounts.permissions import is_network_admin
 
 
 def _person(user):

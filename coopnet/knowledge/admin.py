@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from coopnet.core.permissions import is_network_admin
+from coopnet.accounts.permissions import is_network_admin
 
 from . import services
 from .models import Action, NewsPost, Publication, Tag, Theme

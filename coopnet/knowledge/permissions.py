@@ -10,7 +10,7 @@
 import rules
 from django.utils import timezone
 
-from coopnet.core.permissions import is_network_admin
+from coopnet.accounts.permissions import is_network_admin
 from coopnet.members.permissions import manages_organisation
 
 

@@ -7,4 +7,12 @@ class MembersConfig(AppConfig):
     verbose_name = _("Membership registry")
 
     def ready(self) -> None:
+        from coopnet.core.versioning import register_public_models
+
         from . import permissions  # noqa: F401  (registers the rules)
+        from .models import CouncilBudget, Membership, Organisation, Person, Role
+        from .search import register_members
+
+        register_members()
+        # Shown on remembered public pages (the directory, organisation pages, the headline).
+        register_public_models(Membership, Organisation, CouncilBudget, Person, Role)

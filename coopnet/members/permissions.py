@@ -1,24 +1,23 @@
 """Who may do what in the registry. Views check these; services check them again for writes."""
 
 import rules
-from django.utils import timezone
 
-from coopnet.core.permissions import is_finance_officer, is_network_admin
+from coopnet.accounts.permissions import is_finance_officer, is_network_admin
+
+from .selectors import managed_organisation_ids
 
 
 @rules.predicate
 def manages_organisation(user, organisation) -> bool:
-    if not (user and user.is_authenticated and organisation is not None):
+    """The user manages the organisation's profile today (`Role.objects.managing`)."""
+    if organisation is None:
         return False
-    person = getattr(user, "person", None)
-    if person is None:
-        return False
-    today = timezone.localdate()
-    return (
-        person.roles.filter(organisation=organisation, manages_profile=True)
-        .exclude(end__lt=today)
-        .exists()
-    )
+    return organisation.pk in managed_organisation_ids(user)
+
+
+@rules.predicate
+def manages_some_organisation(user) -> bool:
+    return bool(managed_organisation_ids(user))
 
 
 may_edit_organisation = is_network_admin | manages_organisation

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.cache import cache
+from django.utils import timezone
 from django.db.models import (
     Count,
     Exists,
@@ -18,7 +19,8 @@ from django.db.models import (
     Subquery,
 )
 
-from coopnet.core.history import latest_history_ids
+from coopnet.core.periods import current_on_q
+from coopnet.core.versioning import public_version
 
 from .models import (
     COUNCIL_KINDS,
@@ -37,8 +39,8 @@ STATS_CACHE_SECONDS = 3600
 
 
 def current_on(on: date) -> Q:
-    """Memberships current on a date: started on or before it, not ended before it."""
-    return Q(start__lte=on) & (Q(end__isnull=True) | Q(end__gte=on))
+    """Memberships current on a date (the period rule, `coopnet.core.periods`), as a condition."""
+    return current_on_q(on)
 
 
 def memberships_on(on: date) -> QuerySet[Membership]:
@@ -192,9 +194,9 @@ def headline(on: date) -> Headline:
 
 
 def registry_version() -> tuple[int, ...]:
-    """Changes whenever a membership, organisation or council budget is written (each write
-    records a history row), so figures cached under it are never stale."""
-    return latest_history_ids(Membership, Organisation, CouncilBudget)
+    """Changes whenever a record public pages show is written (bulk writes included), so
+    figures cached under it are never stale."""
+    return (public_version(),)
 
 
 def membership_stats_cached(on: date, compare_to: date | None = None) -> MembershipStats:
@@ -332,11 +334,35 @@ def organisation_contacts(organisation: Organisation) -> QuerySet[Role]:
     )
 
 
-def organisations_managed_by(user) -> QuerySet[Organisation]:
+def managed_organisation_ids(user, on: date | None = None) -> frozenset[int]:
+    """Ids of the organisations whose profile `user` manages on `on` (today by default).
+
+    Asks `Role.objects.managing`, the one rule; remembered on the user object for the request,
+    per day, so predicates asked many times on one page cost one query.
+    """
+    if not (user is not None and getattr(user, "is_authenticated", False)):
+        return frozenset()
     person = getattr(user, "person", None)
     if person is None:
+        return frozenset()
+    day = on or timezone.localdate()
+    remembered = getattr(user, "_managed_organisation_ids", None)
+    if remembered is not None and remembered[0] == day:
+        return remembered[1]
+    ids = frozenset(
+        Role.objects.managing(person, on=day).values_list("organisation_id", flat=True)
+    )
+    user._managed_organisation_ids = (day, ids)
+    return ids
+
+
+def organisations_managed_by(user, on: date | None = None) -> QuerySet[Organisation]:
+    """The organisations whose profile `user` manages on `on` (today by default), in one query."""
+    person = getattr(user, "person", None) if getattr(user, "is_authenticated", False) else None
+    if person is None:
         return Organisation.objects.none()
-    return Organisation.objects.filter(roles__person=person, roles__manages_profile=True).distinct()
+    roles = Role.objects.managing(person, on=on or timezone.localdate())
+    return Organisation.objects.filter(pk__in=roles.values("organisation_id")).order_by("name")
 
 
 def individual_supporters_on(on: date) -> QuerySet[Person]:

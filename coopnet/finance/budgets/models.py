@@ -17,6 +17,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coopnet.core.actors import history_user
+
 from .years import year_label
 
 ZERO = Decimal("0.00")
@@ -62,7 +64,7 @@ class Budget(models.Model):
         _("project to membership year"), null=True, blank=True
     )
     notes = models.TextField(_("notes"), blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         ordering = ["year"]
@@ -122,7 +124,7 @@ class BudgetLine(models.Model):
         ),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         ordering = ["budget", "position", "pk"]
@@ -190,7 +192,7 @@ class ProjectionAssumption(models.Model):
     rate = models.DecimalField(
         _("growth rate (per cent a year)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         ordering = ["budget", "pk"]
@@ -214,7 +216,7 @@ class ExpenditureEntry(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         ordering = ["spent_on", "pk"]

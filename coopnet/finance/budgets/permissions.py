@@ -7,7 +7,7 @@ network's budget and signs off its accounts. Nobody else sees them.
 
 import rules
 
-from coopnet.core.permissions import is_board_member, is_staff_role
+from coopnet.accounts.permissions import is_board_member, is_staff_role
 
 may_manage = is_staff_role
 may_read_statement = is_staff_role | is_board_member

@@ -9,6 +9,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coopnet.core.actors import history_user
+
 from coopnet.members.models import MembershipCategory, Organisation, OrganisationKind
 
 from .money import money_field, year_label
@@ -39,7 +41,7 @@ class FeeSchedule(models.Model):
         help_text=_("Where the figure comes from, e.g. a board decision or a published budget."),
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         verbose_name = _("fee schedule")

@@ -10,6 +10,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coopnet.core.actors import history_user
+
 
 class VatTreatment(models.TextChoices):
     OUTSIDE_SCOPE = "outside_scope", _("Outside the scope of VAT")
@@ -88,7 +90,7 @@ class FinanceSettings(models.Model):
         default=FirstInvoiceRule.PRO_RATA,
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         verbose_name = _("finance settings")

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coopnet.core.actors import history_user
+
 from .bids import Bid
 from .rounds import Round, Scheme
 
@@ -80,7 +82,7 @@ class Project(models.Model):
     status = models.CharField(_("status"), max_length=30, choices=Status, default=Status.ACTIVE)
     is_published = models.BooleanField(_("shown on the public pages"), default=True)
     source = models.CharField(_("source"), max_length=300, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         ordering = ["-round__year", "scheme__order", "title"]
@@ -118,7 +120,7 @@ class PaymentInstalment(models.Model):
     due_on = models.DateField(_("due"), null=True, blank=True)
     paid_on = models.DateField(_("paid on"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         ordering = ["project", "order", "pk"]
@@ -173,7 +175,7 @@ class ProgressReport(models.Model):
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     reminded_on = models.DateField(_("last reminder"), null=True, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         ordering = ["project", "due_on", "pk"]
@@ -203,7 +205,7 @@ class FollowUpReview(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         ordering = ["project", "organisation__name"]

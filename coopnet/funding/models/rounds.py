@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coopnet.core.actors import history_user
+
 
 class Scheme(models.Model):
     """A kind of funded project. Its rules are data (SchemeRule), one set per starting year."""
@@ -61,7 +63,7 @@ class SchemeRule(models.Model):
         _("longest duration (months)"), null=True, blank=True
     )
     source = models.CharField(_("source"), max_length=300, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         ordering = ["scheme", "from_year"]
@@ -88,7 +90,7 @@ class Round(models.Model):
         blank=True,
         help_text=_("Bids may be submitted until the end of this day."),
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         ordering = ["-year"]
@@ -121,7 +123,7 @@ class RoundPot(models.Model):
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="pots")
     scheme = models.ForeignKey(Scheme, on_delete=models.PROTECT, related_name="pots")
     amount = models.DecimalField(_("pot"), max_digits=12, decimal_places=2)
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         ordering = ["round", "scheme__order"]

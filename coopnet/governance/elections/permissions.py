@@ -6,7 +6,7 @@ person's roles on the day; those rules are in `selectors` (acting_organisations,
 
 import rules
 
-from coopnet.core.permissions import is_network_admin
+from coopnet.accounts.permissions import is_network_admin
 
 
 @rules.predicate

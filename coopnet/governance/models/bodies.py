@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coopnet.core.actors import history_user
+
 
 class Body(models.Model):
     """A board or group of the network (EOC, V&P Board, Officer Group, ...)."""
@@ -30,7 +32,7 @@ class Body(models.Model):
     term_years = models.PositiveSmallIntegerField(
         _("term in years"), default=2, help_text=_("Elections are held this often.")
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         ordering = ["order", "name"]
@@ -86,7 +88,7 @@ class Seat(models.Model):
         verbose_name=_("reserved for"),
         help_text=_("For the Accountable Body's seat: the organisation whose representative sits."),
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         ordering = ["body", "order", "pk"]
@@ -135,7 +137,7 @@ class Appointment(models.Model):
     source = models.CharField(
         _("source"), max_length=300, blank=True, help_text=_("Where this fact comes from.")
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     objects = AppointmentQuerySet.as_manager()
 
@@ -162,7 +164,7 @@ class MemberProfile(models.Model):
     )
     photo = models.ImageField(_("photo"), upload_to="governance/photos/", blank=True)
     photo_alt = models.CharField(_("photo description"), max_length=200, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         verbose_name = _("member profile")

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coopnet.core.actors import history_user
+
 from .bodies import Body
 from .meetings import Meeting
 
@@ -29,7 +31,7 @@ class GovernanceDocument(models.Model):
         related_name="documents",
         help_text=_("For terms of reference: the body they govern."),
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         ordering = ["kind", "title"]
@@ -72,7 +74,7 @@ class DocumentVersion(models.Model):
     )
     text = models.TextField(_("text"), blank=True)
     file = models.FileField(_("PDF"), upload_to="governance/documents/", blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         ordering = ["document", "-adopted_on", "-pk"]

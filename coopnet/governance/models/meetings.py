@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coopnet.core.actors import history_user
+
 from .bodies import Body
 
 
@@ -25,7 +27,7 @@ class Meeting(models.Model):
     starts_at = models.DateTimeField(_("starts at"))
     online = models.BooleanField(_("online"), default=False)
     location = models.CharField(_("location"), max_length=200, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         ordering = ["-starts_at"]
@@ -53,7 +55,7 @@ class AgendaItem(models.Model):
         related_name="approved_by_item",
         verbose_name=_("approves the minutes of"),
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         ordering = ["meeting", "number"]
@@ -83,7 +85,7 @@ class Paper(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         ordering = ["agenda_item", "pk"]
@@ -113,7 +115,7 @@ class Attendance(models.Model):
         default=False,
         help_text=_("Officers and guests attend without counting towards the quorum."),
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         ordering = ["meeting", "person__full_name"]
@@ -150,7 +152,7 @@ class Minutes(models.Model):
         verbose_name=_("approved at"),
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         verbose_name = _("minutes")
@@ -182,7 +184,7 @@ class MinutesComment(models.Model):
 class Decision(models.Model):
     agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="decisions")
     text = models.TextField(_("decision"))
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         ordering = ["agenda_item", "pk"]
@@ -204,7 +206,7 @@ class Action(models.Model):
     )
     due = models.DateField(_("due"))
     done_on = models.DateField(_("done on"), null=True, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         ordering = ["due", "pk"]

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coopnet.core.actors import history_user
+
 from ..validators import validate_image, validate_pdf
 
 
@@ -61,7 +63,7 @@ class Publication(models.Model):
     )
     is_public = models.BooleanField(_("shown on the website"), default=True)
     download_count = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
-    history = HistoricalRecords(excluded_fields=["download_count"])
+    history = HistoricalRecords(get_user=history_user, excluded_fields=["download_count"])
 
     class Meta:
         ordering = ["-published_on", "title"]
@@ -118,7 +120,7 @@ class NewsPost(models.Model):
         help_text=_("Empty for a draft; a future time publishes it then."),
     )
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         ordering = ["-published_at", "-pk"]

@@ -14,6 +14,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coopnet.core.actors import history_user
+
 from .registry import LocalAuthority, Membership, MembershipCategory, Organisation, OrganisationKind
 
 
@@ -147,7 +149,7 @@ class Application(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["token"])
+    history = HistoricalRecords(get_user=history_user, excluded_fields=["token"])
 
     class Meta:
         verbose_name = _("application to join")
@@ -211,7 +213,7 @@ class ApplicationAssessment(models.Model):
     rating = models.PositiveSmallIntegerField(_("rating"), choices=Rating.choices)
     statement = models.TextField(_("statement"), max_length=1000)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         verbose_name = _("self-assessment answer")

@@ -9,6 +9,30 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coopnet.core.actors import history_user
+from coopnet.core.periods import PeriodMixin, PeriodQuerySet
+from coopnet.core.versioning import VersionedQuerySet
+
+
+class RegistryQuerySet(VersionedQuerySet):
+    """Registry records are shown on remembered public pages: bulk writes move the version on."""
+
+
+class PeriodRegistryQuerySet(PeriodQuerySet, VersionedQuerySet):
+    pass
+
+
+class RoleQuerySet(PeriodRegistryQuerySet):
+    def managing(self, person: "Person | None", *, on: date) -> "RoleQuerySet":
+        """The roles through which `person` manages an organisation's profile on `on`.
+
+        The one answer to "who manages organisation X on a date": every predicate, selector and
+        dashboard asks this.
+        """
+        if person is None:
+            return self.none()
+        return self.current_on(on).filter(person=person, manages_profile=True)
+
 
 class LocalAuthority(models.Model):
     """A row of mySociety's UK local authority table (CC-BY-4.0), loaded by a migration."""
@@ -122,7 +146,8 @@ class Organisation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
+    objects = RegistryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organisation")
@@ -186,7 +211,8 @@ class Person(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
+    objects = RegistryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("person")
@@ -216,7 +242,7 @@ class RoleKind(models.TextChoices):
     CONTACT = "contact", _("Contact")
 
 
-class Role(models.Model):
+class Role(PeriodMixin, models.Model):
     """A person's role at an organisation, over time."""
 
     person = models.ForeignKey(
@@ -235,7 +261,8 @@ class Role(models.Model):
         _("may keep the organisation's profile up to date"), default=False
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
+    objects = RoleQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("role")
@@ -276,7 +303,7 @@ class MembershipCategory(models.Model):
         return kind in self.allowed_kinds
 
 
-class Membership(models.Model):
+class Membership(PeriodMixin, models.Model):
     """A period in one category, open while `end` is empty.
 
     A change of category ends one membership and starts another.
@@ -326,7 +353,8 @@ class Membership(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
+    objects = PeriodRegistryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("membership")
@@ -361,8 +389,6 @@ class Membership(models.Model):
     def holder(self) -> Organisation | Person | None:
         return self.organisation or self.person
 
-    def is_current_on(self, on: date) -> bool:
-        return self.start <= on and (self.end is None or self.end >= on)
 
 
 class CouncilBudget(models.Model):
@@ -375,7 +401,8 @@ class CouncilBudget(models.Model):
     amount = models.DecimalField(_("annual budget (£)"), max_digits=16, decimal_places=2)
     source = models.CharField(_("source"), max_length=300, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
+    objects = RegistryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("council budget")
