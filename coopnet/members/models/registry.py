@@ -18,11 +18,11 @@ class RegistryQuerySet(VersionedQuerySet):
     """Registry records are shown on remembered public pages: bulk writes move the version on."""
 
 
-class PeriodRegistryQuerySet(PeriodQuerySet, VersionedQuerySet):
+class PeriodRegistryQuerySet(PeriodQuerySet, VersionedQuerySet):  # type: ignore[override]  # django-stubs: nested QuerySet as_manager
     pass
 
 
-class RoleQuerySet(PeriodRegistryQuerySet):
+class RoleQuerySet(PeriodRegistryQuerySet):  # type: ignore[override]
     def managing(self, person: "Person | None", *, on: date) -> "RoleQuerySet":
         """The roles through which `person` manages an organisation's profile on `on`.
 
@@ -32,6 +32,10 @@ class RoleQuerySet(PeriodRegistryQuerySet):
         if person is None:
             return self.none()
         return self.current_on(on).filter(person=person, manages_profile=True)
+
+
+RoleManager = models.Manager.from_queryset(RoleQuerySet)
+PeriodRegistryManager = models.Manager.from_queryset(PeriodRegistryQuerySet)
 
 
 class LocalAuthority(models.Model):
@@ -262,7 +266,7 @@ class Role(PeriodMixin, models.Model):
     )
 
     history = HistoricalRecords(get_user=history_user)
-    objects = RoleQuerySet.as_manager()
+    objects = RoleManager()
 
     class Meta:
         verbose_name = _("role")
@@ -354,7 +358,7 @@ class Membership(PeriodMixin, models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords(get_user=history_user)
-    objects = PeriodRegistryQuerySet.as_manager()
+    objects = PeriodRegistryManager()
 
     class Meta:
         verbose_name = _("membership")
@@ -388,7 +392,6 @@ class Membership(PeriodMixin, models.Model):
     @property
     def holder(self) -> Organisation | Person | None:
         return self.organisation or self.person
-
 
 
 class CouncilBudget(models.Model):
