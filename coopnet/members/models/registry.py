@@ -18,7 +18,7 @@ class RegistryQuerySet(VersionedQuerySet):
     """Registry records are shown on remembered public pages: bulk writes move the version on."""
 
 
-class PeriodRegistryQuerySet(PeriodQuerySet, VersionedQuerySet):  # type: ignore[override]  # django-stubs: nested QuerySet as_manager
+class PeriodRegistryQuerySet(PeriodQuerySet, VersionedQuerySet):  # type: ignore[override]
     pass
 
 
