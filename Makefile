@@ -7,8 +7,11 @@ UV := uv
 PY := $(UV) run --frozen
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# manage.py and wsgi.py default to production settings; `make run` serves the demo with DEBUG off,
+# `make serve-dev` asks for development settings (DEBUG on).
+DEMO_SETTINGS := config.settings.demo
 
-.PHONY: help install run serve test test-postgres test-browser lint format bench messages clean
+.PHONY: help install run serve-dev test test-postgres test-browser lint format bench messages clean
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -38,6 +41,7 @@ frontend/build/.built: node_modules/.installed $(shell find frontend -path front
 	    libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation >/dev/null)
 	@touch $@
 
+install: export DJANGO_SETTINGS_MODULE := $(DEMO_SETTINGS)
 install: .system-deps .venv/.synced frontend/build/.built ## install Python and npm dependencies and build the CSS/JS
 	$(PY) python manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0 2>/dev/null || true
 
@@ -46,6 +50,7 @@ install: .system-deps .venv/.synced frontend/build/.built ## install Python and 
 
 # --- running -----------------------------------------------------------------------------------
 
+run: export DJANGO_SETTINGS_MODULE := $(DEMO_SETTINGS)
 run: install ## install, migrate, load the demo data if empty, print the demo accounts, serve on :8000 with a task worker
 	$(PY) python manage.py migrate --no-input -v 0
 	$(PY) python manage.py load_demo --if-empty
@@ -55,6 +60,15 @@ run: install ## install, migrate, load the demo data if empty, print the demo ac
 	@trap 'kill 0' INT TERM EXIT; \
 	  $(PY) python manage.py db_worker & \
 	  $(PY) gunicorn config.wsgi --bind $(HOST):$(PORT) --workers 3 --access-logfile - & \
+	  wait
+
+serve-dev: export DJANGO_SETTINGS_MODULE := config.settings.local
+serve-dev: install ## for developers: Django's development server with DEBUG on, and a task worker
+	$(PY) python manage.py migrate --no-input -v 0
+	$(PY) python manage.py load_demo --if-empty
+	@trap 'kill 0' INT TERM EXIT; \
+	  $(PY) python manage.py db_worker & \
+	  $(PY) python manage.py runserver $(HOST):$(PORT) & \
 	  wait
 
 # --- tests -------------------------------------------------------------------------------------
@@ -75,6 +89,7 @@ format: install ## format Python and templates
 	$(PY) ruff check --fix .
 	$(PY) ruff format .
 
+messages: export DJANGO_SETTINGS_MODULE := config.settings.local
 messages: install ## extract strings for translation (English and Welsh)
 	$(PY) python manage.py makemessages -l cy --ignore=.venv --ignore=node_modules --ignore=bench
 	$(PY) python manage.py compilemessages --ignore=.venv --ignore=node_modules

@@ -1,4 +1,8 @@
-"""Settings for `make run` on a developer's or operator's own machine."""
+"""Settings for a developer who asks for them (`make serve-dev`): DEBUG on, a fixed local key.
+
+Never the default: `manage.py` and `wsgi.py` use production settings unless
+`DJANGO_SETTINGS_MODULE` says otherwise (the Makefile says so for each of its commands).
+"""
 
 from .base import *  # noqa: F403
 from .base import env
