@@ -38,7 +38,8 @@ def test_an_appointment_ending_today_is_held_today_and_not_tomorrow(db):
     starting = AppointmentFactory(start=today + timedelta(days=1))
     assert list(Appointment.objects.current_on(today)) == [ending]
     assert list(Appointment.objects.current_on(today + timedelta(days=1))) == [starting]
-    assert ending.is_current_on(today) and not ending.is_current_on(today + timedelta(days=1))
+    assert ending.is_current_on(today)
+    assert not ending.is_current_on(today + timedelta(days=1))
     assert not starting.is_current_on(today)
 
 
