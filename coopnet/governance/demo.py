@@ -21,7 +21,7 @@ from coopnet.demo.loader import CREATED, UNCHANGED, UPDATED, LoadSummary, upsert
 from coopnet.demo.seed import sources as s
 from coopnet.members.models import Organisation, Person
 
-from .composition import ensure_bodies
+from .composition import BODIES, _seat_order, ensure_bodies
 from .models import Appointment, DocumentVersion, GovernanceDocument, Seat
 from .services import appointment_create
 
@@ -189,8 +189,6 @@ def _load_bodies(summary: LoadSummary) -> None:
 
 
 def _seat(body: str, key: str) -> Seat:
-    from .composition import BODIES, _seat_order
-
     rule = next(r for r in BODIES if r.slug == body)
     return Seat.objects.get(body__slug=body, order=_seat_order(rule)[key])
 

@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from coopnet.accounts.models import User
+from coopnet.core.actors import Actor
 from coopnet.governance.models import Body, Constituency
 from coopnet.members.models import Membership, Organisation, Person, Role, RoleKind
 
@@ -121,7 +122,7 @@ def voting_contact_roles(person: Person | None, on: date) -> QuerySet[Role]:
     return Role.objects.current_on(on).filter(person=person, kind=RoleKind.VOTING_CONTACT)
 
 
-def acting_organisations(user: User, on: date) -> QuerySet[Organisation]:
+def acting_organisations(user: Actor, on: date) -> QuerySet[Organisation]:
     """Organisations the user may act for in elections on `on`: those whose profile they manage
     (`Role.objects.managing`, the one rule) and those whose voting contact they are."""
     person = getattr(user, "person", None) if getattr(user, "is_authenticated", False) else None

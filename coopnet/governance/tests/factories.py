@@ -79,7 +79,8 @@ class MeetingFactory(factory.django.DjangoModelFactory[Meeting]):
     def bodies(obj: Meeting, create: bool, extracted: list[Body] | None, **kwargs: object) -> None:
         if not create:
             return
-        obj.bodies.set(extracted if extracted is not None else [BodyFactory()])
+        bodies = extracted if extracted is not None else [BodyFactory.create()]
+        obj.bodies.set(bodies)
         Minutes.objects.get_or_create(meeting=obj)
 
 

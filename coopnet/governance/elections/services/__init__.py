@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from coopnet.core.actors import Actor
 
 from ..errors import ElectionError
@@ -45,8 +47,6 @@ def election_advance(*, election: Election, expected_state: str, by: Actor) -> E
 
 
 def _stage_moved_message() -> str:
-    from django.utils.translation import gettext as _
-
     return _("The election has already moved on from that stage.")
 
 
