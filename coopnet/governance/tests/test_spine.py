@@ -167,3 +167,29 @@ def test_an_outsider_commenting_on_minutes_is_refused_403(client, supporter, mee
     )
     assert response.status_code == 403
     assert not meeting_with_minutes.minutes.comments.exists()
+
+
+def test_changing_a_body_in_the_back_office_is_in_the_audit_trail(client, network_admin):
+    body = BodyFactory(name="Officer Group", slug="officer-group")
+    client.force_login(network_admin)
+    response = client.post(
+        reverse("admin:governance_body_change", args=[body.pk]),
+        {
+            "name": "Officer Group",
+            "short_name": "OG",
+            "slug": "officer-group",
+            "purpose": "",
+            "quorum": "4",
+            "term_years": "2",
+            "order": "0",
+            "seats-TOTAL_FORMS": "0",
+            "seats-INITIAL_FORMS": "0",
+            "seats-MIN_NUM_FORMS": "0",
+            "seats-MAX_NUM_FORMS": "1000",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    (entry,) = audit_trail_for(body)
+    assert entry.action == "body.changed"
+    assert entry.user == network_admin
+    assert "quorum" in entry.summary
