@@ -27,12 +27,12 @@ ORDER: list[str] = [
 
 
 def make_body(slug: str = "eoc") -> Body:
-    return BodyFactory(slug=slug, name="Executive Oversight Committee", short_name="EOC")
+    return BodyFactory.create(slug=slug, name="Executive Oversight Committee", short_name="EOC")
 
 
 def make_seat(body: Body, constituency: str = Constituency.FULL, places: int = 2, **kw) -> Seat:
     kw.setdefault("order", 0)
-    return SeatFactory(body=body, constituency=constituency, places=places, **kw)
+    return SeatFactory.create(body=body, constituency=constituency, places=places, **kw)
 
 
 def details(title: str = "EOC elections 2026", method: str = Method.FPTP, **changes):
