@@ -14,6 +14,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from coopnet.core.audit import audit_record
+
 from .models import Body, Constituency, Seat
 
 MANAGE = "governance.manage_governance"
@@ -84,3 +86,17 @@ class BodyAdmin(GovernanceAdminPermissions, SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ("name",)}
     fields = ("name", "short_name", "slug", "purpose", "quorum", "term_years", "order")
     inlines = (SeatInline,)
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        """The composition is data, changed here: the audit trail records who changed it (the
+        admin's change view runs in one transaction, so the entry lands with the change)."""
+        super().save_related(request, form, formsets, change)
+        changed = list(form.changed_data) + [
+            str(f.model._meta.verbose_name_plural) for f in formsets if f.has_changed()
+        ]
+        audit_record(
+            by=request.user,
+            action="body.changed" if change else "body.created",
+            target=form.instance,
+            summary=f"{form.instance}: {', '.join(changed) or 'saved'}",
+        )

@@ -16,11 +16,12 @@ from datetime import date
 
 from django.utils.translation import gettext_lazy
 
+from coopnet.core.actors import System, acting_as
 from coopnet.demo.loader import CREATED, UNCHANGED, UPDATED, LoadSummary, upsert
 from coopnet.demo.seed import sources as s
 from coopnet.members.models import Organisation, Person
 
-from .composition import ensure_bodies
+from .composition import BODIES, _seat_order, ensure_bodies
 from .models import Appointment, DocumentVersion, GovernanceDocument, Seat
 from .services import appointment_create
 
@@ -31,6 +32,7 @@ LABELS = {
 }
 
 ACCOUNTABLE_BODY = "oldham-council"
+DEMO = System("load_demo")
 AS_AT = s.YEAR_END_2022
 TERM_START = s.YEAR_START_2021
 AS_AT_SOURCE = f"{s.REVIEW_2022}: member at 31 July 2022 (start approximate)"
@@ -187,8 +189,6 @@ def _load_bodies(summary: LoadSummary) -> None:
 
 
 def _seat(body: str, key: str) -> Seat:
-    from .composition import BODIES, _seat_order
-
     rule = next(r for r in BODIES if r.slug == body)
     return Seat.objects.get(body__slug=body, order=_seat_order(rule)[key])
 
@@ -213,7 +213,7 @@ def _load_appointment(item: SeedAppointment, summary: LoadSummary) -> None:
         start=item.start,
         end=item.end,
         how=item.how,
-        by=None,
+        by=DEMO,
         start_is_approximate=True,
         source=item.source,
     )
@@ -240,7 +240,8 @@ def _load_documents(summary: LoadSummary) -> None:
 
 
 def load(summary: LoadSummary) -> None:
-    _load_bodies(summary)
-    for item in APPOINTMENTS:
-        _load_appointment(item, summary)
-    _load_documents(summary)
+    with acting_as(DEMO):
+        _load_bodies(summary)
+        for item in APPOINTMENTS:
+            _load_appointment(item, summary)
+        _load_documents(summary)

@@ -7,6 +7,8 @@ from django.utils import timezone
 
 from coopnet.accounts.permissions import is_network_admin
 
+from .models import Appointment
+
 
 def _person(user):
     if not (user and user.is_authenticated):
@@ -20,8 +22,6 @@ def serves_on_meeting_bodies(user, meeting) -> bool:
     person = _person(user)
     if person is None or meeting is None:
         return False
-    from .models import Appointment
-
     held = Appointment.objects.filter(person=person, seat__body__meetings=meeting)
     return (
         held.current_on(meeting.starts_at.date()).exists()
@@ -42,8 +42,6 @@ def serves_on_body(user, body) -> bool:
     person = _person(user)
     if person is None or body is None:
         return False
-    from .models import Appointment
-
     return (
         Appointment.objects.filter(person=person, seat__body=body)
         .current_on(timezone.localdate())

@@ -11,6 +11,7 @@ from typing import Any
 from django.apps import apps
 from django.db.models import F, Prefetch, Q, QuerySet
 
+from coopnet.accounts.roles import STAFF_ROLES
 from coopnet.members.models import Person
 
 from .models import (
@@ -246,8 +247,6 @@ def terms_of_reference(body: Body) -> QuerySet[GovernanceDocument]:
 def meeting_people(meeting: Meeting) -> QuerySet[Person]:
     """Who may be recorded at a meeting or own its actions: members of its bodies on the day,
     anyone already recorded, and the network's staff (who attend as officers)."""
-    from coopnet.accounts.roles import STAFF_ROLES
-
     on = meeting.starts_at.date()
     serving = Appointment.objects.filter(seat__body__meetings=meeting).current_on(on)
     return (

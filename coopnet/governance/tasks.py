@@ -8,12 +8,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django_tasks import task
 
+from .models import Attendance, Minutes
+
 
 @task()
 def send_minutes_circulated(minutes_id: int) -> int:
     """Tell each person present that the draft minutes are ready for comment."""
-    from .models import Attendance, Minutes
-
     minutes = Minutes.objects.select_related("meeting").get(pk=minutes_id)
     meeting = minutes.meeting
     people = [

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy
 
+from coopnet.core.actors import System, acting_as
+from coopnet.core.audit import audit_record
 from coopnet.demo.loader import CREATED, LoadSummary, upsert
 from coopnet.demo.seed import sources as s
 from coopnet.governance.models import Appointment, Body, Seat
@@ -105,7 +107,15 @@ def _load_result(contest: Contest, summary: LoadSummary) -> None:
         summary.count("election_results", outcome)
 
 
+DEMO = System("load_demo")
+
+
 def load(summary: LoadSummary) -> None:
+    with acting_as(DEMO):
+        _load(summary)
+
+
+def _load(summary: LoadSummary) -> None:
     for item in PAST_ELECTIONS:
         body = Body.objects.filter(slug=item.body).first()
         if body is None:
@@ -126,6 +136,14 @@ def load(summary: LoadSummary) -> None:
         if outcome == CREATED:
             ElectionEvent.objects.create(
                 election=election, action="loaded", to_state=election.state, note=item.source
+            )
+            audit_record(
+                by=DEMO,
+                action="election.loaded",
+                target=election,
+                summary=f"{election}: recorded from a published report",
+                about=(body,),
+                reason=item.source,
             )
         for seat in _elected_seats(body):
             contest, _created = Contest.objects.get_or_create(

@@ -8,11 +8,14 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from coopnet.core.actors import System
+
 from . import services
 from .errors import ElectionError
 from .models import Election
 
 State = Election.State
+SCHEDULER = System("advance_elections")
 
 # state -> (the timetable field whose time must have come, the service that moves it on)
 DUE = {
@@ -22,9 +25,12 @@ DUE = {
 }
 
 
-def advance_due_elections(now: datetime | None = None) -> list[tuple[Election, str]]:
-    """Move on every election whose next scheduled time has come. Returns (election, outcome)
-    pairs: the new state, or the reason it could not move (for the log)."""
+def advance_due_elections(
+    now: datetime | None = None, *, by: System = SCHEDULER
+) -> list[tuple[Election, str]]:
+    """Move on every election whose next scheduled time has come, acting as the system job
+    `by`. Returns (election, outcome) pairs: the new state, or the reason it could not move
+    (for the log)."""
     now = now or timezone.now()
     results = []
     for election in Election.objects.filter(state__in=list(DUE), reported_only=False):
@@ -33,7 +39,7 @@ def advance_due_elections(now: datetime | None = None) -> list[tuple[Election, s
         if due is None or due > now:
             continue
         try:
-            moved = step(election=election, by=None)
+            moved = step(election=election, by=by)
         except ElectionError as exc:
             results.append((election, str(exc)))
         else:

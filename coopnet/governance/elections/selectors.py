@@ -13,9 +13,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from coopnet.accounts.models import User
+from coopnet.core.actors import Actor
 from coopnet.governance.models import Body, Constituency
 from coopnet.members.models import Membership, Organisation, Person, Role, RoleKind
-from coopnet.members.selectors import current_on
 
 from .models import (
     ELECTED_CONSTITUENCIES,
@@ -31,13 +31,6 @@ from .models import (
 )
 
 NEWEST_FIRST = (F("term_start").desc(nulls_last=True), "-created_at", "title")
-
-
-def role_current_on(on: date, prefix: str = "") -> Q:
-    start, end = f"{prefix}start", f"{prefix}end"
-    return (Q(**{f"{start}__isnull": True}) | Q(**{f"{start}__lte": on})) & (
-        Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": on})
-    )
 
 
 # --- elections ----------------------------------------------------------------------------------
@@ -114,33 +107,55 @@ def electorate_date(election: Election) -> date:
 def category_on(organisation: Organisation, on: date) -> str | None:
     """The code of the category the organisation holds on the date, if any."""
     return (
-        Membership.objects.filter(current_on(on), organisation=organisation)
+        Membership.objects.current_on(on)
+        .filter(organisation=organisation)
         .order_by("-start")
         .values_list("category__code", flat=True)
         .first()
     )
 
 
-def acting_organisations(user: User, on: date) -> QuerySet[Organisation]:
-    """Organisations the user may act for in elections: as their voting contact, or as a person
-    who keeps their profile."""
-    person = getattr(user, "person", None)
+def voting_contact_roles(person: Person | None, on: date) -> QuerySet[Role]:
+    """The person's roles as an organisation's voting contact on `on` (the period rule)."""
+    if person is None:
+        return Role.objects.none()
+    return Role.objects.current_on(on).filter(person=person, kind=RoleKind.VOTING_CONTACT)
+
+
+def acting_organisations(user: Actor, on: date) -> QuerySet[Organisation]:
+    """Organisations the user may act for in elections on `on`: those whose profile they manage
+    (`Role.objects.managing`, the one rule) and those whose voting contact they are."""
+    person = getattr(user, "person", None) if getattr(user, "is_authenticated", False) else None
     if person is None:
         return Organisation.objects.none()
-    roles = Role.objects.filter(role_current_on(on), person=person).filter(
-        Q(kind=RoleKind.VOTING_CONTACT) | Q(manages_profile=True)
+    managed = Role.objects.managing(person, on=on).values("organisation_id")
+    contact = voting_contact_roles(person, on).values("organisation_id")
+    return Organisation.objects.filter(Q(pk__in=managed) | Q(pk__in=contact)).order_by("name")
+
+
+def roles_at(
+    organisations: QuerySet[Organisation] | list[Organisation], on: date
+) -> QuerySet[Role]:
+    """Everyone holding a role, current on `on`, at one of the organisations."""
+    return (
+        Role.objects.current_on(on)
+        .filter(organisation__in=organisations)
+        .select_related("person", "organisation")
+        .order_by("organisation__name", "person__full_name")
     )
-    return Organisation.objects.filter(pk__in=roles.values("organisation_id")).order_by("name")
+
+
+def holds_role_at(person: Person, organisation: Organisation, on: date) -> bool:
+    return Role.objects.current_on(on).filter(person=person, organisation=organisation).exists()
 
 
 def nominee_roles(constituencies: set[str] | list[str], on: date) -> QuerySet[Role]:
     """People who may be nominated: anyone with a role, current on the date, at an organisation
     that is a member of one of the constituencies on that date."""
-    members = Membership.objects.filter(current_on(on), category__code__in=list(constituencies))
+    members = Membership.objects.current_on(on).filter(category__code__in=list(constituencies))
     return (
-        Role.objects.filter(
-            role_current_on(on), organisation_id__in=members.values("organisation_id")
-        )
+        Role.objects.current_on(on)
+        .filter(organisation_id__in=members.values("organisation_id"))
         .select_related("person", "organisation")
         .order_by("person__full_name", "organisation__name", "pk")
     )
@@ -163,7 +178,8 @@ def electorate_preview(election: Election, on: date) -> list[ElectoratePreviewRo
     the election fills, its voting contacts, and any delegate. Three queries."""
     constituencies = constituencies_of(election)
     memberships = (
-        Membership.objects.filter(current_on(on), category__code__in=constituencies)
+        Membership.objects.current_on(on)
+        .filter(category__code__in=constituencies)
         .select_related("organisation", "category")
         .exclude(organisation__isnull=True)
         .order_by("category__order", "organisation__name")
@@ -173,9 +189,11 @@ def electorate_preview(election: Election, on: date) -> list[ElectoratePreviewRo
         for m in memberships
         if m.organisation is not None
     }
-    contacts = Role.objects.filter(
-        role_current_on(on), kind=RoleKind.VOTING_CONTACT, organisation_id__in=list(rows)
-    ).select_related("person")
+    contacts = (
+        Role.objects.current_on(on)
+        .filter(kind=RoleKind.VOTING_CONTACT, organisation_id__in=list(rows))
+        .select_related("person")
+    )
     for role in contacts.order_by("person__full_name"):
         rows[role.organisation_id].contacts.append(role.person)
     for delegation in Delegation.objects.filter(election=election).select_related("person"):
@@ -278,10 +296,7 @@ def _rights_from_electorate(election: Election, person: Person) -> VotingAnswer:
 def _rights_from_registry(election: Election, person: Person, on: date) -> VotingAnswer:
     by_constituency = _contests_by_constituency(election)
     contact_orgs = {
-        r.organisation
-        for r in Role.objects.filter(
-            role_current_on(on), person=person, kind=RoleKind.VOTING_CONTACT
-        ).select_related("organisation")
+        r.organisation for r in voting_contact_roles(person, on).select_related("organisation")
     }
     delegated = {
         d.organisation

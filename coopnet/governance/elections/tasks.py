@@ -9,6 +9,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
+from coopnet.members.models import Person
+
+from .models import Delegation, Election, Elector, Nomination
+from .selectors import electorate_preview
+
 
 def _absolute(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
@@ -17,11 +22,6 @@ def _absolute(path: str) -> str:
 def _recipients(election_id: int, stage: str) -> set[str]:
     """The electorate's voting contacts and delegates (the fixed electorate once voting has
     opened, before that the registry's), and the candidates once there are some."""
-    from coopnet.members.models import Person
-
-    from .models import Delegation, Election, Elector, Nomination
-    from .selectors import electorate_preview
-
     election = Election.objects.get(pk=election_id)
     people: set[Person] = set()
     if election.electorate_on:
@@ -46,8 +46,6 @@ def _recipients(election_id: int, stage: str) -> set[str]:
 @task()
 def send_election_notice(*, election_id: int, stage: str) -> int:
     """Tell the electorate that the election has reached `stage`. Returns how many were sent."""
-    from .models import Election
-
     election = Election.objects.select_related("body").get(pk=election_id)
     if stage == Election.State.COUNTED:
         return 0  # the count stays private until it is published
@@ -68,8 +66,6 @@ def send_election_notice(*, election_id: int, stage: str) -> int:
 @task()
 def send_nomination_notice(*, nomination_id: int) -> None:
     """Ask the nominee to accept (or decline) their nomination."""
-    from .models import Nomination
-
     nomination = Nomination.objects.select_related(
         "person", "organisation", "nominated_by_organisation", "contest__seat", "contest__election"
     ).get(pk=nomination_id)

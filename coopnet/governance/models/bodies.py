@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coopnet.core.actors import history_user
+from coopnet.core.periods import PeriodMixin, PeriodQuerySet
 
 
 class Body(models.Model):
@@ -99,15 +98,11 @@ class Seat(models.Model):
         return f"{self.body}: {self.name}"
 
 
-class AppointmentQuerySet(models.QuerySet["Appointment"]):
-    def current_on(self, on: date) -> AppointmentQuerySet:
-        """Held on the date: started on or before it and not ended before it."""
-        return self.filter(
-            models.Q(start__lte=on), models.Q(end__isnull=True) | models.Q(end__gte=on)
-        )
+class AppointmentQuerySet(PeriodQuerySet):
+    """Appointments; `current_on(day)` is the period rule (both ends inclusive)."""
 
 
-class Appointment(models.Model):
+class Appointment(PeriodMixin, models.Model):
     """A person holding a place in a seat from `start` until `end` (open when empty)."""
 
     class How(models.TextChoices):

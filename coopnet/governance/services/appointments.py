@@ -8,13 +8,16 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from coopnet.accounts.models import User
+from coopnet.core.actors import Actor, acting_as
+from coopnet.core.audit import audit_record
+from coopnet.core.guard import require
+from coopnet.core.periods import overlaps
 from coopnet.members.models import Membership, Organisation, Person
-from coopnet.members.selectors import current_on
 
 from ..errors import GovernanceError
 from ..models import Appointment, Constituency, Seat
-from .common import overlaps, require
+
+MANAGE = "governance.manage_governance"
 
 # Seats of these constituencies are held by a representative of a member in that category.
 CATEGORY_OF = {
@@ -26,7 +29,8 @@ CATEGORY_OF = {
 
 def _category_on(organisation: Organisation, on: date) -> Membership | None:
     return (
-        Membership.objects.filter(current_on(on), organisation=organisation)
+        Membership.objects.current_on(on)
+        .filter(organisation=organisation)
         .select_related("category")
         .order_by("-start")
         .first()
@@ -175,7 +179,6 @@ def appointment_problems(
     return problems
 
 
-@transaction.atomic
 def appointment_create(
     *,
     seat: Seat,
@@ -184,52 +187,76 @@ def appointment_create(
     start: date,
     end: date | None = None,
     how: str,
-    by: User | None,
+    by: Actor,
     start_is_approximate: bool = False,
     source: str = "",
 ) -> Appointment:
     """Appoint a person to a seat from `start` (until `end`, or open), refusing anything that
     breaks the body's composition rules (held as data on its seats)."""
-    require(by, "governance.manage_governance")
-    seat = (
-        Seat.objects.select_for_update(of=("self",))
-        .select_related("body", "reserved_for")
-        .get(pk=seat.pk)
-    )
-    # The person too: the "one seat per person on a body" rule spans the body's seats.
-    Person.objects.select_for_update().filter(pk=person.pk).first()
-    problems = appointment_problems(
-        seat=seat, person=person, organisation=organisation, start=start, end=end, how=how
-    )
-    if problems:
-        raise GovernanceError(" ".join(problems))
-    appointment = Appointment(
-        seat=seat,
-        person=person,
-        organisation=organisation,
-        start=start,
-        end=end,
-        how=how,
-        start_is_approximate=start_is_approximate,
-        source=source,
-    )
-    appointment._history_user = by  # type: ignore[attr-defined]
-    appointment.save()
-    return appointment
+    require(by, MANAGE)
+    with transaction.atomic(), acting_as(by):
+        seat = (
+            Seat.objects.select_for_update(of=("self",))
+            .select_related("body", "reserved_for")
+            .get(pk=seat.pk)
+        )
+        # The person too: the "one seat per person on a body" rule spans the body's seats.
+        Person.objects.select_for_update().filter(pk=person.pk).first()
+        problems = appointment_problems(
+            seat=seat, person=person, organisation=organisation, start=start, end=end, how=how
+        )
+        if problems:
+            raise GovernanceError(" ".join(problems))
+        appointment = Appointment.objects.create(
+            seat=seat,
+            person=person,
+            organisation=organisation,
+            start=start,
+            end=end,
+            how=how,
+            start_is_approximate=start_is_approximate,
+            source=source,
+        )
+        audit_record(
+            by=by,
+            action="appointment.created",
+            target=appointment,
+            summary=f"{person} appointed to {seat} from {start.isoformat()}"
+            + (f" until {end.isoformat()}" if end else ""),
+            about=(seat.body, person, organisation),
+            changes={
+                "start": start.isoformat(),
+                "end": end.isoformat() if end else None,
+                "how": how,
+            },
+        )
+        return appointment
 
 
-@transaction.atomic
-def appointment_end(*, appointment: Appointment, end: date, by: User | None) -> Appointment:
+def appointment_end(*, appointment: Appointment, end: date, by: Actor) -> Appointment:
     """Close an appointment (stepping down, end of term). Ending it earlier never breaks a rule
     except that it cannot end before it started."""
-    require(by, "governance.manage_governance")
-    Seat.objects.select_for_update().filter(pk=appointment.seat_id).first()
-    appointment = Appointment.objects.select_for_update().get(pk=appointment.pk)
-    if end < appointment.start:
-        raise GovernanceError(_("The end date is before the start date."))
-    if appointment.end is not None and end > appointment.end:
-        raise GovernanceError(_("Use a new appointment to extend a term that has ended."))
-    appointment.end = end
-    appointment._history_user = by  # type: ignore[attr-defined]
-    appointment.save()
-    return appointment
+    require(by, MANAGE)
+    with transaction.atomic(), acting_as(by):
+        Seat.objects.select_for_update().filter(pk=appointment.seat_id).first()
+        appointment = (
+            Appointment.objects.select_for_update(of=("self",))
+            .select_related("seat__body", "person", "organisation")
+            .get(pk=appointment.pk)
+        )
+        if end < appointment.start:
+            raise GovernanceError(_("The end date is before the start date."))
+        if appointment.end is not None and end > appointment.end:
+            raise GovernanceError(_("Use a new appointment to extend a term that has ended."))
+        was = appointment.end
+        appointment.end = end
+        appointment.save()
+        audit_record(
+            by=by,
+            action="appointment.ended",
+            target=appointment,
+            summary=f"{appointment.person} ends in {appointment.seat} on {end.isoformat()}",
+            about=(appointment.seat.body, appointment.person, appointment.organisation),
+            changes={"end": [was.isoformat() if was else None, end.isoformat()]},
+        )
+        return appointment

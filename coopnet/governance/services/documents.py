@@ -8,19 +8,20 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from coopnet.accounts.models import User
+from coopnet.core.actors import Actor, acting_as
+from coopnet.core.audit import audit_record
+from coopnet.core.guard import require
 from coopnet.members.models import Person
 
 from ..errors import GovernanceError
 from ..models import DocumentVersion, GovernanceDocument, Meeting, MemberProfile
-from .common import require
-from .meetings import MANAGE, _check_pdf, _saved
+from .appointments import MANAGE
+from .meetings import _check_pdf
 
 PHOTO_MAX_BYTES = 2 * 1024 * 1024
 PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
 
 
-@transaction.atomic
 def document_version_add(
     *,
     document: GovernanceDocument,
@@ -29,31 +30,41 @@ def document_version_add(
     text: str = "",
     upload: UploadedFile | None = None,
     adopted_at: Meeting | None = None,
-    by: User | None,
+    by: Actor,
 ) -> DocumentVersion:
     """Record a version of the constitution or terms of reference, adopted on a date (at a
     meeting, if one is named: then on that meeting's date)."""
     require(by, MANAGE)
-    GovernanceDocument.objects.select_for_update().filter(pk=document.pk).first()
-    if adopted_at is not None and adopted_at.starts_at.date() != adopted_on:
-        raise GovernanceError(_("The adoption date is the date of the meeting that adopted it."))
-    if document.versions.filter(label=label).exists():
-        raise GovernanceError(
-            _("This document already has a version called %(label)s.") % {"label": label}
+    with transaction.atomic(), acting_as(by):
+        GovernanceDocument.objects.select_for_update().filter(pk=document.pk).first()
+        if adopted_at is not None and adopted_at.starts_at.date() != adopted_on:
+            raise GovernanceError(
+                _("The adoption date is the date of the meeting that adopted it.")
+            )
+        if document.versions.filter(label=label).exists():
+            raise GovernanceError(
+                _("This document already has a version called %(label)s.") % {"label": label}
+            )
+        if not text.strip() and upload is None:
+            raise GovernanceError(_("Give the text of the version or upload it as a PDF."))
+        if upload is not None:
+            _check_pdf(upload)
+        version = DocumentVersion.objects.create(
+            document=document,
+            label=label,
+            adopted_on=adopted_on,
+            adopted_at=adopted_at,
+            text=text,
+            file=upload or "",
         )
-    if not text.strip() and upload is None:
-        raise GovernanceError(_("Give the text of the version or upload it as a PDF."))
-    if upload is not None:
-        _check_pdf(upload)
-    version = DocumentVersion(
-        document=document,
-        label=label,
-        adopted_on=adopted_on,
-        adopted_at=adopted_at,
-        text=text,
-        file=upload or "",
-    )
-    return _saved(version, by)
+        audit_record(
+            by=by,
+            action="document.version_added",
+            target=version,
+            summary=f"{document}: version {label} adopted on {adopted_on.isoformat()}",
+            about=(document, document.body, adopted_at),
+        )
+        return version
 
 
 def _check_photo(upload: UploadedFile) -> None:
@@ -74,19 +85,25 @@ def _check_photo(upload: UploadedFile) -> None:
         raise GovernanceError(_("The photo must be a JPEG, PNG or WebP image."))
 
 
-@transaction.atomic
 def member_photo_save(
-    *, person: Person, upload: UploadedFile | None, alt: str, by: User | None
+    *, person: Person, upload: UploadedFile | None, alt: str, by: Actor
 ) -> MemberProfile:
     """Set (or, with no upload, remove) the photo shown on governance pages."""
     require(by, MANAGE)
-    profile, _created = MemberProfile.objects.select_for_update().get_or_create(person=person)
     if upload is not None:
         _check_photo(upload)
         if not alt.strip():
             raise GovernanceError(_("Describe the photo for people who cannot see it."))
-        profile.photo = upload
-    else:
-        profile.photo = ""
-    profile.photo_alt = alt.strip()
-    return _saved(profile, by)
+    with transaction.atomic(), acting_as(by):
+        profile, _created = MemberProfile.objects.select_for_update().get_or_create(person=person)
+        profile.photo = upload if upload is not None else ""
+        profile.photo_alt = alt.strip()
+        profile.save()
+        audit_record(
+            by=by,
+            action="governance.photo_saved" if upload is not None else "governance.photo_removed",
+            target=profile,
+            summary=f"Photo of {person} " + ("saved" if upload is not None else "removed"),
+            about=(person,),
+        )
+        return profile

@@ -12,26 +12,21 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from coopnet.accounts.models import User
+from coopnet.core.actors import Actor, acting_as, user_of
+from coopnet.core.audit import audit_record
+from coopnet.core.guard import require
 from coopnet.core.uploads import starts_like_pdf
 from coopnet.members.models import Person
 
 from ..errors import GovernanceError
 from ..models import Action, AgendaItem, Attendance, Body, Decision, Meeting, Minutes, Paper
-from .common import require
+from .appointments import MANAGE
 
-MANAGE = "governance.manage_governance"
 PAPER_MAX_BYTES = 20 * 1024 * 1024
 
 
 def paper_max_bytes() -> int:
     return int(getattr(settings, "COOPNET_GOVERNANCE_PAPER_MAX_BYTES", PAPER_MAX_BYTES))
-
-
-def _saved(obj, by: User | None):
-    obj._history_user = by
-    obj.save()
-    return obj
 
 
 def _check_kind(kind: str, bodies: list[Body]) -> None:
@@ -43,7 +38,6 @@ def _check_kind(kind: str, bodies: list[Body]) -> None:
         raise GovernanceError(_("A meeting of more than one body is a joint meeting."))
 
 
-@transaction.atomic
 def meeting_save(
     *,
     meeting: Meeting | None = None,
@@ -53,7 +47,7 @@ def meeting_save(
     starts_at: datetime,
     online: bool,
     location: str,
-    by: User | None,
+    by: Actor,
 ) -> Meeting:
     """Schedule a meeting (or change one): its bodies, kind, time and place. Each meeting has
     minutes, in draft until circulated."""
@@ -62,20 +56,29 @@ def meeting_save(
     _check_kind(kind, bodies)
     if not online and not location.strip():
         raise GovernanceError(_("Say where a meeting in person is held."))
-    if meeting is not None:
-        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-        if hasattr(meeting, "minutes") and meeting.minutes.status != Minutes.Status.DRAFT:
-            raise GovernanceError(
-                _("Minutes have been circulated: the meeting can no longer change.")
-            )
-    else:
-        meeting = Meeting()
-    meeting.title, meeting.kind, meeting.starts_at = title, kind, starts_at
-    meeting.online, meeting.location = online, location
-    _saved(meeting, by)
-    meeting.bodies.set(bodies)
-    Minutes.objects.get_or_create(meeting=meeting)
-    return meeting
+    with transaction.atomic(), acting_as(by):
+        created = meeting is None
+        if meeting is not None:
+            meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+            if hasattr(meeting, "minutes") and meeting.minutes.status != Minutes.Status.DRAFT:
+                raise GovernanceError(
+                    _("Minutes have been circulated: the meeting can no longer change.")
+                )
+        else:
+            meeting = Meeting()
+        meeting.title, meeting.kind, meeting.starts_at = title, kind, starts_at
+        meeting.online, meeting.location = online, location
+        meeting.save()
+        meeting.bodies.set(bodies)
+        Minutes.objects.get_or_create(meeting=meeting)
+        audit_record(
+            by=by,
+            action="meeting.scheduled" if created else "meeting.changed",
+            target=meeting,
+            summary=f"{meeting} on {starts_at:%Y-%m-%d %H:%M}",
+            about=bodies,
+        )
+        return meeting
 
 
 def _draft_minutes_of(meeting: Meeting) -> Minutes:
@@ -104,27 +107,34 @@ def _check_approves(meeting: Meeting, approves: Meeting | None) -> None:
         )
 
 
-@transaction.atomic
 def agenda_item_add(
     *,
     meeting: Meeting,
     title: str,
     description: str = "",
     approves_minutes_of: Meeting | None = None,
-    by: User | None,
+    by: Actor,
 ) -> AgendaItem:
     require(by, MANAGE)
-    _draft_minutes_of(meeting)
-    _check_approves(meeting, approves_minutes_of)
-    last = meeting.agenda_items.aggregate(n=Max("number"))["n"] or 0
-    item = AgendaItem(
-        meeting=meeting,
-        number=last + 1,
-        title=title,
-        description=description,
-        approves_minutes_of=approves_minutes_of,
-    )
-    return _saved(item, by)
+    with transaction.atomic(), acting_as(by):
+        _draft_minutes_of(meeting)
+        _check_approves(meeting, approves_minutes_of)
+        last = meeting.agenda_items.aggregate(n=Max("number"))["n"] or 0
+        item = AgendaItem.objects.create(
+            meeting=meeting,
+            number=last + 1,
+            title=title,
+            description=description,
+            approves_minutes_of=approves_minutes_of,
+        )
+        audit_record(
+            by=by,
+            action="meeting.item_added",
+            target=item,
+            summary=f"Item {item.number} of {meeting}: {title}",
+            about=(meeting, approves_minutes_of),
+        )
+        return item
 
 
 def _check_pdf(upload: UploadedFile) -> None:
@@ -136,79 +146,125 @@ def _check_pdf(upload: UploadedFile) -> None:
         raise GovernanceError(_("Papers must be PDF files."))
 
 
-@transaction.atomic
 def paper_add(
     *,
     agenda_item: AgendaItem,
     title: str,
     upload: UploadedFile,
     confidential: bool = False,
-    by: User | None,
+    by: Actor,
 ) -> Paper:
     require(by, MANAGE)
     _check_pdf(upload)
-    _draft_minutes_of(agenda_item.meeting)
-    paper = Paper(
-        agenda_item=agenda_item,
-        title=title,
-        file=upload,
-        size=upload.size or 0,
-        confidential=confidential,
-        uploaded_by=by,
-    )
-    return _saved(paper, by)
+    with transaction.atomic(), acting_as(by):
+        _draft_minutes_of(agenda_item.meeting)
+        paper = Paper.objects.create(
+            agenda_item=agenda_item,
+            title=title,
+            file=upload,
+            size=upload.size or 0,
+            confidential=confidential,
+            uploaded_by=user_of(by),
+        )
+        audit_record(
+            by=by,
+            action="meeting.paper_added",
+            target=paper,
+            summary=f"Paper {title!r} for item {agenda_item.number} of {agenda_item.meeting}"
+            + (" (confidential)" if confidential else ""),
+            about=(agenda_item.meeting,),
+        )
+        return paper
 
 
-@transaction.atomic
 def attendance_record(
     *,
     meeting: Meeting,
     person: Person,
     status: str,
     in_attendance: bool = False,
-    by: User | None,
+    by: Actor,
 ) -> Attendance:
     """Record that a person attended, sent apologies or was absent (replacing any earlier
     record)."""
     require(by, MANAGE)
-    _draft_minutes_of(meeting)
-    if meeting.starts_at > timezone.now() and status == Attendance.Status.PRESENT:
-        raise GovernanceError(_("Attendance is recorded once the meeting has been held."))
-    attendance = Attendance.objects.filter(meeting=meeting, person=person).first() or Attendance(
-        meeting=meeting, person=person
-    )
-    attendance.status, attendance.in_attendance = status, in_attendance
-    return _saved(attendance, by)
+    with transaction.atomic(), acting_as(by):
+        _draft_minutes_of(meeting)
+        if meeting.starts_at > timezone.now() and status == Attendance.Status.PRESENT:
+            raise GovernanceError(_("Attendance is recorded once the meeting has been held."))
+        attendance = Attendance.objects.filter(
+            meeting=meeting, person=person
+        ).first() or Attendance(meeting=meeting, person=person)
+        attendance.status, attendance.in_attendance = status, in_attendance
+        attendance.save()
+        audit_record(
+            by=by,
+            action="meeting.attendance_recorded",
+            target=attendance,
+            summary=f"{person} at {meeting}: {status}",
+            about=(meeting, person),
+        )
+        return attendance
 
 
-@transaction.atomic
-def decision_record(*, agenda_item: AgendaItem, text: str, by: User | None) -> Decision:
+def decision_record(*, agenda_item: AgendaItem, text: str, by: Actor) -> Decision:
     require(by, MANAGE)
-    _draft_minutes_of(agenda_item.meeting)
     if not text.strip():
         raise GovernanceError(_("Write the decision."))
-    return _saved(Decision(agenda_item=agenda_item, text=text.strip()), by)
+    with transaction.atomic(), acting_as(by):
+        _draft_minutes_of(agenda_item.meeting)
+        decision = Decision.objects.create(agenda_item=agenda_item, text=text.strip())
+        audit_record(
+            by=by,
+            action="meeting.decision_recorded",
+            target=decision,
+            summary=f"Decision at item {agenda_item.number} of {agenda_item.meeting}",
+            about=(agenda_item.meeting,),
+        )
+        return decision
 
 
-@transaction.atomic
 def action_record(
-    *, agenda_item: AgendaItem, text: str, owner: Person, due: date, by: User | None
+    *, agenda_item: AgendaItem, text: str, owner: Person, due: date, by: Actor
 ) -> Action:
     require(by, MANAGE)
-    _draft_minutes_of(agenda_item.meeting)
-    if due < agenda_item.meeting.starts_at.date():
-        raise GovernanceError(_("An action cannot be due before the meeting that agreed it."))
-    return _saved(Action(agenda_item=agenda_item, text=text.strip(), owner=owner, due=due), by)
+    with transaction.atomic(), acting_as(by):
+        _draft_minutes_of(agenda_item.meeting)
+        if due < agenda_item.meeting.starts_at.date():
+            raise GovernanceError(_("An action cannot be due before the meeting that agreed it."))
+        action = Action.objects.create(
+            agenda_item=agenda_item, text=text.strip(), owner=owner, due=due
+        )
+        audit_record(
+            by=by,
+            action="meeting.action_recorded",
+            target=action,
+            summary=f"Action for {owner}, due {due.isoformat()}",
+            about=(agenda_item.meeting, owner),
+        )
+        return action
 
 
-@transaction.atomic
-def action_complete(*, action: Action, on: date, by: User | None) -> Action:
+def action_complete(*, action: Action, on: date, by: Actor) -> Action:
     """Mark an action done (the action log shows it); actions stay open to this after approval."""
     require(by, MANAGE)
-    action = Action.objects.select_for_update().get(pk=action.pk)
-    if action.done_on is not None:
-        raise GovernanceError(_("This action is already done."))
-    if on < action.agenda_item.meeting.starts_at.date():
-        raise GovernanceError(_("An action cannot be done before the meeting that agreed it."))
-    action.done_on = on
-    return _saved(action, by)
+    with transaction.atomic(), acting_as(by):
+        action = (
+            Action.objects.select_for_update(of=("self",))
+            .select_related("agenda_item__meeting", "owner")
+            .get(pk=action.pk)
+        )
+        if action.done_on is not None:
+            raise GovernanceError(_("This action is already done."))
+        if on < action.agenda_item.meeting.starts_at.date():
+            raise GovernanceError(_("An action cannot be done before the meeting that agreed it."))
+        action.done_on = on
+        action.save()
+        audit_record(
+            by=by,
+            action="meeting.action_done",
+            target=action,
+            summary=f"Action for {action.owner} done on {on.isoformat()}",
+            about=(action.agenda_item.meeting, action.owner),
+        )
+        return action

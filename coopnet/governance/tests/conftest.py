@@ -12,6 +12,7 @@ from django.utils import timezone
 from coopnet.governance import services
 from coopnet.governance.composition import ensure_bodies
 from coopnet.governance.models import Appointment, Body, Constituency, Meeting, Seat
+from coopnet.governance.tests.factories import SYSTEM
 from coopnet.members.models import Organisation, OrganisationKind
 from coopnet.members.tests.factories import (
     MembershipFactory,
@@ -75,7 +76,7 @@ def appoint(s: Seat, org: Organisation | None = None, *, start: date = START, **
         organisation=org,
         start=start,
         how=kw.pop("how", Appointment.How.ELECTED),
-        by=None,
+        by=SYSTEM,
         **kw,
     )
 
@@ -111,7 +112,7 @@ def held_meeting(body, *, days_ago: int = 30, title: str = "EOC meeting") -> Mee
         starts_at=ago(days_ago),
         online=True,
         location="",
-        by=None,
+        by=SYSTEM,
     )
 
 
@@ -119,9 +120,9 @@ def held_meeting(body, *, days_ago: int = 30, title: str = "EOC meeting") -> Mee
 def meeting_with_minutes(eoc, eoc_member):
     """A held EOC meeting with one item minuted, its member present, ready to circulate."""
     meeting = held_meeting(eoc)
-    item = services.agenda_item_add(meeting=meeting, title="Budget", by=None)
-    services.attendance_record(meeting=meeting, person=eoc_member, status="present", by=None)
+    item = services.agenda_item_add(meeting=meeting, title="Budget", by=SYSTEM)
+    services.attendance_record(meeting=meeting, person=eoc_member, status="present", by=SYSTEM)
     services.minutes_save(
-        meeting=meeting, summary="", item_minutes={item.pk: "The budget was agreed."}, by=None
+        meeting=meeting, summary="", item_minutes={item.pk: "The budget was agreed."}, by=SYSTEM
     )
     return meeting

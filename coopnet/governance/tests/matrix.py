@@ -23,6 +23,7 @@ from coopnet.core.tests.matrix import (
 from coopnet.governance import services
 from coopnet.governance.composition import ensure_bodies
 from coopnet.governance.models import Body, Constituency, GovernanceDocument, Meeting, Seat
+from coopnet.governance.tests.factories import SYSTEM
 from coopnet.members.tests.factories import PersonFactory
 
 PDF = b"%PDF-1.4\n%%EOF\n"
@@ -91,22 +92,22 @@ def _meeting(vp: Body, title: str, days_ago: int) -> Meeting:
         starts_at=timezone.now() - timedelta(days=days_ago),
         online=True,
         location="",
-        by=None,
+        by=SYSTEM,
     )
 
 
 def _published(vp: Body, person: Any) -> Meeting:
     meeting = _meeting(vp, "Published V&P meeting", 60)
-    item = services.agenda_item_add(meeting=meeting, title="Budget", by=None)
-    services.attendance_record(meeting=meeting, person=person, status="present", by=None)
-    services.minutes_save(meeting=meeting, summary="", item_minutes={item.pk: "Agreed."}, by=None)
-    services.minutes_circulate(meeting=meeting, by=None)
+    item = services.agenda_item_add(meeting=meeting, title="Budget", by=SYSTEM)
+    services.attendance_record(meeting=meeting, person=person, status="present", by=SYSTEM)
+    services.minutes_save(meeting=meeting, summary="", item_minutes={item.pk: "Agreed."}, by=SYSTEM)
+    services.minutes_circulate(meeting=meeting, by=SYSTEM)
     later = _meeting(vp, "Approving V&P meeting", 30)
     approval = services.agenda_item_add(
-        meeting=later, title="Minutes", approves_minutes_of=meeting, by=None
+        meeting=later, title="Minutes", approves_minutes_of=meeting, by=SYSTEM
     )
-    services.minutes_approve(meeting=meeting, at_item=approval, by=None)
-    services.minutes_publish(meeting=meeting, by=None)
+    services.minutes_approve(meeting=meeting, at_item=approval, by=SYSTEM)
+    services.minutes_publish(meeting=meeting, by=SYSTEM)
     return meeting
 
 
@@ -121,19 +122,19 @@ def site_context(ctx: dict[str, Any]) -> dict[str, Any]:
         organisation=ctx["org_a"],
         start=date(2021, 1, 1),
         how="elected",
-        by=None,
+        by=SYSTEM,
     )
     draft = _meeting(vp, "Draft V&P meeting", 5)
-    item = services.agenda_item_add(meeting=draft, title="Strategy", by=None)
+    item = services.agenda_item_add(meeting=draft, title="Strategy", by=SYSTEM)
     paper = services.paper_add(
-        agenda_item=item, title="Strategy paper", upload=SimpleUploadedFile("s.pdf", PDF), by=None
+        agenda_item=item, title="Strategy paper", upload=SimpleUploadedFile("s.pdf", PDF), by=SYSTEM
     )
     action = services.action_record(
         agenda_item=item,
         text="Draft the strategy",
         owner=person,
         due=timezone.localdate() + timedelta(days=20),
-        by=None,
+        by=SYSTEM,
     )
     document = GovernanceDocument.objects.create(
         slug="constitution", title="Constitution", kind="constitution"
@@ -143,7 +144,7 @@ def site_context(ctx: dict[str, Any]) -> dict[str, Any]:
         label="2022",
         adopted_on=date(2022, 2, 1),
         upload=SimpleUploadedFile("c.pdf", PDF),
-        by=None,
+        by=SYSTEM,
     )
     return {
         "gov_person": person,

@@ -10,6 +10,7 @@ import pytest
 from conftest import PASSWORD
 from coopnet.governance import services
 from coopnet.governance.models import Constituency, Minutes
+from coopnet.governance.tests.factories import SYSTEM
 
 from .conftest import appoint, held_meeting, seat
 
@@ -35,10 +36,10 @@ def test_visitor_reads_a_body_as_at_a_date(browser_page, eoc, org_a):
 
 def test_minutes_from_draft_to_published(browser_page, network_admin, eoc, eoc_member):
     meeting = held_meeting(eoc, title="EOC October meeting")
-    item = services.agenda_item_add(meeting=meeting, title="Budget", by=None)
+    item = services.agenda_item_add(meeting=meeting, title="Budget", by=SYSTEM)
     later = held_meeting(eoc, days_ago=1, title="EOC November meeting")
     services.agenda_item_add(
-        meeting=later, title="Minutes of October", approves_minutes_of=meeting, by=None
+        meeting=later, title="Minutes of October", approves_minutes_of=meeting, by=SYSTEM
     )
 
     bp = browser_page.sign_in(network_admin.email, PASSWORD)

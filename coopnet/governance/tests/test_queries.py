@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from coopnet.governance import services
+from coopnet.governance.tests.factories import SYSTEM
 
 from .conftest import _person, held_meeting, pdf
 
@@ -17,19 +18,19 @@ pytestmark = pytest.mark.django_db
 
 def _meeting_with(eoc, eoc_member, n: int):
     meeting = held_meeting(eoc)
-    services.attendance_record(meeting=meeting, person=eoc_member, status="present", by=None)
+    services.attendance_record(meeting=meeting, person=eoc_member, status="present", by=SYSTEM)
     for i in range(n):
-        item = services.agenda_item_add(meeting=meeting, title=f"Item {i}", by=None)
-        services.paper_add(agenda_item=item, title=f"Paper {i}", upload=pdf(), by=None)
-        services.decision_record(agenda_item=item, text=f"Decision {i}", by=None)
+        item = services.agenda_item_add(meeting=meeting, title=f"Item {i}", by=SYSTEM)
+        services.paper_add(agenda_item=item, title=f"Paper {i}", upload=pdf(), by=SYSTEM)
+        services.decision_record(agenda_item=item, text=f"Decision {i}", by=SYSTEM)
         services.action_record(
             agenda_item=item,
             text=f"Action {i}",
             owner=eoc_member,
             due=meeting.starts_at.date() + timedelta(days=30),
-            by=None,
+            by=SYSTEM,
         )
-        services.attendance_record(meeting=meeting, person=_person(), status="apologies", by=None)
+        services.attendance_record(meeting=meeting, person=_person(), status="apologies", by=SYSTEM)
     return meeting
 
 

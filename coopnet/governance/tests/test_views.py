@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from coopnet.governance import services
 from coopnet.governance.models import Constituency, Minutes
+from coopnet.governance.tests.factories import SYSTEM
 from coopnet.members.tests.factories import MembershipFactory, OrganisationFactory, category
 
 from .conftest import appoint, held_meeting, seat
@@ -137,13 +138,13 @@ def test_others_signed_in_are_refused_drafts(client, supporter, meeting_with_min
 
 
 def _publish(meeting, eoc):
-    services.minutes_circulate(meeting=meeting, by=None)
+    services.minutes_circulate(meeting=meeting, by=SYSTEM)
     later = held_meeting(eoc, days_ago=1, title="Next")
     item = services.agenda_item_add(
-        meeting=later, title="Minutes", approves_minutes_of=meeting, by=None
+        meeting=later, title="Minutes", approves_minutes_of=meeting, by=SYSTEM
     )
-    services.minutes_approve(meeting=meeting, at_item=item, by=None)
-    services.minutes_publish(meeting=meeting, by=None)
+    services.minutes_approve(meeting=meeting, at_item=item, by=SYSTEM)
+    services.minutes_publish(meeting=meeting, by=SYSTEM)
 
 
 def test_published_minutes_are_public_in_html_and_pdf(client, eoc, meeting_with_minutes):
@@ -178,7 +179,7 @@ def test_circulating_without_attendance_shows_the_reason(client, network_admin, 
 def test_an_attendee_comments_on_circulated_minutes(
     client, board_member, eoc_member, meeting_with_minutes
 ):
-    services.minutes_circulate(meeting=meeting_with_minutes, by=None)
+    services.minutes_circulate(meeting=meeting_with_minutes, by=SYSTEM)
     client.force_login(board_member)
     response = client.post(
         reverse("governance:minutes_comment", kwargs={"pk": meeting_with_minutes.pk}),
@@ -195,7 +196,7 @@ def test_paper_upload_refuses_non_pdf(client, network_admin, eoc):
 
     client.force_login(network_admin)
     meeting = held_meeting(eoc)
-    item = services.agenda_item_add(meeting=meeting, title="Item", by=None)
+    item = services.agenda_item_add(meeting=meeting, title="Item", by=SYSTEM)
     response = client.post(
         reverse("governance:paper_add", kwargs={"pk": meeting.pk, "item": item.pk}),
         {"title": "Paper", "file": SimpleUploadedFile("x.pdf", b"not a pdf")},

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -115,8 +114,7 @@ def member_photo(request: HttpRequest, slug: str) -> HttpResponse:
 
 def action_log(request: HttpRequest, slug: str) -> HttpResponse:
     body = get_object_or_404(Body, slug=slug)
-    if not request.user.has_perm("governance.view_action_log", body):
-        raise PermissionDenied
+    require(request, "governance.view_action_log", body)
     return render(
         request,
         "governance/action_log.html",

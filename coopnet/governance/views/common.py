@@ -1,4 +1,9 @@
-"""Helpers shared by governance views: permission checks and turning refusals into errors."""
+"""Helpers shared by governance views: the permission check and the form page.
+
+A refusal raised by a service (`coopnet.core.guard.Refused`) is a `PermissionDenied`, so it
+answers 403 without being caught here; a `GovernanceError` is shown through
+`coopnet.core.errors.reported`.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from ..errors import GovernanceError
+from coopnet.core import guard
+from coopnet.core.errors import reported
+
 from ..models import Meeting
 
 MANAGE = "governance.manage_governance"
@@ -26,8 +33,8 @@ def refusal(request: HttpRequest) -> HttpResponse:
 
 
 def require(request: HttpRequest, perm: str, obj: Any = None) -> None:
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied
+    """The request's user must hold `perm` (403 otherwise): `coopnet.core.guard.require`."""
+    guard.require(request.user, perm, obj)
 
 
 def managed_meeting(request: HttpRequest, pk: int) -> Meeting:
@@ -36,27 +43,20 @@ def managed_meeting(request: HttpRequest, pk: int) -> Meeting:
 
 
 def attempt(form: forms.Form, write: Callable[[], Any]) -> Any:
-    """Run a service; a refusal becomes the form's error (shown in the error summary)."""
-    try:
-        return write()
-    except GovernanceError as exc:
-        form.add_error(None, str(exc))
-    except PermissionError as exc:
-        raise PermissionDenied from exc
-    return None
+    """Run a service; its domain error becomes the form's error (shown in the error summary)."""
+    result = None
+    with reported(form) as outcome:
+        result = write()
+    return result if outcome.ok else None
 
 
 def attempt_message(request: HttpRequest, write: Callable[[], Any], done: str) -> bool:
-    """Run a service from a button; report its refusal or success as a message."""
-    try:
+    """Run a service from a button; report its domain error or its success as a message."""
+    with reported(request) as outcome:
         write()
-    except GovernanceError as exc:
-        messages.error(request, str(exc))
-        return False
-    except PermissionError as exc:
-        raise PermissionDenied from exc
-    messages.success(request, done)
-    return True
+    if outcome.ok:
+        messages.success(request, done)
+    return outcome.ok
 
 
 def form_page(
@@ -69,8 +69,9 @@ def form_page(
     template: str = "governance/form.html",
     **context: Any,
 ) -> HttpResponse:
-    """Render a form; on a valid POST call the service with the cleaned data. A refusal shows in
-    the error summary; success sets a message and redirects (`then`: a URL, object or callable)."""
+    """Render a form; on a valid POST call the service with the cleaned data. A domain error
+    shows in the error summary; success sets a message and redirects (`then`: a URL, object or
+    callable)."""
     if request.method == "POST" and form.is_valid():
         result = attempt(form, lambda: write(form.cleaned_data))
         if result:

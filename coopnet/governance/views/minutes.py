@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,7 +17,7 @@ from coopnet.core.requests import signed_in_user
 from .. import selectors, services
 from ..forms import ApproveForm, CommentForm, MinutesForm
 from ..models import Meeting
-from .common import MANAGE, attempt_message, form_page, managed_meeting, refusal
+from .common import MANAGE, attempt_message, form_page, managed_meeting, refusal, require
 from .meetings import _meeting_or_404
 
 
@@ -112,15 +111,13 @@ def minutes_circulate(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def minutes_comment(request: HttpRequest, pk: int) -> HttpResponse:
     m = _meeting_or_404(pk)
-    if not request.user.has_perm("governance.comment_on_minutes", m):
-        raise PermissionDenied
+    require(request, "governance.comment_on_minutes", m)
     form = CommentForm(request.POST)
-    person = getattr(signed_in_user(request), "person", None)
-    if form.is_valid() and person is not None:
+    if form.is_valid():
         attempt_message(
             request,
             lambda: services.minutes_comment(
-                meeting=m, person=person, text=form.cleaned_data["text"]
+                meeting=m, text=form.cleaned_data["text"], by=signed_in_user(request)
             ),
             _("Your comment has been recorded."),
         )

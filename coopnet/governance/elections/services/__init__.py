@@ -1,8 +1,10 @@
-"""Writes for elections. Each validates, writes in one transaction and records the audit log."""
+"""Writes for elections. Each validates, writes in one transaction and records the audit trail."""
 
 from __future__ import annotations
 
-from coopnet.accounts.models import User
+from django.utils.translation import gettext as _
+
+from coopnet.core.actors import Actor
 
 from ..errors import ElectionError
 from ..models import Election
@@ -33,7 +35,7 @@ NEXT_STEP = {
 }
 
 
-def election_advance(*, election: Election, expected_state: str, by: User | None) -> Election:
+def election_advance(*, election: Election, expected_state: str, by: Actor) -> Election:
     """Take the election to its next stage. `expected_state` is the stage the person saw, so a
     second press of the same button (or two staff at once) does not skip a stage."""
     if election.state != expected_state:
@@ -45,8 +47,6 @@ def election_advance(*, election: Election, expected_state: str, by: User | None
 
 
 def _stage_moved_message() -> str:
-    from django.utils.translation import gettext as _
-
     return _("The election has already moved on from that stage.")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from coopnet.accounts.models import User
+from coopnet.core.actors import Actor
 from coopnet.governance.errors import GovernanceError
 from coopnet.governance.models import Appointment
 from coopnet.governance.services import appointment_create
@@ -14,7 +14,7 @@ from ..errors import ElectionError
 from ..models import Election, Nomination
 
 
-def appoint(*, election: Election, nomination: Nomination, by: User | None) -> Appointment:
+def appoint(*, election: Election, nomination: Nomination, by: Actor) -> Appointment:
     assert election.term_start is not None, "an election run here has a term"
     try:
         return appointment_create(

@@ -10,13 +10,15 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from coopnet.accounts.models import User
+from coopnet.core.actors import Actor, acting_as, user_of
+from coopnet.core.audit import audit_record
+from coopnet.core.guard import refuse
 from coopnet.governance.models import Constituency
 from coopnet.members.models import Organisation, Person
 
 from ..errors import ElectionError
 from ..models import Contest, Election, Nomination
-from ..selectors import acting_organisations, category_on, role_current_on
+from ..selectors import acting_organisations, category_on, holds_role_at
 from ..tasks import send_nomination_notice
 from .appointments import appoint
 from .setup import _expect, _move, lock, require_manager, stamp_close
@@ -46,7 +48,7 @@ def nominee_errors(
                 "date": date_format(on, "j F Y"),
             }
         )
-    if not person.roles.filter(role_current_on(on), organisation=organisation).exists():
+    if not holds_role_at(person, organisation, on):
         errors.append(
             _("%(person)s does not hold a role at %(org)s.")
             % {"person": person.display_name, "org": organisation.name}
@@ -54,7 +56,6 @@ def nominee_errors(
     return errors
 
 
-@transaction.atomic
 def nomination_create(
     *,
     contest: Contest,
@@ -62,9 +63,29 @@ def nomination_create(
     organisation: Organisation,
     nominating_organisation: Organisation,
     statement: str,
-    by: User,
+    by: Actor,
 ) -> Nomination:
     """`nominating_organisation`, acting through `by`, nominates `person` of `organisation`."""
+    with transaction.atomic(), acting_as(by):
+        return _nomination_create(
+            contest=contest,
+            person=person,
+            organisation=organisation,
+            nominating_organisation=nominating_organisation,
+            statement=statement,
+            by=by,
+        )
+
+
+def _nomination_create(
+    *,
+    contest: Contest,
+    person: Person,
+    organisation: Organisation,
+    nominating_organisation: Organisation,
+    statement: str,
+    by: Actor,
+) -> Nomination:
     election = lock(contest.election)
     _expect(election, State.NOMINATIONS)
     now = timezone.now()
@@ -72,7 +93,7 @@ def nomination_create(
         raise ElectionError(_("Nominations have closed."))
     today = timezone.localdate()
     if not acting_organisations(by, today).filter(pk=nominating_organisation.pk).exists():
-        raise PermissionError(
+        raise refuse(
             _("You may not make nominations for %(org)s.") % {"org": nominating_organisation.name}
         )
     if category_on(nominating_organisation, today) != contest.seat.constituency:
@@ -98,16 +119,24 @@ def nomination_create(
         person=person,
         organisation=organisation,
         nominated_by_organisation=nominating_organisation,
-        nominated_by=by,
+        nominated_by=user_of(by),
         statement=statement.strip(),
+    )
+    audit_record(
+        by=by,
+        action="election.nominated",
+        target=nomination,
+        summary=f"{nominating_organisation} nominated {person} ({organisation}) for {contest}",
+        about=(election, nominating_organisation, organisation, person),
     )
     nomination_id = nomination.pk
     transaction.on_commit(lambda: send_nomination_notice.enqueue(nomination_id=nomination_id))
     return nomination
 
 
-def _is_nominee(nomination: Nomination, by: User) -> bool:
-    return getattr(by, "person", None) is not None and by.person.pk == nomination.person_id
+def _is_nominee(nomination: Nomination, by: Actor) -> bool:
+    person = getattr(by, "person", None)
+    return person is not None and person.pk == nomination.person_id
 
 
 def _lock_nomination(nomination: Nomination) -> Nomination:
@@ -119,23 +148,33 @@ def _lock_nomination(nomination: Nomination) -> Nomination:
 
 
 def _respond(
-    nomination: Nomination, *, by: User, to: str, allowed_from: tuple[str, ...], refusal: str
+    nomination: Nomination, *, by: Actor, to: str, allowed_from: tuple[str, ...], refusal: str
 ) -> Nomination:
     """The nominee's own answer, while nominations are open."""
-    nomination = _lock_nomination(nomination)
-    if not _is_nominee(nomination, by):
-        raise PermissionError(_("Only the person nominated can answer a nomination."))
-    _expect(nomination.contest.election, State.NOMINATIONS)
-    if nomination.status not in allowed_from:
-        raise ElectionError(refusal)
-    nomination.status = to
-    nomination.responded_at = timezone.now()
-    nomination.save(update_fields=["status", "responded_at"])
-    return nomination
+    with transaction.atomic(), acting_as(by):
+        nomination = _lock_nomination(nomination)
+        if not _is_nominee(nomination, by):
+            raise refuse(_("Only the person nominated can answer a nomination."))
+        election = nomination.contest.election
+        _expect(election, State.NOMINATIONS)
+        if nomination.status not in allowed_from:
+            raise ElectionError(refusal)
+        was = nomination.status
+        nomination.status = to
+        nomination.responded_at = timezone.now()
+        nomination.save(update_fields=["status", "responded_at"])
+        audit_record(
+            by=by,
+            action=f"election.nomination_{to}",
+            target=nomination,
+            summary=f"{nomination.person} answered the nomination for {nomination.contest}: {to}",
+            about=(election, nomination.person, nomination.organisation),
+            changes={"status": [was, to]},
+        )
+        return nomination
 
 
-@transaction.atomic
-def nomination_accept(*, nomination: Nomination, by: User) -> Nomination:
+def nomination_accept(*, nomination: Nomination, by: Actor) -> Nomination:
     """The nominee, and only the nominee, accepts while nominations are open."""
     return _respond(
         nomination,
@@ -146,8 +185,7 @@ def nomination_accept(*, nomination: Nomination, by: User) -> Nomination:
     )
 
 
-@transaction.atomic
-def nomination_decline(*, nomination: Nomination, by: User) -> Nomination:
+def nomination_decline(*, nomination: Nomination, by: Actor) -> Nomination:
     """The nominee declines, or withdraws after accepting, while nominations are open."""
     return _respond(
         nomination,
@@ -158,11 +196,15 @@ def nomination_decline(*, nomination: Nomination, by: User) -> Nomination:
     )
 
 
-@transaction.atomic
-def election_close_nominations(*, election: Election, by: User | None) -> Election:
+def election_close_nominations(*, election: Election, by: Actor) -> Election:
     """Close nominations: unanswered nominations lapse; a seat with no more candidates than
     places is filled unopposed now, and its candidates appointed from the term start."""
     require_manager(by)
+    with transaction.atomic(), acting_as(by):
+        return _close_nominations(election, by=by)
+
+
+def _close_nominations(election: Election, *, by: Actor) -> Election:
     election = lock(election)
     _expect(election, State.NOMINATIONS)
     Nomination.objects.filter(contest__election=election, status=Nomination.Status.AWAITING).update(

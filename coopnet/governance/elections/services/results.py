@@ -8,7 +8,7 @@ import secrets
 from django.db import transaction
 from django.utils import timezone
 
-from coopnet.accounts.models import User
+from coopnet.core.actors import Actor, acting_as
 
 from ..counting import CountResult, as_votes, count_fptp, count_stv
 from ..models import Contest, CountStage, Election, Method, Nomination
@@ -70,30 +70,30 @@ def count_contest(contest: Contest, method: str, seed: int) -> CountResult:
     return counter(ballots, candidates, contest.places, seed=seed)
 
 
-@transaction.atomic
-def election_count(*, election: Election, by: User | None) -> Election:
+def election_count(*, election: Election, by: Actor) -> Election:
     """Count every contested seat; the results stay private to staff until published."""
     require_manager(by)
-    election = lock(election)
-    _expect(election, State.VOTING_CLOSED)
-    for contest in election.contests.filter(uncontested=False).select_related("seat"):
-        contest.stages.all().delete()
-        seed = secrets.randbelow(2**62)
-        _store(contest, count_contest(contest, election.method, seed))
-    stamp = {"count_at": stamp_close(election.count_at, timezone.now())}
-    return _move(election, to=State.COUNTED, action="counted", by=by, stamp=stamp)
+    with transaction.atomic(), acting_as(by):
+        election = lock(election)
+        _expect(election, State.VOTING_CLOSED)
+        for contest in election.contests.filter(uncontested=False).select_related("seat"):
+            contest.stages.all().delete()
+            seed = secrets.randbelow(2**62)
+            _store(contest, count_contest(contest, election.method, seed))
+        stamp = {"count_at": stamp_close(election.count_at, timezone.now())}
+        return _move(election, to=State.COUNTED, action="counted", by=by, stamp=stamp)
 
 
-@transaction.atomic
-def election_publish(*, election: Election, by: User | None) -> Election:
+def election_publish(*, election: Election, by: Actor) -> Election:
     """Publish the results; candidates elected at the count are appointed from the term start."""
     require_manager(by)
-    election = lock(election)
-    _expect(election, State.COUNTED)
-    elected = Nomination.objects.filter(
-        contest__election=election, outcome=Nomination.Outcome.ELECTED
-    ).select_related("contest__seat", "person", "organisation")
-    for nomination in elected.order_by("contest", "elected_order"):
-        appoint(election=election, nomination=nomination, by=by)
-    stamp = {"results_at": timezone.now()}
-    return _move(election, to=State.PUBLISHED, action="published", by=by, stamp=stamp)
+    with transaction.atomic(), acting_as(by):
+        election = lock(election)
+        _expect(election, State.COUNTED)
+        elected = Nomination.objects.filter(
+            contest__election=election, outcome=Nomination.Outcome.ELECTED
+        ).select_related("contest__seat", "person", "organisation")
+        for nomination in elected.order_by("contest", "elected_order"):
+            appoint(election=election, nomination=nomination, by=by)
+        stamp = {"results_at": timezone.now()}
+        return _move(election, to=State.PUBLISHED, action="published", by=by, stamp=stamp)

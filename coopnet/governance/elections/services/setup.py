@@ -1,5 +1,6 @@
-"""Setting up an election and moving it through its timetable. Every move is recorded in the
-audit log (ElectionEvent) with who made it and when, and queues a notice to the electorate."""
+"""Setting up an election and moving it through its timetable. Every move is recorded on the
+election's own timeline (ElectionEvent, shown to staff) and in the audit trail
+(`coopnet.core.audit`), with who made it and when, and queues a notice to the electorate."""
 
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from coopnet.accounts.models import User
+from coopnet.core.actors import Actor, acting_as, user_of
+from coopnet.core.audit import audit_record
+from coopnet.core.guard import require
+from coopnet.core.slugs import unique_slug
 from coopnet.governance.models import Seat
-from coopnet.members.services import unique_slug
 
 from ..errors import ElectionError
 from ..models import Contest, Election, ElectionEvent
@@ -33,22 +36,35 @@ TIMETABLE = (
 )
 
 
-def require_manager(by: User | None) -> None:
-    if by is not None and not by.has_perm("elections.manage"):
-        raise PermissionError(_("You do not have permission to run elections."))
+MANAGE = "elections.manage"
+
+
+def require_manager(by: Actor) -> None:
+    require(by, MANAGE, message=_("You do not have permission to run elections."))
 
 
 def record_event(
-    election: Election, *, action: str, by: User | None, from_state: str = "", note: str = ""
+    election: Election, *, action: str, by: Actor, from_state: str = "", note: str = ""
 ) -> ElectionEvent:
-    return ElectionEvent.objects.create(
+    """The election's timeline entry (shown on its staff page) and its audit entry."""
+    event = ElectionEvent.objects.create(
         election=election,
         action=action,
-        by=by,
+        by=user_of(by),
         from_state=from_state,
         to_state=election.state,
         note=note,
     )
+    audit_record(
+        by=by,
+        action=f"election.{action}",
+        target=election,
+        summary=f"{election}: {action.replace('_', ' ')}",
+        about=(election.body,),
+        changes={"state": [from_state, election.state]} if from_state else None,
+        reason=note,
+    )
+    return event
 
 
 def lock(election: Election) -> Election:
@@ -111,50 +127,50 @@ def _check_seats(seats: Sequence[Seat]) -> None:
             )
 
 
-@transaction.atomic
-def election_create(*, seats: Sequence[Seat], details: ElectionDetails, by: User) -> Election:
+def election_create(*, seats: Sequence[Seat], details: ElectionDetails, by: Actor) -> Election:
     require_manager(by)
     _check_seats(seats)
     errors = timetable_errors(details)
     if errors:
         raise ElectionError(" ".join(errors))
-    election = Election.objects.create(
-        body=seats[0].body,
-        slug=unique_slug(Election, details.title),  # type: ignore[arg-type]
-        **vars(details),
-    )
-    for seat in seats:
-        Contest.objects.create(election=election, seat=seat, places=seat.places)
-    record_event(election, action="created", by=by)
-    return election
+    with transaction.atomic(), acting_as(by):
+        election = Election.objects.create(
+            body=seats[0].body,
+            slug=unique_slug(Election, details.title, max_length=120),
+            **vars(details),
+        )
+        for seat in seats:
+            Contest.objects.create(election=election, seat=seat, places=seat.places)
+        record_event(election, action="created", by=by)
+        return election
 
 
-@transaction.atomic
 def election_update(
-    *, election: Election, seats: Sequence[Seat], details: ElectionDetails, by: User
+    *, election: Election, seats: Sequence[Seat], details: ElectionDetails, by: Actor
 ) -> Election:
     """Change an election while it is being set up (afterwards the timetable moves by stages)."""
     require_manager(by)
-    election = lock(election)
-    if election.state != State.DRAFT:
-        raise ElectionError(_("Only an election that is being set up can be changed."))
-    _check_seats(seats)
-    errors = timetable_errors(details)
-    if errors:
-        raise ElectionError(" ".join(errors))
-    if seats[0].body_id != election.body_id:
-        raise ElectionError(_("An election fills seats of one body only."))
-    for name, value in vars(details).items():
-        setattr(election, name, value)
-    election.save()
-    wanted = {seat.pk: seat for seat in seats}
-    election.contests.exclude(seat_id__in=list(wanted)).delete()
-    existing = set(election.contests.values_list("seat_id", flat=True))
-    for seat_id, seat in wanted.items():
-        if seat_id not in existing:
-            Contest.objects.create(election=election, seat=seat, places=seat.places)
-    record_event(election, action="updated", by=by)
-    return election
+    with transaction.atomic(), acting_as(by):
+        election = lock(election)
+        if election.state != State.DRAFT:
+            raise ElectionError(_("Only an election that is being set up can be changed."))
+        _check_seats(seats)
+        errors = timetable_errors(details)
+        if errors:
+            raise ElectionError(" ".join(errors))
+        if seats[0].body_id != election.body_id:
+            raise ElectionError(_("An election fills seats of one body only."))
+        for name, value in vars(details).items():
+            setattr(election, name, value)
+        election.save()
+        wanted = {seat.pk: seat for seat in seats}
+        election.contests.exclude(seat_id__in=list(wanted)).delete()
+        existing = set(election.contests.values_list("seat_id", flat=True))
+        for seat_id, seat in wanted.items():
+            if seat_id not in existing:
+                Contest.objects.create(election=election, seat=seat, places=seat.places)
+        record_event(election, action="updated", by=by)
+        return election
 
 
 def _move(
@@ -162,7 +178,7 @@ def _move(
     *,
     to: str,
     action: str,
-    by: User | None,
+    by: Actor,
     stamp: dict[str, Any] | None = None,
 ) -> Election:
     """Change state, record it, and queue the notice for the new stage once committed."""
@@ -185,21 +201,23 @@ def _expect(election: Election, state: str) -> None:
         )
 
 
-@transaction.atomic
-def election_open_nominations(*, election: Election, by: User | None) -> Election:
+def election_open_nominations(*, election: Election, by: Actor) -> Election:
     """Open nominations (early, if before the time set: the timetable then says now)."""
     require_manager(by)
-    election = lock(election)
-    _expect(election, State.DRAFT)
-    if not election.contests.exists():
-        raise ElectionError(_("Choose at least one seat to fill."))
-    now = timezone.now()
-    stamp = (
-        {"nominations_open": now}
-        if not election.nominations_open or election.nominations_open > now
-        else {}
-    )
-    return _move(election, to=State.NOMINATIONS, action="nominations_opened", by=by, stamp=stamp)
+    with transaction.atomic(), acting_as(by):
+        election = lock(election)
+        _expect(election, State.DRAFT)
+        if not election.contests.exists():
+            raise ElectionError(_("Choose at least one seat to fill."))
+        now = timezone.now()
+        stamp = (
+            {"nominations_open": now}
+            if not election.nominations_open or election.nominations_open > now
+            else {}
+        )
+        return _move(
+            election, to=State.NOMINATIONS, action="nominations_opened", by=by, stamp=stamp
+        )
 
 
 def stamp_close(current: datetime | None, now: datetime) -> datetime:

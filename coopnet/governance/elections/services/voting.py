@@ -1,5 +1,8 @@
 """Voting: the electorate is fixed from the registry when voting opens; each member organisation
-casts one secret ballot per contest, through its voting contact or its delegate."""
+casts one secret ballot per contest, through its voting contact or its delegate.
+
+The secret ballot: the audit trail records that an elector (an organisation) voted in a contest,
+and who cast it for the organisation, never the ballot, its receipt or its choices."""
 
 from __future__ import annotations
 
@@ -10,74 +13,85 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from coopnet.accounts.models import User
+from coopnet.core.actors import Actor, acting_as, user_of
+from coopnet.core.audit import audit_record
+from coopnet.core.guard import refuse
 from coopnet.members.models import Organisation, Person
 
 from ..errors import ElectionError
 from ..models import Ballot, Contest, Delegation, Election, Elector, Method, Nomination, VoteMark
-from ..selectors import acting_organisations, electorate_preview, role_current_on
+from ..selectors import acting_organisations, electorate_preview, holds_role_at
 from .setup import _expect, _move, lock, require_manager, stamp_close
 
 State = Election.State
 
 
-@transaction.atomic
-def election_open_voting(*, election: Election, by: User | None) -> Election:
+def election_open_voting(*, election: Election, by: Actor) -> Election:
     """Open voting and fix the electorate from the registry as it stands today."""
     require_manager(by)
-    election = lock(election)
-    _expect(election, State.NOMINATIONS_CLOSED)
-    today = timezone.localdate()
-    for row in electorate_preview(election, today):
-        elector = Elector.objects.create(
-            election=election, organisation=row.organisation, constituency=row.constituency
-        )
-        elector.contacts.set(row.contacts)
-    now = timezone.now()
-    stamp = {"electorate_on": today}
-    if not election.voting_open or election.voting_open > now:
-        stamp["voting_open"] = now
-    return _move(election, to=State.VOTING, action="voting_opened", by=by, stamp=stamp)
+    with transaction.atomic(), acting_as(by):
+        election = lock(election)
+        _expect(election, State.NOMINATIONS_CLOSED)
+        today = timezone.localdate()
+        for row in electorate_preview(election, today):
+            elector = Elector.objects.create(
+                election=election, organisation=row.organisation, constituency=row.constituency
+            )
+            elector.contacts.set(row.contacts)
+        now = timezone.now()
+        stamp = {"electorate_on": today}
+        if not election.voting_open or election.voting_open > now:
+            stamp["voting_open"] = now
+        return _move(election, to=State.VOTING, action="voting_opened", by=by, stamp=stamp)
 
 
-@transaction.atomic
-def election_close_voting(*, election: Election, by: User | None) -> Election:
+def election_close_voting(*, election: Election, by: Actor) -> Election:
     require_manager(by)
-    election = lock(election)
-    _expect(election, State.VOTING)
-    close = stamp_close(election.voting_close, timezone.now())
-    return _move(
-        election,
-        to=State.VOTING_CLOSED,
-        action="voting_closed",
-        by=by,
-        stamp={"voting_close": close},
-    )
+    with transaction.atomic(), acting_as(by):
+        election = lock(election)
+        _expect(election, State.VOTING)
+        close = stamp_close(election.voting_close, timezone.now())
+        return _move(
+            election,
+            to=State.VOTING_CLOSED,
+            action="voting_closed",
+            by=by,
+            stamp={"voting_close": close},
+        )
 
 
-@transaction.atomic
 def delegation_set(
-    *, election: Election, organisation: Organisation, person: Person, by: User
+    *, election: Election, organisation: Organisation, person: Person, by: Actor
 ) -> Delegation:
     """The organisation (through its voting contact or profile keeper) names who votes for it."""
-    election = lock(election)
-    if election.state not in (State.NOMINATIONS, State.NOMINATIONS_CLOSED, State.VOTING):
-        raise ElectionError(_("A delegate can be named only before voting closes."))
-    today = timezone.localdate()
-    if not acting_organisations(by, today).filter(pk=organisation.pk).exists():
-        raise PermissionError(_("You may not act for %(org)s.") % {"org": organisation.name})
-    if not person.roles.filter(role_current_on(today), organisation=organisation).exists():
-        raise ElectionError(
-            _("%(person)s does not hold a role at %(org)s.")
-            % {"person": person.display_name, "org": organisation.name}
+    with transaction.atomic(), acting_as(by):
+        election = lock(election)
+        if election.state not in (State.NOMINATIONS, State.NOMINATIONS_CLOSED, State.VOTING):
+            raise ElectionError(_("A delegate can be named only before voting closes."))
+        today = timezone.localdate()
+        if not acting_organisations(by, today).filter(pk=organisation.pk).exists():
+            raise refuse(_("You may not act for %(org)s.") % {"org": organisation.name})
+        if not holds_role_at(person, organisation, today):
+            raise ElectionError(
+                _("%(person)s does not hold a role at %(org)s.")
+                % {"person": person.display_name, "org": organisation.name}
+            )
+        delegation, _created = Delegation.objects.update_or_create(
+            election=election,
+            organisation=organisation,
+            defaults={"person": person, "by": user_of(by)},
         )
-    delegation, _created = Delegation.objects.update_or_create(
-        election=election, organisation=organisation, defaults={"person": person, "by": by}
-    )
-    return delegation
+        audit_record(
+            by=by,
+            action="election.delegate_named",
+            target=delegation,
+            summary=f"{person} will vote for {organisation} at {election}",
+            about=(election, organisation, person),
+        )
+        return delegation
 
 
-def may_cast(user: User, elector: Elector) -> bool:
+def may_cast(user: Actor, elector: Elector) -> bool:
     person = getattr(user, "person", None)
     if person is None:
         return False
@@ -109,15 +123,22 @@ def _checked_choices(contest: Contest, method: str, choices: Sequence[int]) -> l
     return picked
 
 
-@transaction.atomic
 def ballot_cast(
-    *, contest: Contest, organisation: Organisation, choices: Sequence[int], by: User
+    *, contest: Contest, organisation: Organisation, choices: Sequence[int], by: Actor
 ) -> str:
     """Record the organisation's ballot in the contest; return its receipt code.
 
     The organisation's elector row is locked first, so two people voting for one organisation at
     once get one ballot and one refusal; the unique mark (elector, contest) backs this up.
+    The audit trail says that the elector voted in the contest; nothing links it to the ballot.
     """
+    with transaction.atomic():
+        return _ballot_cast(contest=contest, organisation=organisation, choices=choices, by=by)
+
+
+def _ballot_cast(
+    *, contest: Contest, organisation: Organisation, choices: Sequence[int], by: Actor
+) -> str:
     election = Election.objects.get(pk=contest.election_id)
     now = timezone.now()
     window = election.voting_open and election.voting_close
@@ -139,7 +160,7 @@ def ballot_cast(
             _("%(org)s is not in the electorate of this election.") % {"org": organisation.name}
         )
     if not may_cast(by, elector):
-        raise PermissionError(_("You may not vote for %(org)s.") % {"org": organisation.name})
+        raise refuse(_("You may not vote for %(org)s.") % {"org": organisation.name})
     if contest.uncontested or elector.constituency != contest.seat.constituency:
         raise ElectionError(_("%(org)s does not vote for this seat.") % {"org": organisation.name})
     if VoteMark.objects.filter(elector=elector, contest=contest).exists():
@@ -154,5 +175,14 @@ def ballot_cast(
         raise ElectionError(
             _("%(org)s has already voted for this seat.") % {"org": organisation.name}
         ) from exc
+    # Who voted for the organisation, and that it voted in this contest: never which ballot
+    # (the entry names the elector and the contest, not the ballot, its receipt or its choices).
+    audit_record(
+        by=by,
+        action="election.voted",
+        target=elector,
+        summary=f"{organisation} voted in {contest}",
+        about=(election, contest, organisation),
+    )
     ballot = Ballot.objects.create(contest=contest, choices=picked)
     return ballot.receipt

@@ -11,6 +11,7 @@ from coopnet.accounts.roles import UserRole
 from coopnet.governance.elections import services
 from coopnet.governance.elections.models import Election, Method
 from coopnet.governance.models import Body, Constituency, Seat
+from coopnet.governance.tests.factories import BodyFactory, SeatFactory
 from coopnet.members.models import RoleKind
 from coopnet.members.tests.factories import PersonFactory, RoleFactory, UserFactory
 
@@ -26,12 +27,12 @@ ORDER: list[str] = [
 
 
 def make_body(slug: str = "eoc") -> Body:
-    return Body.objects.create(slug=slug, name="Executive Oversight Committee", short_name="EOC")
+    return BodyFactory.create(slug=slug, name="Executive Oversight Committee", short_name="EOC")
 
 
 def make_seat(body: Body, constituency: str = Constituency.FULL, places: int = 2, **kw) -> Seat:
-    name = kw.pop("name", f"{Constituency(constituency).label} representatives")
-    return Seat.objects.create(body=body, name=name, constituency=constituency, places=places, **kw)
+    kw.setdefault("order", 0)
+    return SeatFactory.create(body=body, constituency=constituency, places=places, **kw)
 
 
 def details(title: str = "EOC elections 2026", method: str = Method.FPTP, **changes):

@@ -5,17 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from coopnet.core.errors import reported
+from coopnet.core.guard import require
 from coopnet.core.requests import signed_in_user
 
 from .. import selectors, services
-from ..errors import ElectionError
 from ..forms import ElectionForm
 from ..models import Election
 from ..results_sheet import contest_rows, stage_notes
@@ -44,8 +44,7 @@ EVENT_LABELS = {
 
 
 def _require_manager(request: HttpRequest) -> None:
-    if not request.user.has_perm("elections.manage"):
-        raise PermissionDenied
+    require(request.user, services.setup.MANAGE)
 
 
 def _election_form(
@@ -58,11 +57,9 @@ def _election_form(
     election: Election | None = None,
 ) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported(form) as outcome:
             saved = save(form)
-        except ElectionError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, done)
             return redirect("elections:manage", slug=saved.slug)
     context = {"form": form, "heading": heading, "election": election}
@@ -141,15 +138,13 @@ def election_manage(request: HttpRequest, slug: str) -> HttpResponse:
 def election_advance(request: HttpRequest, slug: str) -> HttpResponse:
     _require_manager(request)
     election = election_or_404(request, slug)
-    try:
+    with reported(request) as outcome:
         election = services.election_advance(
             election=election,
             expected_state=request.POST.get("state", ""),
             by=signed_in_user(request),
         )
-    except ElectionError as exc:
-        messages.error(request, str(exc))
-    else:
+    if outcome.ok:
         messages.success(
             request,
             _("The election is now at the stage “%(state)s”.")

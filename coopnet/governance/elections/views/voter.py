@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,14 +13,15 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coopnet.core.errors import reported
+from coopnet.core.guard import refuse, require
 from coopnet.core.requests import signed_in_user
-from coopnet.members.models import Organisation, Role
+from coopnet.members.models import Organisation
 
 from .. import selectors, services
-from ..errors import ElectionError
 from ..forms import BallotForm, DelegationForm, NominationForm
 from ..models import Contest, Election, Nomination
-from ..selectors import role_current_on
+from ..permissions import is_nominee
 from .public import election_or_404
 
 
@@ -54,7 +54,7 @@ def nominate(request: HttpRequest, slug: str) -> HttpResponse:
     today = timezone.localdate()
     organisations = selectors.acting_organisations(user, today)
     if not organisations.exists():
-        raise PermissionDenied
+        raise refuse(_("You do not act for a member organisation today."))
     contests = election.contests.select_related("seat").order_by("seat__order", "pk")
     nominees = selectors.nominee_roles({c.seat.constituency for c in contests}, today)
     form = NominationForm(
@@ -62,7 +62,7 @@ def nominate(request: HttpRequest, slug: str) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         role = form.cleaned_data["nominee"]
-        try:
+        with reported(form) as outcome:
             nomination = services.nomination_create(
                 contest=form.cleaned_data["contest"],
                 person=role.person,
@@ -71,9 +71,7 @@ def nominate(request: HttpRequest, slug: str) -> HttpResponse:
                 statement=form.cleaned_data["statement"],
                 by=user,
             )
-        except ElectionError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(
                 request,
                 _("%(name)s has been nominated. They must accept before nominations close.")
@@ -94,13 +92,8 @@ def _nomination(request: HttpRequest, slug: str, pk: int) -> tuple[Election, Nom
         contest__election=election,
     )
     user = signed_in_user(request)
-    person = getattr(user, "person", None)
-    is_nominee = person is not None and person.pk == nomination.person_id
-    if not (
-        is_nominee or nomination.nominated_by_id == user.pk or user.has_perm("elections.manage")
-    ):
-        raise PermissionDenied
-    return election, nomination, is_nominee
+    require(user, "elections.view_nomination", nomination)
+    return election, nomination, bool(is_nominee(user, nomination))
 
 
 def nomination_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
@@ -116,13 +109,9 @@ def _answer(
     request: HttpRequest, slug: str, pk: int, service: Callable[..., Nomination], done: str
 ) -> HttpResponse:
     election, nomination, _is_nominee = _nomination(request, slug, pk)
-    try:
+    with reported(request) as outcome:
         service(nomination=nomination, by=signed_in_user(request))
-    except PermissionError as exc:
-        raise PermissionDenied from exc
-    except ElectionError as exc:
-        messages.error(request, str(exc))
-    else:
+    if outcome.ok:
         messages.success(request, done)
     return redirect("elections:nomination", slug=election.slug, pk=nomination.pk)
 
@@ -146,24 +135,18 @@ def delegate(request: HttpRequest, slug: str) -> HttpResponse:
     today = timezone.localdate()
     organisations = selectors.acting_organisations(user, today)
     if not organisations.exists():
-        raise PermissionDenied
-    roles = (
-        Role.objects.filter(role_current_on(today), organisation__in=organisations)
-        .select_related("person", "organisation")
-        .order_by("organisation__name", "person__full_name")
-    )
+        raise refuse(_("You do not act for a member organisation today."))
+    roles = selectors.roles_at(organisations, today)
     form = DelegationForm(request.POST or None, organisations=organisations, roles=roles)
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported(form) as outcome:
             delegation = services.delegation_set(
                 election=election,
                 organisation=form.cleaned_data["organisation"],
                 person=form.cleaned_data["delegate"].person,
                 by=user,
             )
-        except ElectionError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(
                 request,
                 _("%(person)s will vote for %(org)s at this election.")
@@ -205,18 +188,14 @@ def ballot(request: HttpRequest, slug: str, contest_id: int) -> HttpResponse:
         organisations=Organisation.objects.filter(pk__in=allowed).order_by("name"),
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported(form) as outcome:
             receipt = services.ballot_cast(
                 contest=contest,
                 organisation=form.cleaned_data["organisation"],
                 choices=form.choices,
                 by=user,
             )
-        except PermissionError as exc:
-            raise PermissionDenied from exc
-        except ElectionError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             return _receipt_page(request, election, contest, receipt)
     return render(
         request,
