@@ -7,9 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.db import models
+from django.forms import ModelForm
 from django.http import HttpRequest
+from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
+from .forms import MoneyField
 from .models import (
     CreditNote,
     FeeBand,
@@ -22,6 +26,10 @@ from .models import (
     PurchaseOrder,
 )
 from .permissions import is_finance_staff
+from .services.fees import fee_schedule_audit
+
+# Every money field of the fee configuration is read by the one money parser.
+MONEY_FIELDS = {models.DecimalField: {"form_class": MoneyField}}
 
 
 class FinanceStaffEdit:
@@ -56,6 +64,7 @@ class FinanceStaffView(FinanceStaffEdit):
 class FeeBandInline(FinanceStaffEdit, admin.TabularInline):
     model = FeeBand
     extra = 0
+    formfield_overrides = MONEY_FIELDS
     fields = (
         "order",
         "name",
@@ -70,6 +79,7 @@ class FeeBandInline(FinanceStaffEdit, admin.TabularInline):
 class FixedFeeInline(FinanceStaffEdit, admin.TabularInline):
     model = FixedFee
     extra = 0
+    formfield_overrides = MONEY_FIELDS
     autocomplete_fields = ("organisation",)
 
 
@@ -78,8 +88,21 @@ class FeeScheduleAdmin(FinanceStaffEdit, SimpleHistoryAdmin):
     list_display = ("__str__", "year", "category", "amount", "source")
     list_filter = ("year", "category")
     inlines = (FeeBandInline, FixedFeeInline)
+    formfield_overrides = MONEY_FIELDS
     # "Save as new" copies a schedule, its bands and fixed fees to another year.
     save_as = True
+
+    def save_model(
+        self, request: HttpRequest, obj: FeeSchedule, form: ModelForm, change: bool
+    ) -> None:
+        """Saved in the admin's transaction, with its audit entry."""
+        before = None
+        if change and obj.pk:
+            before = str(
+                FeeSchedule.objects.filter(pk=obj.pk).values_list("amount", flat=True).first()
+            )
+        super().save_model(request, obj, form, change)
+        fee_schedule_audit(schedule=obj, by=request.user, created=not change, before=before)
 
 
 @admin.register(FinanceSettings)
@@ -125,8 +148,6 @@ class InvoiceAdmin(FinanceStaffView, SimpleHistoryAdmin):
     inlines = (PaymentInline, CreditNoteInline)
 
     def view_on_site(self, obj: Invoice) -> str:
-        from django.urls import reverse
-
         return reverse("finance:invoice_detail", args=[obj.reference])
 
 

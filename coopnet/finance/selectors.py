@@ -25,11 +25,11 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coopnet.core.money import ZERO
 from coopnet.members.models import Membership, MembershipCategory, Organisation, RoleKind
 from coopnet.members.selectors import current_on
 
 from .models import CreditNote, FinanceSettings, Invoice, Payment, PurchaseOrder
-from .models.money import ZERO
 
 MONEY = DecimalField(max_digits=12, decimal_places=2)
 
