@@ -29,7 +29,9 @@ from .permissions import is_finance_staff
 from .services.fees import fee_schedule_audit
 
 # Every money field of the fee configuration is read by the one money parser.
-MONEY_FIELDS = {models.DecimalField: {"form_class": MoneyField}}
+MONEY_FIELDS: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
+    models.DecimalField: {"form_class": MoneyField}
+}
 
 
 class FinanceStaffEdit:

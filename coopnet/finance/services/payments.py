@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Model, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -42,7 +42,7 @@ def _locked_balance(invoice: Invoice) -> selectors.Balance:
     return selectors.balance_of(invoice)
 
 
-def _concerned(invoice: Invoice) -> list[object]:
+def _concerned(invoice: Invoice) -> list[Model | None]:
     """The records an invoice's audit entries concern besides it: its member."""
     return [invoice.organisation, invoice.person]
 
@@ -250,7 +250,12 @@ def lapsed_membership_end(
         raise FinanceError(_("The end date cannot be in the future."), field="end")
     try:
         with acting_as(by):
-            ended = membership_end(membership=membership, end=end, reason=reason.strip(), by=by)
+            ended = membership_end(
+                membership=membership,
+                end=end,
+                reason=reason.strip(),
+                by=by,  # type: ignore[arg-type]  # the registry's services take an Actor on the spine
+            )
             audit_record(
                 by=by,
                 action="membership.ended_lapsed",

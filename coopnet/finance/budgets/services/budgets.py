@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from coopnet.core.actors import Actor, acting_as
@@ -44,7 +45,7 @@ def audit(
     action: str,
     target: Budget | BudgetLine | ExpenditureEntry,
     summary: str,
-    about: Sequence[object] = (),
+    about: Sequence[Model | None] = (),
     changes: dict[str, object] | None = None,
 ) -> None:
     """The audit entry of a budget write (budgets concern the network, no one organisation)."""
