@@ -82,6 +82,7 @@ class BudgetFactory(factory.django.DjangoModelFactory[Budget]):
     class Meta:
         model = Budget
         django_get_or_create = ("year",)
+        skip_postgeneration_save = True
 
     year = 2021
     reserve = Decimal("100.00")
