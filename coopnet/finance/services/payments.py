@@ -155,10 +155,13 @@ def purchase_order_set(
         Q(outstanding__gt=0), organisation=organisation, year=year
     )
     with acting_as(by):
-        # Invoices are not shown on public pages, so this bulk update leaves no page stale.
-        Invoice.objects.filter(pk__in=list(still_owed.values_list("pk", flat=True))).update(
-            purchase_order=reference
-        )
+        # Saved one by one (a member has one or two invoices a year) so each keeps its field
+        # history; invoices are on no public page, so no public page can go stale.
+        for open_invoice in Invoice.objects.filter(
+            pk__in=list(still_owed.values_list("pk", flat=True))
+        ):
+            open_invoice.purchase_order = reference
+            open_invoice.save(update_fields=["purchase_order"])
         po: PurchaseOrder | None = None
         if not reference:
             PurchaseOrder.objects.filter(organisation=organisation, year=year).delete()
