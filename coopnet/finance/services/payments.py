@@ -11,7 +11,7 @@ from django.db.models import Model, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from coopnet.core.actors import Actor, System, acting_as, user_of
+from coopnet.core.actors import Actor, acting_as, user_of
 from coopnet.core.audit import audit_record
 from coopnet.core.guard import require
 from coopnet.core.membership_year import year_label
@@ -185,12 +185,11 @@ def purchase_order_set(
     return po
 
 
-REMINDER_JOB = System("invoice_reminders")
-
-
-def reminders_send(*, on: date | None = None, by: Actor = REMINDER_JOB) -> list[Reminder]:
+def reminders_send(*, on: date | None = None, by: Actor) -> list[Reminder]:
     """Send the reminders that are due today: for each unpaid invoice, the latest configured day
-    after its due date that it has reached, unless that reminder (or a later one) was sent."""
+    after its due date that it has reached, unless that reminder (or a later one) was sent.
+
+    `by` is the job sending them (the command acts as `System("send_invoice_reminders")`)."""
     require(by, "finance.record_payments")
     on = on or timezone.localdate()
     days = sorted(FinanceSettings.current().reminder_days or [])

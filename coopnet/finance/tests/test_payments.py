@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from coopnet.core.actors import System
 from coopnet.core.guard import Refused
 from coopnet.finance import selectors
 from coopnet.finance.errors import FinanceError
@@ -25,6 +26,7 @@ from coopnet.members.models import Membership
 from .conftest import RUN_DATE, YEAR
 
 pytestmark = pytest.mark.django_db
+JOB = System("send_invoice_reminders")
 
 
 @pytest.fixture
@@ -123,26 +125,26 @@ def test_reminders_are_sent_once_each(
     invoice, invoice_contact_a, mailoutbox, django_capture_on_commit_callbacks
 ):
     due = invoice.due_on  # reminders configured at 7 and 30 days after
-    assert reminders_send(on=due + timedelta(days=6)) == []
+    assert reminders_send(on=due + timedelta(days=6), by=JOB) == []
     with django_capture_on_commit_callbacks(execute=True):
-        sent = reminders_send(on=due + timedelta(days=7))
+        sent = reminders_send(on=due + timedelta(days=7), by=JOB)
     assert [(r.invoice, r.days_after_due) for r in sent] == [(invoice, 7)]
     assert mailoutbox[-1].to == ["invoices@oldham.example"]
     assert "Reminder" in mailoutbox[-1].subject
-    assert reminders_send(on=due + timedelta(days=8)) == []  # never twice
-    assert [r.days_after_due for r in reminders_send(on=due + timedelta(days=31))] == [30]
+    assert reminders_send(on=due + timedelta(days=8), by=JOB) == []  # never twice
+    assert [r.days_after_due for r in reminders_send(on=due + timedelta(days=31), by=JOB)] == [30]
     assert Reminder.objects.count() == 2
 
 
 def test_a_late_first_reminder_sends_only_the_latest_stage(invoice):
-    sent = reminders_send(on=invoice.due_on + timedelta(days=45))
+    sent = reminders_send(on=invoice.due_on + timedelta(days=45), by=JOB)
     assert [r.days_after_due for r in sent] == [30]
-    assert reminders_send(on=invoice.due_on + timedelta(days=46)) == []
+    assert reminders_send(on=invoice.due_on + timedelta(days=46), by=JOB) == []
 
 
 def test_paid_invoices_get_no_reminder(invoice, finance_officer):
     pay(invoice, "3500.00", by=finance_officer)
-    assert reminders_send(on=invoice.due_on + timedelta(days=7)) == []
+    assert reminders_send(on=invoice.due_on + timedelta(days=7), by=JOB) == []
 
 
 def test_reminder_command(invoice, capsys):
