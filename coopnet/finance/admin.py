@@ -97,14 +97,24 @@ class FeeScheduleAdmin(FinanceStaffEdit, SimpleHistoryAdmin):
     def save_model(
         self, request: HttpRequest, obj: FeeSchedule, form: ModelForm, change: bool
     ) -> None:
-        """Saved in the admin's transaction, with its audit entry."""
-        before = None
         if change and obj.pk:
-            before = str(
-                FeeSchedule.objects.filter(pk=obj.pk).values_list("amount", flat=True).first()
-            )
+            saved = FeeSchedule.objects.filter(pk=obj.pk).values_list("amount", flat=True)
+            obj._amount_before = str(saved.first())  # type: ignore[attr-defined]
         super().save_model(request, obj, form, change)
-        fee_schedule_audit(schedule=obj, by=request.user, created=not change, before=before)
+
+    def save_related(
+        self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
+    ) -> None:
+        """After the schedule, its bands and fixed fees are saved (in the admin's transaction),
+        the audit entry says who set the fee."""
+        super().save_related(request, form, formsets, change)
+        schedule = form.instance
+        fee_schedule_audit(
+            schedule=schedule,
+            by=request.user,
+            created=not change,
+            before=getattr(schedule, "_amount_before", None),
+        )
 
 
 @admin.register(FinanceSettings)

@@ -135,6 +135,29 @@ def test_a_fee_schedule_saved_in_the_back_office_is_audited(client, finance_offi
     assert "£3,750.00" in entry.summary
 
 
+def test_a_fee_changed_in_the_back_office_is_audited_with_what_it_was(client, finance_officer):
+    schedule = FeeScheduleFactory(year=2030, amount=Decimal("3500.00"))
+    client.force_login(finance_officer)
+    response = client.post(
+        reverse("admin:finance_feeschedule_change", args=[schedule.pk]),
+        {
+            "year": "2030",
+            "category": schedule.category_id,
+            "amount": "3,600",
+            "source": "Board decision",
+            "bands-TOTAL_FORMS": "0",
+            "bands-INITIAL_FORMS": "0",
+            "fixed_fees-TOTAL_FORMS": "0",
+            "fixed_fees-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302
+    entry = audit_trail_for(schedule).get()
+    assert entry.action == "fee_schedule.changed"
+    assert entry.changes == {"amount": "3600.00", "before": "3500.00"}
+    assert schedule.history.first().history_user == finance_officer
+
+
 # --- one guard: refusals are 403 wherever they are raised ----------------------------------------
 
 
