@@ -7,9 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.db import models
+from django.forms import ModelForm
 from django.http import HttpRequest
+from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
+from .forms import MoneyField
 from .models import (
     CreditNote,
     FeeBand,
@@ -22,6 +26,12 @@ from .models import (
     PurchaseOrder,
 )
 from .permissions import is_finance_staff
+from .services.fees import fee_schedule_audit
+
+# Every money field of the fee configuration is read by the one money parser.
+MONEY_FIELDS: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
+    models.DecimalField: {"form_class": MoneyField}
+}
 
 
 class FinanceStaffEdit:
@@ -56,6 +66,7 @@ class FinanceStaffView(FinanceStaffEdit):
 class FeeBandInline(FinanceStaffEdit, admin.TabularInline):
     model = FeeBand
     extra = 0
+    formfield_overrides = MONEY_FIELDS
     fields = (
         "order",
         "name",
@@ -70,6 +81,7 @@ class FeeBandInline(FinanceStaffEdit, admin.TabularInline):
 class FixedFeeInline(FinanceStaffEdit, admin.TabularInline):
     model = FixedFee
     extra = 0
+    formfield_overrides = MONEY_FIELDS
     autocomplete_fields = ("organisation",)
 
 
@@ -78,8 +90,31 @@ class FeeScheduleAdmin(FinanceStaffEdit, SimpleHistoryAdmin):
     list_display = ("__str__", "year", "category", "amount", "source")
     list_filter = ("year", "category")
     inlines = (FeeBandInline, FixedFeeInline)
+    formfield_overrides = MONEY_FIELDS
     # "Save as new" copies a schedule, its bands and fixed fees to another year.
     save_as = True
+
+    def save_model(
+        self, request: HttpRequest, obj: FeeSchedule, form: ModelForm, change: bool
+    ) -> None:
+        if change and obj.pk:
+            saved = FeeSchedule.objects.filter(pk=obj.pk).values_list("amount", flat=True)
+            obj._amount_before = str(saved.first())  # type: ignore[attr-defined]
+        super().save_model(request, obj, form, change)
+
+    def save_related(
+        self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
+    ) -> None:
+        """After the schedule, its bands and fixed fees are saved (in the admin's transaction),
+        the audit entry says who set the fee."""
+        super().save_related(request, form, formsets, change)
+        schedule = form.instance
+        fee_schedule_audit(
+            schedule=schedule,
+            by=request.user,
+            created=not change,
+            before=getattr(schedule, "_amount_before", None),
+        )
 
 
 @admin.register(FinanceSettings)
@@ -125,8 +160,6 @@ class InvoiceAdmin(FinanceStaffView, SimpleHistoryAdmin):
     inlines = (PaymentInline, CreditNoteInline)
 
     def view_on_site(self, obj: Invoice) -> str:
-        from django.urls import reverse
-
         return reverse("finance:invoice_detail", args=[obj.reference])
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
@@ -74,8 +75,6 @@ class InvoiceSerializer(serializers.ModelSerializer[Invoice]):
         read_only_fields = fields
 
     def get_pdf(self, obj: Invoice) -> str:
-        from django.urls import reverse
-
         path = reverse("finance:invoice_pdf", args=[obj.reference])
         request = self.context.get("request")
         return request.build_absolute_uri(path) if request else path

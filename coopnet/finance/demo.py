@@ -13,11 +13,13 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy
 
-from coopnet.demo.loader import CREATED, UNCHANGED, UPDATED, LoadSummary, upsert
+from coopnet.core.actors import System, acting_as
+from coopnet.demo.loader import CREATED, UNCHANGED, UPDATED, LoadSummary
 from coopnet.demo.seed.sources import REVIEW_2022
 from coopnet.members.models import MembershipCategory
 
-from .models import FeeSchedule, FinanceSettings
+from .models import FinanceSettings
+from .services import fee_schedule_set
 
 LABELS = {
     "fee_schedules": gettext_lazy("fee schedules"),
@@ -40,7 +42,15 @@ FEES: dict[int, dict[str, Decimal]] = {
 }
 
 
+DEMO = System("load_demo")
+
+
 def load(summary: LoadSummary) -> None:
+    with acting_as(DEMO):
+        _load(summary)
+
+
+def _load(summary: LoadSummary) -> None:
     config = FinanceSettings.objects.order_by("pk").first()
     if config is None:
         FinanceSettings.objects.create(body_name=ACCOUNTABLE_BODY)
@@ -54,9 +64,7 @@ def load(summary: LoadSummary) -> None:
     categories = {c.code: c for c in MembershipCategory.objects.all()}
     for year, fees in FEES.items():
         for code, amount in fees.items():
-            _schedule, done = upsert(
-                FeeSchedule,
-                {"year": year, "category": categories[code]},
-                {"amount": amount, "source": FEE_SOURCE},
+            _schedule, done = fee_schedule_set(
+                year=year, category=categories[code], amount=amount, source=FEE_SOURCE, by=DEMO
             )
             summary.count("fee_schedules", done)

@@ -10,11 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coopnet.core.forms import GovukForm
-
-from .dates import membership_year
-from .errors import FinanceError
-from .models.money import year_label
-from .services.payments import clean_amount
+from coopnet.core.membership_year import year_label, year_of
+from coopnet.core.money import PENNY, ZERO, MoneyError, format_money, parse_money
 
 DATE_HINT = _("For example, 2026-09-01")
 
@@ -31,24 +28,56 @@ def _date_field(label: Any, help_text: Any = DATE_HINT) -> forms.DateField:
     )
 
 
-class AmountField(forms.CharField):
-    """Pounds and pence: positive, at most two decimal places; refusals say what is wrong."""
+class MoneyField(forms.CharField):
+    """Pounds and pence, read by the one money parser (`coopnet.core.money.parse_money`).
+
+    "£1,000.50" is £1,000.50; "1,00", "1e5", "1e309" and letters are refused with a message that
+    says what to type, never a server error. `minimum` is the least amount accepted (£0.00 unless
+    said otherwise). Usable as a model admin's `formfield_overrides` form class for money fields.
+    """
+
+    def __init__(
+        self,
+        *,
+        minimum: Decimal | None = ZERO,
+        max_digits: int | None = None,
+        decimal_places: int | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self.minimum = minimum
+        kwargs.setdefault("error_messages", {"required": _("Enter the amount.")})
+        super().__init__(**kwargs)
+        if not self.widget.is_hidden:
+            self.widget.attrs.update({"inputmode": "decimal", "class": "govuk-input--width-10"})
+
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
+        text = super().to_python(value)
+        if text in self.empty_values:
+            return None
+        try:
+            amount = parse_money(text, allow_negative=True)
+        except MoneyError as exc:
+            raise ValidationError(str(exc), code="invalid") from exc
+        if self.minimum is not None and amount < self.minimum:
+            message = (
+                _("Enter an amount of zero or more.")
+                if self.minimum == ZERO
+                else _("Enter an amount of at least %(least)s.")
+                % {"least": format_money(self.minimum)}
+            )
+            raise ValidationError(message, code="min_value")
+        return amount
+
+
+class AmountField(MoneyField):
+    """An amount of money received or credited: at least £0.01."""
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("error_messages", {"required": _("Enter the amount.")})
-        super().__init__(max_length=20, **kwargs)
-        self.widget.attrs.update({"inputmode": "decimal", "class": "govuk-input--width-10"})
-
-    def clean(self, value: Any) -> Decimal:
-        text = super().clean(value)
-        try:
-            return clean_amount(text)
-        except FinanceError as exc:
-            raise ValidationError(str(exc)) from exc
+        super().__init__(minimum=PENNY, **kwargs)
 
 
 def year_choices(around: date | None = None) -> list[tuple[int, str]]:
-    current = membership_year(around or timezone.localdate())
+    current = year_of(around or timezone.localdate())
     return [(y, year_label(y)) for y in range(current + 1, current - 5, -1)]
 
 
@@ -60,14 +89,14 @@ class RunForm(GovukForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         today = timezone.localdate()
-        kwargs.setdefault("initial", {"year": membership_year(today), "on": today})
+        kwargs.setdefault("initial", {"year": year_of(today), "on": today})
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = year_choices(today)  # type: ignore[attr-defined]
 
 
 class RunConfirmForm(RunForm):
     expected_count = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
-    expected_total = forms.DecimalField(widget=forms.HiddenInput, decimal_places=2, min_value=0)
+    expected_total = MoneyField(widget=forms.HiddenInput)
 
 
 class PaymentForm(GovukForm):
@@ -104,7 +133,7 @@ class PurchaseOrderForm(GovukForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         today = timezone.localdate()
-        kwargs.setdefault("initial", {"year": membership_year(today)})
+        kwargs.setdefault("initial", {"year": year_of(today)})
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = year_choices(today)  # type: ignore[attr-defined]
 

@@ -6,7 +6,7 @@ import rules
 from django.utils import timezone
 
 from coopnet.accounts.permissions import is_finance_officer, is_network_admin
-from coopnet.members.models import RoleKind
+from coopnet.members.models import Role, RoleKind
 from coopnet.members.permissions import manages_organisation
 
 is_finance_staff = is_network_admin | is_finance_officer
@@ -20,8 +20,8 @@ def is_invoice_contact(user, organisation) -> bool:
     if person is None:
         return False
     return (
-        person.roles.filter(organisation=organisation, kind=RoleKind.INVOICE_CONTACT)
-        .exclude(end__lt=timezone.localdate())
+        Role.objects.current_on(timezone.localdate())
+        .filter(person=person, organisation=organisation, kind=RoleKind.INVOICE_CONTACT)
         .exists()
     )
 

@@ -25,11 +25,18 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coopnet.members.models import Membership, MembershipCategory, Organisation, RoleKind
+from coopnet.core.money import ZERO
+from coopnet.members.models import (
+    Membership,
+    MembershipCategory,
+    Organisation,
+    Person,
+    Role,
+    RoleKind,
+)
 from coopnet.members.selectors import current_on
 
 from .models import CreditNote, FinanceSettings, Invoice, Payment, PurchaseOrder
-from .models.money import ZERO
 
 MONEY = DecimalField(max_digits=12, decimal_places=2)
 
@@ -123,13 +130,17 @@ def invoices_for_user(user) -> QuerySet[Invoice]:
     person = getattr(user, "person", None)
     if person is None:
         return Invoice.objects.none()
-    today = timezone.localdate()
-    roles = person.roles.exclude(end__lt=today).filter(
-        Q(manages_profile=True) | Q(kind=RoleKind.INVOICE_CONTACT)
-    )
     return invoices_with_balances().filter(
-        Q(organisation_id__in=roles.values("organisation_id")) | Q(person=person)
+        _looked_after(person, timezone.localdate()) | Q(person=person)
     )
+
+
+def _looked_after(person: Person, on: date, field: str = "organisation_id") -> Q:
+    """Organisations whose profile `person` manages on `on` (the registry's one rule,
+    `Role.objects.managing`) or whose invoice contact they are that day."""
+    managed = Role.objects.managing(person, on=on).values("organisation_id")
+    contact = Role.objects.current_on(on).filter(person=person, kind=RoleKind.INVOICE_CONTACT)
+    return Q(**{f"{field}__in": managed}) | Q(**{f"{field}__in": contact.values("organisation_id")})
 
 
 def organisations_for_user(user) -> QuerySet[Organisation]:
@@ -137,11 +148,8 @@ def organisations_for_user(user) -> QuerySet[Organisation]:
     person = getattr(user, "person", None)
     if person is None:
         return Organisation.objects.none()
-    today = timezone.localdate()
-    roles = person.roles.exclude(end__lt=today).filter(
-        Q(manages_profile=True) | Q(kind=RoleKind.INVOICE_CONTACT)
-    )
-    return Organisation.objects.filter(pk__in=roles.values("organisation_id")).order_by("name")
+    looked_after = _looked_after(person, timezone.localdate(), field="pk")
+    return Organisation.objects.filter(looked_after).order_by("name")
 
 
 def purchase_orders_of(organisation: Organisation) -> dict[int, str]:
@@ -156,9 +164,11 @@ def invoice_recipients(invoice: Invoice) -> list[str]:
         email = invoice.person.email if invoice.person else ""
         return [email] if email else []
     today = timezone.localdate()
+    if invoice.organisation_id is None:
+        return []
     emails = (
-        invoice.organisation.roles.filter(kind=RoleKind.INVOICE_CONTACT)  # type: ignore[union-attr]
-        .exclude(end__lt=today)
+        Role.objects.current_on(today)
+        .filter(organisation_id=invoice.organisation_id, kind=RoleKind.INVOICE_CONTACT)
         .exclude(person__email="")
         .values_list("person__email", flat=True)
         .order_by("person__email")

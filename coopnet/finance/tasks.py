@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django_tasks import task
+
+from coopnet.core.actors import System, acting_as
+from coopnet.core.audit import audit_record
+
+from . import documents, selectors
+from .models import Invoice, Reminder
+
+INVOICE_EMAILS = System("invoice_emails")
+REMINDER_EMAILS = System("invoice_reminders")
 
 
 def _absolute(path: str) -> str:
@@ -15,9 +26,6 @@ def _absolute(path: str) -> str:
 
 
 def _send(invoice_id: int, template: str, extra: dict[str, object]) -> list[str]:
-    from . import documents, selectors
-    from .models import Invoice
-
     invoice = Invoice.objects.select_related("organisation", "person", "category").get(
         pk=invoice_id
     )
@@ -45,20 +53,28 @@ def _send(invoice_id: int, template: str, extra: dict[str, object]) -> list[str]
 
 @task()
 def send_invoice_email(*, invoice_id: int) -> None:
-    from .models import Invoice
-
-    recipients = _send(invoice_id, "invoice", {})
-    if recipients:
-        Invoice.objects.filter(pk=invoice_id).update(
-            sent_to=", ".join(recipients)[:500], sent_at=timezone.now()
-        )
+    with acting_as(INVOICE_EMAILS):
+        recipients = _send(invoice_id, "invoice", {})
+        if not recipients:
+            return
+        with transaction.atomic():
+            invoice = Invoice.objects.select_for_update().get(pk=invoice_id)
+            invoice.sent_to = ", ".join(recipients)[:500]
+            invoice.sent_at = timezone.now()
+            invoice.save(update_fields=["sent_to", "sent_at"])
+            audit_record(
+                by=INVOICE_EMAILS,
+                action="invoice.emailed",
+                target=invoice,
+                summary=_("%(invoice)s emailed to %(to)s")
+                % {"invoice": invoice.reference, "to": invoice.sent_to},
+                about=[invoice.organisation, invoice.person],
+            )
 
 
 @task()
 def send_reminder_email(*, reminder_id: int) -> None:
-    from . import selectors
-    from .models import Reminder
-
-    reminder = Reminder.objects.get(pk=reminder_id)
-    balance = selectors.balance_of(reminder.invoice)
-    _send(reminder.invoice_id, "reminder", {"reminder": reminder, "owed": balance.outstanding})
+    with acting_as(REMINDER_EMAILS):
+        reminder = Reminder.objects.get(pk=reminder_id)
+        balance = selectors.balance_of(reminder.invoice)
+        _send(reminder.invoice_id, "reminder", {"reminder": reminder, "owed": balance.outstanding})

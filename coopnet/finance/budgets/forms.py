@@ -7,34 +7,21 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coopnet.core.forms import GovukForm
+from coopnet.core.membership_year import year_label
 from coopnet.members.models import MembershipCategory
 
+from ..forms import MoneyField
 from .models import BudgetLine, ExpenditureCode, ProjectionAssumption
-from .years import year_label
-
-AMOUNT_ERRORS = {
-    "required": _("Enter the amount."),
-    "invalid": _("Enter an amount in pounds, like 1500.00."),
-    "min_value": _("Amounts cannot be negative."),
-    "max_decimal_places": _("Amounts have at most two decimal places (pence)."),
-    "max_digits": _("Amounts must be less than £10,000,000,000."),
-    "max_whole_digits": _("Amounts must be less than £10,000,000,000."),
-}
 
 
-def amount_field(label: Any, required: bool = True, help_text: Any = "") -> forms.DecimalField:
-    field = forms.DecimalField(
+def amount_field(label: Any, required: bool = True, help_text: Any = "") -> MoneyField:
+    """An amount of £0.00 or more, read by the one money parser."""
+    return MoneyField(
         label=label,
         required=required,
-        min_value=0,
-        max_digits=12,
-        decimal_places=2,
         help_text=help_text,
-        error_messages=AMOUNT_ERRORS,
-        localize=False,
+        error_messages={"required": _("Enter the amount.")},
     )
-    field.widget = forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-10"})
-    return field
 
 
 def year_choices(years: Iterable[int]) -> list[tuple[int, str]]:

@@ -7,7 +7,6 @@ Nothing here holds a total: totals, balances, carry forwards and projected years
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -18,10 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coopnet.core.actors import history_user
-
-from .years import year_label
-
-ZERO = Decimal("0.00")
+from coopnet.core.membership_year import year_label
+from coopnet.core.money import ZERO
 
 
 def money_field(**kwargs: Any) -> models.DecimalField:

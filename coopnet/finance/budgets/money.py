@@ -1,5 +1,6 @@
-"""Amounts in pounds: reading them from a cell or a form, and writing them the one way every
-page, PDF, file and API answer shows them."""
+"""What a budget's cells say: an amount, "to be confirmed" or nothing, read from a spreadsheet or
+CSV cell. Built on `coopnet.core.money` (the one parser of typed amounts and the one way amounts
+are shown); only the spreadsheet's own words ("TBC", "£-") and cell types are read here."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
-PENNY = Decimal("0.01")
-ZERO = Decimal("0.00")
+from coopnet.core.money import MAX_AMOUNT, PENNY, ZERO, MoneyError, format_money, parse_money
+
 NIL_WORDS = frozenset({"-", "–", "—", "£-", "£–", "£—", "nil"})
 TBC_WORDS = frozenset({"tbc", "to be confirmed", "i'w gadarnhau", "i’w gadarnhau"})
+GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d*)?$")
 NUMBER = re.compile(r"^\(?-?£?-?\s*[\d,]*\.?\d*\)?$")
 
 
@@ -42,22 +44,16 @@ class AmountError(ValueError):
     """The text is not an amount the budget accepts; the message says why."""
 
 
-def format_money(amount: Decimal) -> str:
-    amount = amount.quantize(PENNY)
-    sign = "-" if amount < 0 else ""
-    return f"{sign}£{abs(amount):,.2f}"
-
-
 def check_amount(amount: Decimal) -> Decimal:
     """The amount to two places; refuses negative amounts and fractions of a penny."""
     if not amount.is_finite():
         raise AmountError(_("Enter an amount in pounds."))
     if amount < 0:
         raise AmountError(_("Amounts cannot be negative."))
+    if amount > MAX_AMOUNT:
+        raise AmountError(_("Amounts must be less than £10,000,000,000."))
     if amount != amount.quantize(PENNY):
         raise AmountError(_("Amounts have at most two decimal places (pence)."))
-    if amount >= Decimal("10000000000"):
-        raise AmountError(_("Amounts must be less than £10,000,000,000."))
     return amount.quantize(PENNY)
 
 
@@ -83,7 +79,18 @@ def parse_figure(raw: object) -> Figure:
     if "-" in compact or compact.startswith("("):
         raise AmountError(_("Amounts cannot be negative."))
     try:
-        amount = Decimal(compact.replace("£", "").replace(",", ""))
-    except InvalidOperation as exc:
-        raise AmountError(_("“%(text)s” is not an amount in pounds.") % {"text": text}) from exc
+        return Figure(parse_money(compact))
+    except MoneyError:
+        pass
+    # Refused by the money parser: say why in the budget's words (too many places, too large,
+    # or not an amount at all, like "1,00").
+    digits = compact.replace("£", "")
+    if GROUPED.match(digits):
+        digits = digits.replace(",", "")
+    try:
+        amount = Decimal(digits)
+    except InvalidOperation:
+        amount = None
+    if amount is None or not amount.is_finite():
+        raise AmountError(_("“%(text)s” is not an amount in pounds.") % {"text": text})
     return Figure(check_amount(amount))

@@ -11,10 +11,11 @@ from decimal import Decimal
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from coopnet.core.membership_year import year_label
+
 from .errors import Problem
 from .models import Budget, BudgetLine, ProjectionAssumption
 from .money import AmountError, check_amount
-from .years import year_label
 
 RATE_FLOOR = Decimal("-100")  # exclusive: a line cannot shrink to nothing or below in a year
 RATE_CEILING = Decimal("100")  # inclusive: at most doubling in a year

@@ -11,9 +11,10 @@ from decimal import Decimal
 from django.db.models import Prefetch, QuerySet, Sum
 from django.utils.translation import gettext as _
 
+from coopnet.core.money import ZERO
+
 from . import statement as computed
 from .models import Budget, BudgetLine, ExpenditureCode, ExpenditureEntry, ProjectionAssumption
-from .money import ZERO
 
 
 def budgets() -> QuerySet[Budget]:

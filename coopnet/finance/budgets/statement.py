@@ -26,9 +26,11 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from coopnet.core.membership_year import year_label
+from coopnet.core.money import PENNY, ZERO, format_money
+
 from .models import Budget, BudgetLine, ExpenditureCode, ProjectionAssumption
-from .money import PENNY, ZERO, Figure, format_money
-from .years import year_label
+from .money import Figure
 
 Key = tuple[str, str, str]  # (kind, code, name): the same line in every year
 INCOME, CARRY_FORWARD, EXPENDITURE = (

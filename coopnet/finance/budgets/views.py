@@ -3,34 +3,28 @@ export, and actual against budget. Thin: each parses, calls one service or selec
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coopnet.core.errors import reported
+from coopnet.core.guard import require
+from coopnet.core.membership_year import year_label, year_of
 from coopnet.core.requests import signed_in_user
 
 from . import layout, selectors, services
-from .errors import BudgetError
+from .errors import reported_problems
 from .forms import AssumptionForm, BudgetForm, ImportForm, LineForm, ProjectionForm, SpendForm
 from .models import Budget, BudgetLine, ProjectionAssumption
 from .pdf import pdf_response
 from .projection import AssumptionSpec, max_years
 from .statement import Statement, describe
-from .years import year_label, year_of
 
 READ, MANAGE = "budgets.view_statement", "budgets.manage_budgets"
 EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "xlsx": layout.XLSX_TYPE}
-
-
-def _require(request: HttpRequest, perm: str) -> None:
-    if not request.user.has_perm(perm):
-        raise PermissionDenied
 
 
 def _budget(year: int) -> Budget:
@@ -47,13 +41,8 @@ def _statement(year: int) -> Statement:
         raise Http404(_("There is no budget for that year.")) from exc
 
 
-def _errors_to_form(form: Any, error: BudgetError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
-
-
 def index(request: HttpRequest) -> HttpResponse:
-    _require(request, READ)
+    require(request.user, READ)
     return render(
         request,
         "budgets/index.html",
@@ -62,7 +51,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def statement(request: HttpRequest, year: int) -> HttpResponse:
-    _require(request, READ)
+    require(request.user, READ)
     loaded = list(selectors.budgets())
     budget = next((b for b in loaded if b.year == year), None)
     if budget is None:
@@ -79,12 +68,12 @@ def statement(request: HttpRequest, year: int) -> HttpResponse:
 
 
 def statement_pdf(request: HttpRequest, year: int) -> HttpResponse:
-    _require(request, READ)
+    require(request.user, READ)
     return pdf_response(_statement(year))
 
 
 def export(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
-    _require(request, MANAGE)
+    require(request.user, MANAGE)
     if fmt not in EXPORT_TYPES:
         raise Http404(_("Budgets export as CSV or XLSX."))
     statement = _statement(year)
@@ -107,12 +96,12 @@ def _next_years() -> tuple[list[int], bool]:
 
 
 def create(request: HttpRequest) -> HttpResponse:
-    _require(request, MANAGE)
+    require(request.user, MANAGE)
     years, first = _next_years()
     form = BudgetForm(request.POST or None, years=years, first=first)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with reported_problems(form) as outcome:
             budget = services.budget_create(
                 year=data["year"],
                 by=signed_in_user(request),
@@ -120,9 +109,7 @@ def create(request: HttpRequest) -> HttpResponse:
                 opening_balance=data.get("opening_balance"),
                 notes=data["notes"],
             )
-        except BudgetError as exc:
-            _errors_to_form(form, exc)
-        else:
+        if outcome.ok:
             messages.success(
                 request, _("The %(year)s budget has been created.") % {"year": budget.label}
             )
@@ -131,7 +118,7 @@ def create(request: HttpRequest) -> HttpResponse:
 
 
 def edit(request: HttpRequest, year: int) -> HttpResponse:
-    _require(request, MANAGE)
+    require(request.user, MANAGE)
     budget = _budget(year)
     first = not Budget.objects.filter(year=year - 1).exists()
     initial = {
@@ -141,7 +128,7 @@ def edit(request: HttpRequest, year: int) -> HttpResponse:
     }
     form = BudgetForm(request.POST or None, initial=initial, first=first)
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported_problems(form) as outcome:
             services.budget_update(
                 budget=budget,
                 by=signed_in_user(request),
@@ -149,9 +136,7 @@ def edit(request: HttpRequest, year: int) -> HttpResponse:
                 opening_balance=form.cleaned_data.get("opening_balance"),
                 notes=form.cleaned_data["notes"],
             )
-        except BudgetError as exc:
-            _errors_to_form(form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, _("The budget has been saved."))
             return redirect("budgets:edit", year=year)
     return render(request, "budgets/edit.html", {"form": form, "budget": budget})
@@ -178,13 +163,11 @@ def _line_form_page(
         }
     form = LineForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported_problems(form) as outcome:
             services.line_save(
                 budget=budget, by=signed_in_user(request), line=line, **form.cleaned_data
             )
-        except BudgetError as exc:
-            _errors_to_form(form, exc)
-        else:
+        if outcome.ok:
             messages.success(
                 request, _("“%(name)s” has been saved.") % {"name": form.cleaned_data["name"]}
             )
@@ -195,32 +178,30 @@ def _line_form_page(
 
 
 def line_add(request: HttpRequest, year: int) -> HttpResponse:
-    _require(request, MANAGE)
+    require(request.user, MANAGE)
     return _line_form_page(request, _budget(year), None, _("Add a line"))
 
 
 def line_edit(request: HttpRequest, year: int, line_id: int) -> HttpResponse:
-    _require(request, MANAGE)
+    require(request.user, MANAGE)
     budget = _budget(year)
     return _line_form_page(request, budget, _line(budget, line_id), _("Change a line"))
 
 
 @require_POST
 def line_remove(request: HttpRequest, year: int, line_id: int) -> HttpResponse:
-    _require(request, MANAGE)
+    require(request.user, MANAGE)
     budget = _budget(year)
     line = _line(budget, line_id)
-    try:
+    with reported(request) as outcome:
         services.line_remove(line=line, by=signed_in_user(request))
-    except BudgetError as exc:
-        messages.error(request, str(exc))
-    else:
+    if outcome.ok:
         messages.success(request, _("“%(name)s” has been removed.") % {"name": line.name})
     return redirect("budgets:edit", year=year)
 
 
 def projection(request: HttpRequest, year: int) -> HttpResponse:
-    _require(request, MANAGE)
+    require(request.user, MANAGE)
     budget = _budget(year)
     years = range(year + 1, year + max_years() + 1)
     action = request.POST.get("action") if request.method == "POST" else None
@@ -232,25 +213,26 @@ def projection(request: HttpRequest, year: int) -> HttpResponse:
     lines = budget.lines.exclude(kind=BudgetLine.Kind.CARRY_FORWARD).order_by("position")
     assumption_form = AssumptionForm(request.POST if action == "add" else None, lines=lines)
     by = signed_in_user(request)
-    try:
-        if action == "years" and years_form.is_valid():
-            specs = [AssumptionSpec.of(a) for a in budget.assumptions.all()]
+    if action == "years" and years_form.is_valid():
+        specs = [AssumptionSpec.of(a) for a in budget.assumptions.all()]
+        with reported_problems(years_form) as outcome:
             services.budget_set_projection(
                 budget=budget,
                 by=by,
                 projection_to=years_form.cleaned_data["projection_to"],
                 assumptions=specs,
             )
+        if outcome.ok:
             messages.success(request, _("The projection has been saved."))
             return redirect("budgets:projection", year=year)
-        if action == "add" and assumption_form.is_valid():
+    if action == "add" and assumption_form.is_valid():
+        with reported_problems(assumption_form) as outcome:
             services.assumption_add(
                 budget=budget, by=by, assumption=AssumptionSpec(**assumption_form.cleaned_data)
             )
+        if outcome.ok:
             messages.success(request, _("The assumption has been added."))
             return redirect("budgets:projection", year=year)
-    except BudgetError as exc:
-        _errors_to_form(years_form if action == "years" else assumption_form, exc)
     return render(
         request,
         "budgets/projection.html",
@@ -265,7 +247,7 @@ def projection(request: HttpRequest, year: int) -> HttpResponse:
 
 @require_POST
 def assumption_remove(request: HttpRequest, year: int, assumption_id: int) -> HttpResponse:
-    _require(request, MANAGE)
+    require(request.user, MANAGE)
     assumption = ProjectionAssumption.objects.filter(pk=assumption_id, budget__year=year).first()
     if assumption is None:  # removed already (a second click, or by someone else)
         messages.info(request, _("That assumption had already been removed."))
@@ -276,20 +258,18 @@ def assumption_remove(request: HttpRequest, year: int, assumption_id: int) -> Ht
 
 
 def import_budget(request: HttpRequest) -> HttpResponse:
-    _require(request, MANAGE)
+    require(request.user, MANAGE)
     existing = list(Budget.objects.order_by("year").values_list("year", flat=True))
     years = sorted({*existing, *_next_years()[0]})
     form = ImportForm(request.POST or None, request.FILES or None, years=years)
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported_problems(form) as outcome:
             budget = services.budget_import(
                 content=form.cleaned_data["file"].read(),
                 year=form.cleaned_data["year"],
                 by=signed_in_user(request),
             )
-        except BudgetError as exc:
-            _errors_to_form(form, exc)
-        else:
+        if outcome.ok:
             messages.success(
                 request, _("The %(year)s budget has been imported.") % {"year": budget.label}
             )
@@ -298,7 +278,7 @@ def import_budget(request: HttpRequest) -> HttpResponse:
 
 
 def actuals(request: HttpRequest, year: int) -> HttpResponse:
-    _require(request, MANAGE)
+    require(request.user, MANAGE)
     try:
         report = selectors.actuals_for(year)
     except Budget.DoesNotExist as exc:
@@ -315,16 +295,14 @@ def actuals(request: HttpRequest, year: int) -> HttpResponse:
 
 
 def spend_add(request: HttpRequest, year: int) -> HttpResponse:
-    _require(request, MANAGE)
+    require(request.user, MANAGE)
     budget = _budget(year)
     lines = budget.lines.filter(kind=BudgetLine.Kind.EXPENDITURE).order_by("position")
     form = SpendForm(request.POST or None, lines=lines)
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported_problems(form) as outcome:
             services.expenditure_record(by=signed_in_user(request), **form.cleaned_data)
-        except BudgetError as exc:
-            _errors_to_form(form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, _("The spending has been recorded."))
             return redirect("budgets:actuals", year=year)
     return render(

@@ -10,10 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coopnet.core.actors import history_user
-
+from coopnet.core.membership_year import year_label
+from coopnet.core.money import format_money
 from coopnet.members.models import MembershipCategory, Organisation, OrganisationKind
 
-from .money import money_field, year_label
+from .fields import money_field
 
 
 class FeeSchedule(models.Model):
@@ -164,4 +165,4 @@ class FixedFee(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.organisation}: £{self.amount}"
+        return f"{self.organisation}: {format_money(self.amount)}"

@@ -12,10 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coopnet.core.actors import history_user
-
+from coopnet.core.membership_year import year_label
+from coopnet.core.money import ZERO, format_money, to_pence
 from coopnet.members.models import Membership, MembershipCategory, Organisation, Person
 
-from .money import ZERO, money_field, pounds, year_label
+from .fields import money_field
 
 POSITIVE = MinValueValidator(Decimal("0.01"), message=_("Enter an amount of at least £0.01."))
 
@@ -36,7 +37,12 @@ class InvoiceRun(models.Model):
     year = models.PositiveSmallIntegerField(_("membership year starting"))
     issued_on = models.DateField(_("invoice date"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Empty when a system job did it (the audit trail names the job)."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     invoice_count = models.PositiveIntegerField(_("invoices raised"), default=0)
@@ -147,7 +153,12 @@ class Payment(models.Model):
     )
     reference = models.CharField(_("payment reference"), max_length=100, blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Empty when a system job did it (the audit trail names the job)."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -162,7 +173,7 @@ class Payment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"£{self.amount} on {self.received_on}"
+        return f"{format_money(self.amount)} on {self.received_on}"
 
 
 class CreditNote(models.Model):
@@ -179,7 +190,12 @@ class CreditNote(models.Model):
     )
     reason = models.CharField(_("reason"), max_length=300)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Empty when a system job did it (the audit trail names the job)."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -200,7 +216,7 @@ class CreditNote(models.Model):
     def vat_amount(self) -> Decimal:
         """The VAT within the amount credited, at the invoice's rate."""
         rate = self.invoice.vat_rate
-        return pounds(self.amount * rate / (Decimal(100) + rate))
+        return to_pence(self.amount * rate / (Decimal(100) + rate))
 
     @property
     def net_amount(self) -> Decimal:

@@ -1,6 +1,7 @@
 """Writes to the network's finances. Each checks permission, validates, writes in one transaction
 and queues its emails after commit."""
 
+from .fees import fee_schedule_set
 from .invoicing import invoice_raise_first, invoice_run_confirm, invoice_run_plan
 from .payments import (
     credit_note_issue,
@@ -12,6 +13,7 @@ from .payments import (
 
 __all__ = [
     "credit_note_issue",
+    "fee_schedule_set",
     "invoice_raise_first",
     "invoice_run_confirm",
     "invoice_run_plan",

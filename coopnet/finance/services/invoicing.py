@@ -11,12 +11,15 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from coopnet.accounts.models import User
+from coopnet.core.actors import Actor, acting_as, user_of
+from coopnet.core.audit import audit_record
+from coopnet.core.guard import require
+from coopnet.core.membership_year import months_left, year_end, year_label, year_of, year_start
+from coopnet.core.money import ZERO, format_money, to_pence
 from coopnet.members.models import Membership
 from coopnet.members.selectors import current_on
 
 from .. import tasks
-from ..dates import membership_year, months_left, year_end, year_start
 from ..errors import FinanceError
 from ..fees import Fee, fee_for, schedules_for
 from ..models import (
@@ -28,8 +31,7 @@ from ..models import (
     PurchaseOrder,
     VatTreatment,
 )
-from ..models.money import ZERO, pounds, year_label
-from .common import queue, require
+from .common import queue
 
 INVOICE_SEQUENCE = "invoice"
 
@@ -62,7 +64,7 @@ def body_details(config: FinanceSettings) -> dict[str, str]:
 
 def _vat(config: FinanceSettings, net: Decimal) -> tuple[Decimal, Decimal]:
     if config.vat_treatment == VatTreatment.STANDARD:
-        return config.vat_rate, pounds(net * config.vat_rate / Decimal(100))
+        return config.vat_rate, to_pence(net * config.vat_rate / Decimal(100))
     return Decimal("0.00"), ZERO
 
 
@@ -80,7 +82,7 @@ def _write_invoice(
     net: Decimal,
     description: str,
     on: date,
-    by: User | None,
+    by: Actor,
     config: FinanceSettings,
     kind: str,
     run: InvoiceRun | None = None,
@@ -111,7 +113,20 @@ def _write_invoice(
         bill_to_address=org.address if org is not None else "",
         purchase_order=purchase_order,
         body=body_details(config),
-        created_by=by,
+        created_by=user_of(by),
+    )
+    audit_record(
+        by=by,
+        action="invoice.raised",
+        target=invoice,
+        summary=_("Invoice %(number)s raised for %(amount)s: %(description)s")
+        % {
+            "number": invoice.reference,
+            "amount": format_money(invoice.total),
+            "description": description,
+        },
+        about=[org, person, run],
+        changes={"total": str(invoice.total), "year": year, "kind": kind},
     )
     queue(tasks.send_invoice_email, invoice_id=invoice.pk)
     return invoice
@@ -132,7 +147,7 @@ def _purchase_order(membership: Membership, year: int) -> str:
 
 
 @transaction.atomic
-def invoice_raise_first(*, membership: Membership, on: date, by: User) -> Invoice | None:
+def invoice_raise_first(*, membership: Membership, on: date, by: Actor) -> Invoice | None:
     """The first invoice of a newly approved membership, per the network's rule.
 
     Returns None when the rule is "none", the category has no fee for the year, or the fee is
@@ -140,7 +155,7 @@ def invoice_raise_first(*, membership: Membership, on: date, by: User) -> Invoic
     """
     require(by, "finance.raise_invoices")
     config = FinanceSettings.current()
-    year = membership_year(on)
+    year = year_of(on)
     lock_invoicing()
     existing = Invoice.objects.filter(membership=membership, year=year).first()
     if existing is not None:
@@ -155,18 +170,19 @@ def invoice_raise_first(*, membership: Membership, on: date, by: User) -> Invoic
         return None
     _check_ready(config)
     months = months_left(on) if config.first_invoice_rule == FirstInvoiceRule.PRO_RATA else 12
-    net = pounds(fee.amount * months / Decimal(12))
-    return _write_invoice(
-        membership=membership,
-        year=year,
-        net=net,
-        description=_description(membership, year, months),
-        on=on,
-        by=by,
-        config=config,
-        kind=Invoice.Kind.FIRST,
-        purchase_order=_purchase_order(membership, year),
-    )
+    net = to_pence(fee.amount * months / Decimal(12))
+    with acting_as(by):
+        return _write_invoice(
+            membership=membership,
+            year=year,
+            net=net,
+            description=_description(membership, year, months),
+            on=on,
+            by=by,
+            config=config,
+            kind=Invoice.Kind.FIRST,
+            purchase_order=_purchase_order(membership, year),
+        )
 
 
 @dataclass
@@ -222,7 +238,8 @@ def check_run_dates(year: int, on: date) -> None:
                 "year": year_label(year),
                 "start": year_start(year).strftime("%d/%m/%Y"),
                 "end": year_end(year).strftime("%d/%m/%Y"),
-            }
+            },
+            field="on",
         )
 
 
@@ -264,7 +281,7 @@ def invoice_run_confirm(
     *,
     year: int,
     on: date,
-    by: User,
+    by: Actor,
     expected_count: int | None = None,
     expected_total: Decimal | None = None,
 ) -> InvoiceRun:
@@ -286,24 +303,33 @@ def invoice_run_confirm(
             _("The figures have changed since you previewed the run. Preview it again.")
         )
     pos = dict(PurchaseOrder.objects.filter(year=year).values_list("organisation_id", "reference"))
-    run = InvoiceRun.objects.create(year=year, issued_on=on, created_by=by)
-    total = ZERO
-    for line in plan.to_invoice:
-        assert line.fee is not None
-        invoice = _write_invoice(
-            membership=line.membership,
-            year=year,
-            net=line.fee.amount,
-            description=_description(line.membership, year),
-            on=on,
+    with acting_as(by):
+        run = InvoiceRun.objects.create(year=year, issued_on=on, created_by=user_of(by))
+        total = ZERO
+        for line in plan.to_invoice:
+            assert line.fee is not None
+            invoice = _write_invoice(
+                membership=line.membership,
+                year=year,
+                net=line.fee.amount,
+                description=_description(line.membership, year),
+                on=on,
+                by=by,
+                config=config,
+                kind=Invoice.Kind.ANNUAL,
+                run=run,
+                purchase_order=pos.get(line.membership.organisation_id or 0, ""),
+            )
+            total += invoice.total
+        run.invoice_count = len(plan.to_invoice)
+        run.total = total
+        run.save(update_fields=["invoice_count", "total"])
+        audit_record(
             by=by,
-            config=config,
-            kind=Invoice.Kind.ANNUAL,
-            run=run,
-            purchase_order=pos.get(line.membership.organisation_id or 0, ""),
+            action="invoice_run.confirmed",
+            target=run,
+            summary=_("Invoice run for %(year)s: %(count)s invoices, %(total)s")
+            % {"year": year_label(year), "count": run.invoice_count, "total": format_money(total)},
+            changes={"invoice_count": run.invoice_count, "total": str(total)},
         )
-        total += invoice.total
-    run.invoice_count = len(plan.to_invoice)
-    run.total = total
-    run.save(update_fields=["invoice_count", "total"])
     return run

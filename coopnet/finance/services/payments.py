@@ -4,14 +4,18 @@ and ending a lapsed member's membership by an explicit staff decision."""
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Model, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from coopnet.accounts.models import User
+from coopnet.core.actors import Actor, acting_as, user_of
+from coopnet.core.audit import audit_record
+from coopnet.core.guard import require
+from coopnet.core.membership_year import year_label
+from coopnet.core.money import ZERO, format_money
 from coopnet.members.errors import MembersError
 from coopnet.members.models import Membership, Organisation
 from coopnet.members.services import membership_end
@@ -19,28 +23,18 @@ from coopnet.members.services import membership_end
 from .. import selectors, tasks
 from ..errors import FinanceError
 from ..models import CreditNote, FinanceSettings, Invoice, Payment, PurchaseOrder, Reminder
-from ..models.money import PENNY, ZERO
-from .common import queue, require
+from .common import checked_amount, queue
 from .invoicing import next_number
 
 CREDIT_NOTE_SEQUENCE = "credit_note"
 
 
-def clean_amount(value: object) -> Decimal:
-    """A positive amount in pounds with at most two decimal places, or a clear refusal."""
-    try:
-        amount = Decimal(str(value).strip().lstrip("£").replace(",", ""))
-    except (InvalidOperation, ValueError):
-        raise FinanceError(_("Enter the amount in pounds and pence, like 250.00.")) from None
-    if not amount.is_finite():
-        raise FinanceError(_("Enter the amount in pounds and pence, like 250.00."))
-    if amount != amount.quantize(PENNY):
-        raise FinanceError(_("Amounts are in pounds and pence: no more than two decimal places."))
+def clean_amount(value: Decimal | str, *, field: str = "amount") -> Decimal:
+    """A positive amount in pounds and pence (the one money parser), or a clear refusal."""
+    amount = checked_amount(value, field=field, allow_negative=True)
     if amount <= ZERO:
-        raise FinanceError(_("Enter an amount of at least £0.01."))
-    if amount >= Decimal("10000000000"):
-        raise FinanceError(_("That amount is too large."))
-    return amount.quantize(PENNY)
+        raise FinanceError(_("Enter an amount of at least £0.01."), field=field)
+    return amount
 
 
 def _locked_balance(invoice: Invoice) -> selectors.Balance:
@@ -48,94 +42,155 @@ def _locked_balance(invoice: Invoice) -> selectors.Balance:
     return selectors.balance_of(invoice)
 
 
+def _concerned(invoice: Invoice) -> list[Model | None]:
+    """The records an invoice's audit entries concern besides it: its member."""
+    return [invoice.organisation, invoice.person]
+
+
 @transaction.atomic
 def payment_record(
-    *, invoice: Invoice, received_on: date, amount: object, reference: str, by: User
+    *, invoice: Invoice, received_on: date, amount: Decimal | str, reference: str, by: Actor
 ) -> Payment:
     require(by, "finance.record_payments")
     value = clean_amount(amount)
     if received_on > timezone.localdate():
-        raise FinanceError(_("The date received cannot be in the future."))
+        raise FinanceError(_("The date received cannot be in the future."), field="received_on")
     if received_on < invoice.issued_on:
-        raise FinanceError(_("A payment cannot be received before the invoice date."))
+        raise FinanceError(
+            _("A payment cannot be received before the invoice date."), field="received_on"
+        )
     balance = _locked_balance(invoice)
     if balance.outstanding == ZERO:
         raise FinanceError(_("Nothing is owed on this invoice."))
     if value > balance.outstanding:
         raise FinanceError(
-            _("That is more than the £%(owed)s still owed on this invoice.")
-            % {"owed": balance.outstanding}
+            _("That is more than the %(owed)s still owed on this invoice.")
+            % {"owed": format_money(balance.outstanding)},
+            field="amount",
         )
-    return Payment.objects.create(
-        invoice=invoice,
-        received_on=received_on,
-        amount=value,
-        reference=reference.strip()[:100],
-        recorded_by=by,
-    )
+    with acting_as(by):
+        payment = Payment.objects.create(
+            invoice=invoice,
+            received_on=received_on,
+            amount=value,
+            reference=reference.strip()[:100],
+            recorded_by=user_of(by),
+        )
+        audit_record(
+            by=by,
+            action="payment.recorded",
+            target=payment,
+            summary=_("Payment of %(amount)s recorded against %(invoice)s")
+            % {"amount": format_money(value), "invoice": invoice.reference},
+            about=[invoice, *_concerned(invoice)],
+            changes={"amount": str(value), "received_on": received_on.isoformat()},
+        )
+    return payment
 
 
 @transaction.atomic
 def credit_note_issue(
-    *, invoice: Invoice, amount: object, reason: str, on: date, by: User
+    *, invoice: Invoice, amount: Decimal | str, reason: str, on: date, by: Actor
 ) -> CreditNote:
     """Cancel all or part of what is still owed on an invoice."""
     require(by, "finance.record_payments")
     value = clean_amount(amount)
     if not reason.strip():
-        raise FinanceError(_("Give the reason for the credit note."))
+        raise FinanceError(_("Give the reason for the credit note."), field="reason")
     if on < invoice.issued_on:
-        raise FinanceError(_("A credit note cannot be dated before its invoice."))
+        raise FinanceError(
+            _("A credit note cannot be dated before its invoice."), field="issued_on"
+        )
     balance = _locked_balance(invoice)
     if balance.outstanding == ZERO:
         raise FinanceError(_("Nothing is owed on this invoice, so there is nothing to credit."))
     if value > balance.outstanding:
         raise FinanceError(
-            _("A credit note cannot be more than the £%(owed)s still owed.")
-            % {"owed": balance.outstanding}
+            _("A credit note cannot be more than the %(owed)s still owed.")
+            % {"owed": format_money(balance.outstanding)},
+            field="amount",
         )
     config = FinanceSettings.current()
     number = next_number(CREDIT_NOTE_SEQUENCE)
-    note = CreditNote.objects.create(
-        number=number,
-        reference=f"{config.credit_note_prefix}{number:05d}",
-        invoice=invoice,
-        issued_on=on,
-        amount=value,
-        reason=reason.strip()[:300],
-        created_by=by,
-    )
+    with acting_as(by):
+        note = CreditNote.objects.create(
+            number=number,
+            reference=f"{config.credit_note_prefix}{number:05d}",
+            invoice=invoice,
+            issued_on=on,
+            amount=value,
+            reason=reason.strip()[:300],
+            created_by=user_of(by),
+        )
+        audit_record(
+            by=by,
+            action="credit_note.issued",
+            target=note,
+            summary=_("Credit note %(number)s for %(amount)s issued against %(invoice)s")
+            % {
+                "number": note.reference,
+                "amount": format_money(value),
+                "invoice": invoice.reference,
+            },
+            about=[invoice, *_concerned(invoice)],
+            reason=note.reason,
+            changes={"amount": str(value), "issued_on": on.isoformat()},
+        )
     return note
 
 
 @transaction.atomic
 def purchase_order_set(
-    *, organisation: Organisation, year: int, reference: str, by: User
+    *, organisation: Organisation, year: int, reference: str, by: Actor
 ) -> PurchaseOrder | None:
     """Record (or clear) the member's purchase-order reference for a year. Invoices of that year
     not yet paid or credited carry the new reference."""
     require(by, "finance.set_purchase_order", organisation)
     reference = reference.strip()
     if len(reference) > 60:
-        raise FinanceError(_("A purchase order reference is at most 60 characters."))
+        raise FinanceError(
+            _("A purchase order reference is at most 60 characters."), field="reference"
+        )
     still_owed = selectors.invoices_with_balances().filter(
         Q(outstanding__gt=0), organisation=organisation, year=year
     )
-    Invoice.objects.filter(pk__in=list(still_owed.values_list("pk", flat=True))).update(
-        purchase_order=reference
-    )
-    if not reference:
-        PurchaseOrder.objects.filter(organisation=organisation, year=year).delete()
-        return None
-    po, _created = PurchaseOrder.objects.update_or_create(
-        organisation=organisation, year=year, defaults={"reference": reference}
-    )
+    with acting_as(by):
+        # Saved one by one (a member has one or two invoices a year) so each keeps its field
+        # history; invoices are on no public page, so no public page can go stale.
+        for open_invoice in Invoice.objects.filter(
+            pk__in=list(still_owed.values_list("pk", flat=True))
+        ):
+            open_invoice.purchase_order = reference
+            open_invoice.save(update_fields=["purchase_order"])
+        po: PurchaseOrder | None = None
+        if not reference:
+            PurchaseOrder.objects.filter(organisation=organisation, year=year).delete()
+        else:
+            po, _created = PurchaseOrder.objects.update_or_create(
+                organisation=organisation, year=year, defaults={"reference": reference}
+            )
+        audit_record(
+            by=by,
+            action="purchase_order.set" if reference else "purchase_order.cleared",
+            target=po or organisation,
+            summary=(
+                _("Purchase order for %(year)s set to %(reference)s")
+                if reference
+                else _("Purchase order for %(year)s removed")
+            )
+            % {"year": year_label(year), "reference": reference},
+            about=[organisation],
+            changes={"year": year, "reference": reference},
+        )
     return po
 
 
-def reminders_send(*, on: date | None = None) -> list[Reminder]:
+def reminders_send(*, on: date | None = None, by: Actor) -> list[Reminder]:
     """Send the reminders that are due today: for each unpaid invoice, the latest configured day
-    after its due date that it has reached, unless that reminder (or a later one) was sent."""
+    after its due date that it has reached, unless that reminder (or a later one) was sent.
+
+    `by` is the job sending them (the command acts as `System("send_invoice_reminders")`)."""
+    require(by, "finance.record_payments")
     on = on or timezone.localdate()
     days = sorted(FinanceSettings.current().reminder_days or [])
     if not days:
@@ -149,21 +204,30 @@ def reminders_send(*, on: date | None = None) -> list[Reminder]:
         stage = reached[-1]
         if any(r.days_after_due >= stage for r in invoice.reminders.all()):
             continue
-        reminder = _reminder_record(invoice=invoice, stage=stage, on=on)
+        reminder = _reminder_record(invoice=invoice, stage=stage, on=on, by=by)
         if reminder is not None:
             sent.append(reminder)
     return sent
 
 
 @transaction.atomic
-def _reminder_record(*, invoice: Invoice, stage: int, on: date) -> Reminder | None:
+def _reminder_record(*, invoice: Invoice, stage: int, on: date, by: Actor) -> Reminder | None:
     try:
-        with transaction.atomic():
+        with transaction.atomic(), acting_as(by):
             reminder = Reminder.objects.create(
                 invoice=invoice,
                 days_after_due=stage,
                 sent_on=on,
                 sent_to=", ".join(selectors.invoice_recipients(invoice)),
+            )
+            audit_record(
+                by=by,
+                action="invoice.reminder_sent",
+                target=invoice,
+                summary=_("Reminder sent for %(invoice)s, %(days)s days after it was due")
+                % {"invoice": invoice.reference, "days": stage},
+                about=_concerned(invoice),
+                changes={"days_after_due": stage, "sent_to": reminder.sent_to},
             )
     except IntegrityError:  # another worker sent it first
         return None
@@ -173,7 +237,7 @@ def _reminder_record(*, invoice: Invoice, stage: int, on: date) -> Reminder | No
 
 @transaction.atomic
 def lapsed_membership_end(
-    *, membership: Membership, end: date, reason: str, by: User
+    *, membership: Membership, end: date, reason: str, by: Actor
 ) -> Membership:
     """End a lapsed-pending member's membership: a staff decision, recorded with its reason."""
     require(by, "finance.end_lapsed_membership")
@@ -183,10 +247,26 @@ def lapsed_membership_end(
             _("This membership is not lapsed-pending: no invoice is unpaid long enough.")
         )
     if not reason.strip():
-        raise FinanceError(_("Give the reason for ending the membership."))
+        raise FinanceError(_("Give the reason for ending the membership."), field="reason")
     if end > today:
-        raise FinanceError(_("The end date cannot be in the future."))
+        raise FinanceError(_("The end date cannot be in the future."), field="end")
     try:
-        return membership_end(membership=membership, end=end, reason=reason.strip(), by=by)
+        with acting_as(by):
+            ended = membership_end(
+                membership=membership,
+                end=end,
+                reason=reason.strip(),
+                by=by,  # type: ignore[arg-type]  # the registry's services take an Actor on the spine
+            )
+            audit_record(
+                by=by,
+                action="membership.ended_lapsed",
+                target=ended,
+                summary=_("Membership ended on %(end)s after its invoice went unpaid")
+                % {"end": end.strftime("%d/%m/%Y")},
+                about=[ended.organisation, ended.person],
+                reason=reason.strip(),
+            )
+            return ended
     except MembersError as exc:
         raise FinanceError(str(exc)) from exc

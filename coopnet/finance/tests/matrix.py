@@ -53,14 +53,14 @@ BACK_OFFICE: dict[str, dict[str, set[str]]] = {
 
 
 def _configure() -> None:
-    from coopnet.finance.dates import membership_year
+    from coopnet.core.membership_year import year_of
     from coopnet.finance.models import FeeSchedule, FinanceSettings
     from coopnet.members.models import MembershipCategory
 
     config = FinanceSettings.current()
     config.body_name = "Oldham Council"
     config.save()
-    year = membership_year(timezone.localdate())
+    year = year_of(timezone.localdate())
     FeeSchedule.objects.get_or_create(
         year=year,
         category=MembershipCategory.objects.get(code="full"),
@@ -69,11 +69,11 @@ def _configure() -> None:
 
 
 def _run(by: Any) -> Any:
-    from coopnet.finance.dates import membership_year
+    from coopnet.core.membership_year import year_of
     from coopnet.finance.services import invoice_run_confirm
 
     today = timezone.localdate()
-    return invoice_run_confirm(year=membership_year(today), on=today, by=by)
+    return invoice_run_confirm(year=year_of(today), on=today, by=by)
 
 
 def site_context(ctx: dict[str, Any]) -> dict[str, Any]:

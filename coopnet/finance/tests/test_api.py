@@ -45,7 +45,8 @@ def test_others_invoice_is_refused(client, invoices, org_b, officer_a):
     url = reverse("api:invoice-detail", args=[invoices[org_b.pk].reference])
     response = client.get(url)
     assert response.status_code == 403
-    assert response.json()["detail"] == "This invoice is not one of yours."
+    # The API's one error shape (coopnet.core.api_errors).
+    assert response.json()["errors"][0]["detail"] == "This invoice is not one of yours."
 
 
 def test_anonymous_is_refused_and_nobody_writes(client, invoices, finance_officer):

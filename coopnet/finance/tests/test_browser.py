@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from conftest import PASSWORD
-from coopnet.finance.dates import membership_year
+from coopnet.core.membership_year import year_of
 from coopnet.finance.models import FeeSchedule, FinanceSettings, Invoice
 from coopnet.members.tests.factories import category
 
@@ -24,7 +24,7 @@ def this_years_fees(db):
     config.body_name = "Oldham Council"
     config.save()
     FeeSchedule.objects.create(
-        year=membership_year(timezone.localdate()),
+        year=year_of(timezone.localdate()),
         category=category("full"),
         amount=Decimal("3500.00"),
     )

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from coopnet.core.guard import Refused
 from coopnet.finance.models import FirstInvoiceRule, Invoice
 from coopnet.finance.services import invoice_raise_first
 from coopnet.members.tests.factories import CouncilFactory, MembershipFactory, category
@@ -85,6 +86,6 @@ def test_calling_twice_gives_the_same_invoice(schedules, new_member, network_adm
 
 
 def test_members_may_not_raise_invoices(schedules, new_member, officer_a):
-    with pytest.raises(PermissionError):
+    with pytest.raises(Refused):
         invoice_raise_first(membership=new_member, on=date(2024, 11, 15), by=officer_a)
     assert not Invoice.objects.exists()

@@ -9,6 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from coopnet.core.actors import System
+from coopnet.core.guard import Refused
 from coopnet.finance import selectors
 from coopnet.finance.errors import FinanceError
 from coopnet.finance.models import Invoice, Payment, Reminder
@@ -24,6 +26,7 @@ from coopnet.members.models import Membership
 from .conftest import RUN_DATE, YEAR
 
 pytestmark = pytest.mark.django_db
+JOB = System("send_invoice_reminders")
 
 
 @pytest.fixture
@@ -75,7 +78,7 @@ def test_a_credit_note_cancels_the_invoice(invoice, finance_officer):
 def test_part_credit_leaves_the_rest_owed(invoice, finance_officer):
     credit(invoice, "500.00", by=finance_officer, on=date(2024, 9, 5), reason="Agreed reduction")
     assert selectors.balance_of(invoice).outstanding == Decimal("3000.00")
-    with pytest.raises(FinanceError, match=r"more than the £3000\.00 still owed"):
+    with pytest.raises(FinanceError, match=r"more than the £3,000\.00 still owed"):
         credit(invoice, "3000.01", by=finance_officer, on=date(2024, 9, 5))
 
 
@@ -84,10 +87,11 @@ def test_part_credit_leaves_the_rest_owed(invoice, finance_officer):
     [
         ("-5", "at least £0.01"),
         ("0", "at least £0.01"),
-        ("12.345", "no more than two decimal places"),
+        # One money parser for every money field: its message says what to type.
+        ("12.345", "pounds and pence"),
         ("ten pounds", "pounds and pence"),
         ("NaN", "pounds and pence"),
-        ("3500.01", r"more than the £3500\.00 still owed"),
+        ("3500.01", r"more than the £3,500\.00 still owed"),
     ],
 )
 def test_bad_payment_amounts_are_refused(invoice, finance_officer, amount, message):
@@ -111,9 +115,9 @@ def test_credit_note_needs_a_reason(invoice, finance_officer):
 @pytest.mark.parametrize("who", ["officer_a", "board_member"])
 def test_only_finance_staff_record_payments_and_credits(request, invoice, who):
     user = request.getfixturevalue(who)
-    with pytest.raises(PermissionError):
+    with pytest.raises(Refused):
         pay(invoice, "1.00", by=user)
-    with pytest.raises(PermissionError):
+    with pytest.raises(Refused):
         credit(invoice, "1.00", by=user, on=date(2024, 9, 20))
 
 
@@ -121,26 +125,26 @@ def test_reminders_are_sent_once_each(
     invoice, invoice_contact_a, mailoutbox, django_capture_on_commit_callbacks
 ):
     due = invoice.due_on  # reminders configured at 7 and 30 days after
-    assert reminders_send(on=due + timedelta(days=6)) == []
+    assert reminders_send(on=due + timedelta(days=6), by=JOB) == []
     with django_capture_on_commit_callbacks(execute=True):
-        sent = reminders_send(on=due + timedelta(days=7))
+        sent = reminders_send(on=due + timedelta(days=7), by=JOB)
     assert [(r.invoice, r.days_after_due) for r in sent] == [(invoice, 7)]
     assert mailoutbox[-1].to == ["invoices@oldham.example"]
     assert "Reminder" in mailoutbox[-1].subject
-    assert reminders_send(on=due + timedelta(days=8)) == []  # never twice
-    assert [r.days_after_due for r in reminders_send(on=due + timedelta(days=31))] == [30]
+    assert reminders_send(on=due + timedelta(days=8), by=JOB) == []  # never twice
+    assert [r.days_after_due for r in reminders_send(on=due + timedelta(days=31), by=JOB)] == [30]
     assert Reminder.objects.count() == 2
 
 
 def test_a_late_first_reminder_sends_only_the_latest_stage(invoice):
-    sent = reminders_send(on=invoice.due_on + timedelta(days=45))
+    sent = reminders_send(on=invoice.due_on + timedelta(days=45), by=JOB)
     assert [r.days_after_due for r in sent] == [30]
-    assert reminders_send(on=invoice.due_on + timedelta(days=46)) == []
+    assert reminders_send(on=invoice.due_on + timedelta(days=46), by=JOB) == []
 
 
 def test_paid_invoices_get_no_reminder(invoice, finance_officer):
     pay(invoice, "3500.00", by=finance_officer)
-    assert reminders_send(on=invoice.due_on + timedelta(days=7)) == []
+    assert reminders_send(on=invoice.due_on + timedelta(days=7), by=JOB) == []
 
 
 def test_reminder_command(invoice, capsys):
@@ -182,7 +186,7 @@ def test_ending_is_refused_when_not_lapsed_or_not_allowed(
     invoice, network_admin, finance_officer, finance_settings
 ):
     membership = invoice.membership
-    with pytest.raises(PermissionError):
+    with pytest.raises(Refused):
         lapsed_membership_end(
             membership=membership, end=timezone.localdate(), reason="x", by=finance_officer
         )

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.db import IntegrityError, transaction
 
+from coopnet.core.guard import Refused
 from coopnet.finance.errors import FinanceError
 from coopnet.finance.models import FeeBand, FixedFee, Invoice, NumberCounter, VatTreatment
 from coopnet.finance.services import (
@@ -163,7 +164,7 @@ def test_invoicing_needs_the_accountable_body(
 
 @pytest.mark.parametrize("who", ["officer_a", "board_member", "supporter"])
 def test_only_finance_staff_may_run_invoices(request, who, schedules, members):
-    with pytest.raises(PermissionError):
+    with pytest.raises(Refused):
         invoice_run_confirm(year=YEAR, on=RUN_DATE, by=request.getfixturevalue(who))
     assert not Invoice.objects.exists()
 
@@ -226,7 +227,7 @@ def test_purchase_order_given_after_the_run_updates_the_open_invoice(
 
 
 def test_only_the_members_own_people_set_its_purchase_order(schedules, org_a, officer_b):
-    with pytest.raises(PermissionError):
+    with pytest.raises(Refused):
         purchase_order_set(organisation=org_a, year=YEAR, reference="PO-1", by=officer_b)
 
 

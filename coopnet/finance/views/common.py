@@ -1,16 +1,11 @@
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import Model
 from django.http import Http404, HttpRequest
+
+from coopnet.core.guard import require
 
 from .. import selectors
 from ..models import Invoice
-
-
-def require_perm(request: HttpRequest, perm: str, obj: Model | None = None) -> None:
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied
 
 
 def invoice_or_404(request: HttpRequest, reference: str, *, detail: bool = False) -> Invoice:
@@ -23,5 +18,5 @@ def invoice_or_404(request: HttpRequest, reference: str, *, detail: bool = False
     invoice = qs.first()
     if invoice is None:
         raise Http404
-    require_perm(request, "finance.view_invoice", invoice)
+    require(request.user, "finance.view_invoice", invoice)
     return invoice

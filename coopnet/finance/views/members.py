@@ -7,14 +7,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from coopnet.core.errors import reported
+from coopnet.core.guard import require
+from coopnet.core.membership_year import year_label
 from coopnet.core.requests import signed_in_user
 from coopnet.members.models import Organisation
 
 from .. import documents, selectors, services
-from ..errors import FinanceError
 from ..forms import PurchaseOrderForm
-from ..models.money import year_label
-from .common import invoice_or_404, require_perm
+from .common import invoice_or_404
 
 
 def my_invoices(request: HttpRequest) -> HttpResponse:
@@ -58,20 +59,18 @@ def credit_note_pdf(request: HttpRequest, reference: str, number: str) -> HttpRe
 
 def purchase_order(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug)
-    require_perm(request, "finance.set_purchase_order", organisation)
+    require(request.user, "finance.set_purchase_order", organisation)
     form = PurchaseOrderForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         year = form.cleaned_data["year"]
-        try:
+        with reported(form) as outcome:
             services.purchase_order_set(
                 organisation=organisation,
                 year=year,
                 reference=form.cleaned_data["reference"],
                 by=signed_in_user(request),
             )
-        except FinanceError as exc:
-            form.add_error("reference", str(exc))
-        else:
+        if outcome.ok:
             messages.success(
                 request,
                 _("The purchase order reference for %(year)s has been saved.")

@@ -13,12 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from coopnet.core.errors import reported
+from coopnet.core.guard import require
+from coopnet.core.membership_year import year_label, year_of
 from coopnet.core.requests import signed_in_user
 from coopnet.members.models import Membership
 
 from .. import documents, selectors, services
-from ..dates import membership_year
-from ..errors import FinanceError
 from ..forms import (
     CreditNoteForm,
     InvoiceFilterForm,
@@ -28,15 +29,14 @@ from ..forms import (
     RunForm,
 )
 from ..models import CreditNote, FinanceSettings, Invoice, InvoiceRun
-from ..models.money import year_label
 from ..services.invoicing import RunPlan
-from .common import invoice_or_404, require_perm
+from .common import invoice_or_404
 
 PAGE_SIZE = 50
 
 
 def invoices(request: HttpRequest) -> HttpResponse:
-    require_perm(request, "finance.manage")
+    require(request.user, "finance.manage")
     form = InvoiceFilterForm(
         request.GET or None, years=selectors.years_invoiced(), statuses=selectors.STATUS_LABELS
     )
@@ -54,25 +54,23 @@ def invoices(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page_obj": page,
             "config": FinanceSettings.current(),
-            "year": membership_year(timezone.localdate()),
+            "year": year_of(timezone.localdate()),
         },
     )
 
 
 def run(request: HttpRequest) -> HttpResponse:
     """GET without a year: choose. GET with a year: preview. POST: confirm what was previewed."""
-    require_perm(request, "finance.raise_invoices")
+    require(request.user, "finance.raise_invoices")
     if request.method == "POST":
         return _run_confirm(request)
     form = RunForm(request.GET or None)
     plan = None
     if form.is_bound and form.is_valid():
-        try:
+        with reported(form):
             plan = services.invoice_run_plan(
                 year=form.cleaned_data["year"], on=form.cleaned_data["on"]
             )
-        except FinanceError as exc:
-            form.add_error("on", str(exc))
     return _run_page(request, form, plan)
 
 
@@ -108,7 +106,9 @@ def _run_confirm(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Preview the run again before confirming it."))
         return redirect("finance:run")
     data = form.cleaned_data
-    try:
+    preview = RunForm({"year": data["year"], "on": data["on"].isoformat()})
+    preview.is_valid()
+    with reported(preview) as outcome:
         done = services.invoice_run_confirm(
             year=data["year"],
             on=data["on"],
@@ -116,14 +116,10 @@ def _run_confirm(request: HttpRequest) -> HttpResponse:
             expected_count=data["expected_count"],
             expected_total=data["expected_total"],
         )
-    except FinanceError as exc:
-        preview = RunForm({"year": data["year"], "on": data["on"].isoformat()})
-        preview.is_valid()
-        preview.add_error(None, str(exc))
-        try:
-            plan: RunPlan | None = services.invoice_run_plan(year=data["year"], on=data["on"])
-        except FinanceError:
-            plan = None
+    if not outcome.ok:
+        plan: RunPlan | None = None
+        with reported(preview):
+            plan = services.invoice_run_plan(year=data["year"], on=data["on"])
         return _run_page(request, preview, plan)
     raised = ngettext(
         "%(count)s invoice raised for %(year)s. It is being emailed to the invoice contact.",
@@ -135,7 +131,7 @@ def _run_confirm(request: HttpRequest) -> HttpResponse:
 
 
 def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    require_perm(request, "finance.raise_invoices")
+    require(request.user, "finance.raise_invoices")
     done = get_object_or_404(InvoiceRun.objects.select_related("created_by"), pk=pk)
     rows = selectors.invoices_with_balances().filter(run=done).order_by("number")
     return render(
@@ -151,7 +147,7 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _invoice_form_page(
     request: HttpRequest, reference: str, form_class: type[PaymentForm] | type[CreditNoteForm]
 ) -> tuple[Invoice, PaymentForm | CreditNoteForm]:
-    require_perm(request, "finance.record_payments")
+    require(request.user, "finance.record_payments")
     invoice = invoice_or_404(request, reference)
     form = form_class(
         request.POST or None,
@@ -163,7 +159,7 @@ def _invoice_form_page(
 def payment_add(request: HttpRequest, reference: str) -> HttpResponse:
     invoice, form = _invoice_form_page(request, reference, PaymentForm)
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported(form) as outcome:
             services.payment_record(
                 invoice=invoice,
                 received_on=form.cleaned_data["received_on"],
@@ -171,9 +167,7 @@ def payment_add(request: HttpRequest, reference: str) -> HttpResponse:
                 reference=form.cleaned_data["reference"],
                 by=signed_in_user(request),
             )
-        except FinanceError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, _("The payment has been recorded."))
             return redirect("finance:invoice_detail", reference=invoice.reference)
     return render(
@@ -191,7 +185,7 @@ def payment_add(request: HttpRequest, reference: str) -> HttpResponse:
 def credit_note_add(request: HttpRequest, reference: str) -> HttpResponse:
     invoice, form = _invoice_form_page(request, reference, CreditNoteForm)
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported(form) as outcome:
             note: CreditNote = services.credit_note_issue(
                 invoice=invoice,
                 amount=form.cleaned_data["amount"],
@@ -199,9 +193,7 @@ def credit_note_add(request: HttpRequest, reference: str) -> HttpResponse:
                 on=form.cleaned_data["issued_on"],
                 by=signed_in_user(request),
             )
-        except FinanceError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(
                 request, _("Credit note %(number)s has been issued.") % {"number": note.reference}
             )
@@ -220,11 +212,11 @@ def credit_note_add(request: HttpRequest, reference: str) -> HttpResponse:
 
 def ledger(request: HttpRequest) -> HttpResponse:
     """CSV for the Accountable Body's ledger: a year's invoices and credit notes."""
-    require_perm(request, "finance.manage")
+    require(request.user, "finance.manage")
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:
-        year = membership_year(timezone.localdate())
+        year = year_of(timezone.localdate())
     invoices = (
         Invoice.objects.filter(year=year)
         .select_related("organisation", "person", "category")
@@ -245,7 +237,7 @@ def ledger(request: HttpRequest) -> HttpResponse:
 
 
 def debtors(request: HttpRequest) -> HttpResponse:
-    require_perm(request, "finance.manage")
+    require(request.user, "finance.manage")
     today = timezone.localdate()
     return render(
         request,
@@ -260,7 +252,7 @@ def debtors(request: HttpRequest) -> HttpResponse:
 
 
 def lapsed_end(request: HttpRequest, pk: int) -> HttpResponse:
-    require_perm(request, "finance.end_lapsed_membership")
+    require(request.user, "finance.end_lapsed_membership")
     membership = get_object_or_404(
         Membership.objects.select_related("organisation", "person", "category"), pk=pk
     )
@@ -268,16 +260,14 @@ def lapsed_end(request: HttpRequest, pk: int) -> HttpResponse:
     is_lapsed = selectors.lapsed_pending(today).filter(pk=pk).exists()
     form = LapsedEndForm(request.POST or None, initial={"end": today})
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported(form) as outcome:
             services.lapsed_membership_end(
                 membership=membership,
                 end=form.cleaned_data["end"],
                 reason=form.cleaned_data["reason"],
                 by=signed_in_user(request),
             )
-        except FinanceError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(
                 request,
                 _("The membership of %(name)s has ended.") % {"name": membership.holder},

@@ -13,11 +13,13 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from coopnet.core.membership_year import parse_year_label, year_label
+from coopnet.core.money import format_money
+
 from ..errors import BudgetError, Problem
 from ..models import BudgetLine, ExpenditureCode
-from ..money import AmountError, Figure, format_money, parse_figure
+from ..money import AmountError, Figure, parse_figure
 from ..statement import RowType
-from ..years import parse_year_label, year_label
 
 Cell = object
 Grid = list[list[Cell]]

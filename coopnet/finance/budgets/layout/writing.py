@@ -11,7 +11,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from ..money import format_money
+from coopnet.core.money import format_money
+
 from ..statement import RowType, Statement
 from .reading import MONEY_FORMAT, safe_text
 

@@ -6,23 +6,22 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Model
 from django.utils.translation import gettext as _
 
-from coopnet.accounts.models import User
+from coopnet.core.actors import Actor, acting_as
+from coopnet.core.audit import audit_record
+from coopnet.core.guard import require
+from coopnet.core.membership_year import year_label
+from coopnet.core.money import ZERO
 
 from ..errors import BudgetError
 from ..models import Budget, BudgetLine, ExpenditureEntry, ProjectionAssumption
-from ..money import ZERO, AmountError, check_amount
+from ..money import AmountError, check_amount
 from ..projection import AssumptionSpec, projection_problems
-from ..years import year_label
 
 MANAGE = "budgets.manage_budgets"
 CARRY_FORWARD_NAME = "Carry Forward"
-
-
-def require(user: User | None) -> None:
-    if user is not None and not user.has_perm(MANAGE):
-        raise PermissionError(_("You do not have permission to do that."))
 
 
 def checked_amount(value: Decimal | None, what: str) -> Decimal | None:
@@ -34,11 +33,23 @@ def checked_amount(value: Decimal | None, what: str) -> Decimal | None:
         raise BudgetError(f"{what}: {exc}") from exc
 
 
-def save(
-    obj: Budget | BudgetLine | ProjectionAssumption | ExpenditureEntry, by: User | None
+def save(obj: Budget | BudgetLine | ProjectionAssumption | ExpenditureEntry, by: Actor) -> None:
+    """Save a budget record, its field history attributed to `by`."""
+    with acting_as(by):
+        obj.save()
+
+
+def audit(
+    *,
+    by: Actor,
+    action: str,
+    target: Budget | BudgetLine | ExpenditureEntry,
+    summary: str,
+    about: Sequence[Model | None] = (),
+    changes: dict[str, object] | None = None,
 ) -> None:
-    obj._history_user = by  # type: ignore[union-attr]
-    obj.save()
+    """The audit entry of a budget write (budgets concern the network, no one organisation)."""
+    audit_record(by=by, action=action, target=target, summary=summary, about=about, changes=changes)
 
 
 def _lock_budgets() -> Budget | None:
@@ -69,12 +80,12 @@ def check_new_year(year: int, opening_balance: Decimal | None) -> None:
 def budget_create(
     *,
     year: int,
-    by: User | None,
+    by: Actor,
     reserve: Decimal = ZERO,
     opening_balance: Decimal | None = None,
     notes: str = "",
 ) -> Budget:
-    require(by)
+    require(by, MANAGE)
     check_new_year(year, opening_balance)
     budget = Budget(
         year=year,
@@ -87,6 +98,13 @@ def budget_create(
         BudgetLine(budget=budget, kind=BudgetLine.Kind.CARRY_FORWARD, name=CARRY_FORWARD_NAME),
         by,
     )
+    audit(
+        by=by,
+        action="budget.created",
+        target=budget,
+        summary=_("Budget for %(year)s created") % {"year": budget.label},
+        changes={"reserve": str(budget.reserve), "opening_balance": str(budget.opening_balance)},
+    )
     return budget
 
 
@@ -94,12 +112,12 @@ def budget_create(
 def budget_update(
     *,
     budget: Budget,
-    by: User | None,
+    by: Actor,
     reserve: Decimal,
     opening_balance: Decimal | None,
     notes: str,
 ) -> Budget:
-    require(by)
+    require(by, MANAGE)
     budget = Budget.objects.select_for_update().get(pk=budget.pk)
     if opening_balance is not None and Budget.objects.filter(year=budget.year - 1).exists():
         raise BudgetError(
@@ -110,16 +128,23 @@ def budget_update(
     budget.opening_balance = checked_amount(opening_balance, _("Balance brought forward"))
     budget.notes = notes
     save(budget, by)
+    audit(
+        by=by,
+        action="budget.changed",
+        target=budget,
+        summary=_("Budget for %(year)s changed") % {"year": budget.label},
+        changes={"reserve": str(budget.reserve), "opening_balance": str(budget.opening_balance)},
+    )
     return budget
 
 
 # --- the projection ---------------------------------------------------------------------------
 
 
-def _replace_assumptions(budget: Budget, specs: Sequence[AssumptionSpec], by: User | None) -> None:
-    for old in budget.assumptions.all():
-        old._history_user = by  # type: ignore[attr-defined]
-        old.delete()
+def _replace_assumptions(budget: Budget, specs: Sequence[AssumptionSpec], by: Actor) -> None:
+    with acting_as(by):
+        for old in budget.assumptions.all():
+            old.delete()
     for spec in specs:
         save(
             ProjectionAssumption(
@@ -138,12 +163,12 @@ def _replace_assumptions(budget: Budget, specs: Sequence[AssumptionSpec], by: Us
 def budget_set_projection(
     *,
     budget: Budget,
-    by: User | None,
+    by: Actor,
     projection_to: int | None,
     assumptions: Sequence[AssumptionSpec],
 ) -> Budget:
     """Replace the projection as a whole; refused, with every reason, if it is inconsistent."""
-    require(by)
+    require(by, MANAGE)
     budget = Budget.objects.select_for_update().get(pk=budget.pk)
     problems = projection_problems(budget, projection_to, assumptions)
     if problems:
@@ -151,11 +176,19 @@ def budget_set_projection(
     budget.projection_to = projection_to
     save(budget, by)
     _replace_assumptions(budget, assumptions, by)
+    audit(
+        by=by,
+        action="budget.projection_set",
+        target=budget,
+        summary=_("Projection of the %(year)s budget set: %(count)s assumptions")
+        % {"year": budget.label, "count": len(assumptions)},
+        changes={"projection_to": projection_to},
+    )
     return budget
 
 
 @transaction.atomic
-def assumption_add(*, budget: Budget, by: User | None, assumption: AssumptionSpec) -> Budget:
+def assumption_add(*, budget: Budget, by: Actor, assumption: AssumptionSpec) -> Budget:
     """Add one assumption to the ones the projection has; the whole set must stay consistent."""
     budget = Budget.objects.select_for_update().get(pk=budget.pk)
     specs = [AssumptionSpec.of(a) for a in budget.assumptions.select_related("line")]
@@ -165,8 +198,14 @@ def assumption_add(*, budget: Budget, by: User | None, assumption: AssumptionSpe
 
 
 @transaction.atomic
-def assumption_remove(*, assumption: ProjectionAssumption, by: User | None) -> None:
-    require(by)
-    Budget.objects.select_for_update().get(pk=assumption.budget_id)
-    assumption._history_user = by  # type: ignore[attr-defined]
-    assumption.delete()
+def assumption_remove(*, assumption: ProjectionAssumption, by: Actor) -> None:
+    require(by, MANAGE)
+    budget = Budget.objects.select_for_update().get(pk=assumption.budget_id)
+    with acting_as(by):
+        assumption.delete()
+    audit(
+        by=by,
+        action="budget.assumption_removed",
+        target=budget,
+        summary=_("An assumption of the %(year)s projection removed") % {"year": budget.label},
+    )

@@ -5,18 +5,19 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from coopnet.accounts.models import User
+from coopnet.core.actors import Actor, acting_as
+from coopnet.core.guard import require
 
 from .. import layout, selectors
 from ..errors import BudgetError, Problem
 from ..models import Budget, BudgetLine
-from .budgets import budget_create, require, save
+from .budgets import MANAGE, audit, budget_create, save
 from .lines import removal_problem
 
 # --- import -----------------------------------------------------------------------------------
 
 
-def _budget_for_import(year: int, parsed: layout.ParsedBudget, by: User | None) -> Budget:
+def _budget_for_import(year: int, parsed: layout.ParsedBudget, by: Actor) -> Budget:
     budget = Budget.objects.select_for_update().filter(year=year).first()
     return budget if budget is not None else budget_create(year=year, by=by)
 
@@ -26,7 +27,7 @@ def _import_key(kind: str, name: str) -> tuple[str, str]:
     return (kind, "" if kind == BudgetLine.Kind.CARRY_FORWARD else name.casefold())
 
 
-def _apply_lines(budget: Budget, parsed: layout.ParsedBudget, by: User | None) -> list[Problem]:
+def _apply_lines(budget: Budget, parsed: layout.ParsedBudget, by: Actor) -> list[Problem]:
     existing = {_import_key(line.kind, line.name): line for line in budget.lines.all()}
     wanted = {_import_key(line.kind, line.name) for line in parsed.lines}
     problems = [
@@ -38,8 +39,8 @@ def _apply_lines(budget: Budget, parsed: layout.ParsedBudget, by: User | None) -
         return problems
     for key, line in existing.items():
         if key not in wanted and line.kind != BudgetLine.Kind.CARRY_FORWARD:
-            line._history_user = by  # type: ignore[attr-defined]
-            line.delete()
+            with acting_as(by):
+                line.delete()
     for position, item in enumerate(parsed.lines, start=1):
         line = existing.get(_import_key(item.kind, item.name)) or BudgetLine(budget=budget)
         values = {
@@ -59,10 +60,10 @@ def _apply_lines(budget: Budget, parsed: layout.ParsedBudget, by: User | None) -
 
 
 @transaction.atomic
-def budget_import(*, content: bytes, year: int, by: User | None) -> Budget:
+def budget_import(*, content: bytes, year: int, by: Actor) -> Budget:
     """One year's budget from a CSV or XLSX file in the statement's layout: all of it, or nothing
     (every problem names its row and column)."""
-    require(by)
+    require(by, MANAGE)
     parsed = layout.parse(layout.read_grid(content), year)
     carry_forward, first = selectors.carry_forward_into(year)
     if first:
@@ -87,4 +88,11 @@ def budget_import(*, content: bytes, year: int, by: User | None) -> Budget:
     budget.reserve = parsed.reserve.value
     budget.opening_balance = carry_forward if first else None
     save(budget, by)
+    audit(
+        by=by,
+        action="budget.imported",
+        target=budget,
+        summary=_("The %(year)s budget imported from a file: %(count)s lines")
+        % {"year": budget.label, "count": len(parsed.lines)},
+    )
     return budget

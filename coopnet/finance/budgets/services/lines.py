@@ -9,14 +9,15 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from coopnet.accounts.models import User
+from coopnet.core.actors import Actor, acting_as, user_of
+from coopnet.core.guard import require
+from coopnet.core.membership_year import year_end, year_start
+from coopnet.core.money import ZERO, format_money
 from coopnet.members.models import MembershipCategory
 
 from ..errors import BudgetError
 from ..models import Budget, BudgetLine, ExpenditureEntry
-from ..money import ZERO
-from ..years import year_end, year_start
-from .budgets import checked_amount, require, save
+from .budgets import MANAGE, audit, checked_amount, save
 
 # --- lines ------------------------------------------------------------------------------------
 
@@ -67,7 +68,7 @@ def _check_categories(budget: Budget, kind: str, codes: Sequence[str], exclude: 
 def line_save(
     *,
     budget: Budget,
-    by: User | None,
+    by: Actor,
     kind: str,
     name: str,
     amount: Decimal | None,
@@ -77,7 +78,7 @@ def line_save(
     line: BudgetLine | None = None,
 ) -> BudgetLine:
     """Add a line to a budget, or change one."""
-    require(by)
+    require(by, MANAGE)
     budget = Budget.objects.select_for_update().get(pk=budget.pk)
     if line is not None and line.kind == BudgetLine.Kind.CARRY_FORWARD:
         raise BudgetError(_("The carry forward is computed; it cannot be changed."))
@@ -96,7 +97,17 @@ def line_save(
     line.amount = checked_amount(amount, _("Amount"))
     line.to_be_confirmed = to_be_confirmed
     line.fee_categories = ",".join(fee_categories) if kind == BudgetLine.Kind.INCOME else ""
+    created = line.pk is None
     save(line, by)
+    audit(
+        by=by,
+        action="budget.line_added" if created else "budget.line_changed",
+        target=line,
+        summary=_("“%(name)s” saved in the %(year)s budget")
+        % {"name": line.name, "year": budget.label},
+        about=[budget],
+        changes={"amount": str(line.amount), "to_be_confirmed": line.to_be_confirmed},
+    )
     return line
 
 
@@ -115,14 +126,21 @@ def removal_problem(line: BudgetLine) -> str | None:
 
 
 @transaction.atomic
-def line_remove(*, line: BudgetLine, by: User | None) -> None:
-    require(by)
-    Budget.objects.select_for_update().get(pk=line.budget_id)
+def line_remove(*, line: BudgetLine, by: Actor) -> None:
+    require(by, MANAGE)
+    budget = Budget.objects.select_for_update().get(pk=line.budget_id)
     problem = removal_problem(line)
     if problem:
         raise BudgetError(problem)
-    line._history_user = by  # type: ignore[attr-defined]
-    line.delete()
+    audit(
+        by=by,
+        action="budget.line_removed",
+        target=budget,
+        summary=_("“%(name)s” removed from the %(year)s budget")
+        % {"name": line.name, "year": budget.label},
+    )
+    with acting_as(by):
+        line.delete()
 
 
 # --- actuals ----------------------------------------------------------------------------------
@@ -132,14 +150,14 @@ def line_remove(*, line: BudgetLine, by: User | None) -> None:
 def expenditure_record(
     *,
     line: BudgetLine,
-    by: User | None,
+    by: Actor,
     spent_on: date,
     amount: Decimal,
     description: str,
     reference: str = "",
 ) -> ExpenditureEntry:
     """Record money spent against an expenditure line, within the line's membership year."""
-    require(by)
+    require(by, MANAGE)
     line = BudgetLine.objects.select_for_update().select_related("budget").get(pk=line.pk)
     if line.kind != BudgetLine.Kind.EXPENDITURE:
         raise BudgetError(_("Spending is recorded against an expenditure line."))
@@ -160,7 +178,20 @@ def expenditure_record(
         amount=checked_amount(amount, _("Amount")) or ZERO,
         description=description.strip(),
         reference=reference.strip(),
-        recorded_by=by,
+        recorded_by=user_of(by),
     )
     save(entry, by)
+    audit(
+        by=by,
+        action="budget.spending_recorded",
+        target=entry,
+        summary=_("%(amount)s spent against “%(line)s”: %(description)s")
+        % {
+            "amount": format_money(entry.amount),
+            "line": line.name,
+            "description": entry.description,
+        },
+        about=[line, line.budget],
+        changes={"amount": str(entry.amount), "spent_on": spent_on.isoformat()},
+    )
     return entry

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django import template
 
-from ..money import format_money
+from coopnet.core.money import format_money
 
 register = template.Library()
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from coopnet.core.actors import System
 from coopnet.finance.services import reminders_send
 
 
@@ -24,7 +25,7 @@ class Command(BaseCommand):
                 on = date.fromisoformat(options["date"])
             except ValueError as exc:
                 raise CommandError("--date must be YYYY-MM-DD") from exc
-        sent = reminders_send(on=on)
+        sent = reminders_send(on=on, by=System("send_invoice_reminders"))
         for reminder in sent:
             self.stdout.write(
                 f"{reminder.invoice.reference}: {reminder.days_after_due} days after due"
