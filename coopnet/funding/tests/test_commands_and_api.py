@@ -10,9 +10,11 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from coopnet.core.guard import Refused
 from coopnet.core.search.registry import REGISTRY
 from coopnet.funding import services
 from coopnet.funding.models import Project
+from coopnet.funding.tests.factories import SYSTEM
 
 from .conftest import complete_bid
 
@@ -72,12 +74,12 @@ def test_round_needs_dates_in_order(lab):
             opens_on=date(2030, 2, 1),
             closes_on=date(2030, 1, 1),
             pots={lab: Decimal(1)},
-            by=None,
+            by=SYSTEM,
         )
 
 
 def test_only_staff_open_rounds(lab, officer_a):
-    with pytest.raises(PermissionError):
+    with pytest.raises(Refused):
         services.round_save(
             year=2030,
             theme="",
