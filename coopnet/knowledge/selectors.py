@@ -23,6 +23,7 @@ from django.utils import timezone
 from coopnet.accounts.models import User
 from coopnet.core.models import Principle
 from coopnet.members.models import Organisation
+from coopnet.members.selectors import managed_organisation_ids, organisations_managed_by
 
 from .models import Action, CaseStudy, CaseStudyDecision, NewsPost, Publication, Tag, Theme
 
@@ -191,27 +192,26 @@ def case_studies_for(organisation: Organisation) -> QuerySet[CaseStudy]:
     return _for_cards(qs).order_by("-year", "title")
 
 
-def managed_organisations(user: User) -> QuerySet[Organisation]:
-    """The organisations a user may write case studies for (all of them for network admins)."""
-    if user.is_network_admin:
+def lead_member_choices(
+    user: User, *, any_organisation: bool, keep: Organisation | None = None
+) -> QuerySet[Organisation]:
+    """The organisations a user may name as a case study's lead member: those they manage today
+    (`organisations_managed_by`), or every organisation when they may write for any
+    (`knowledge.write_for_any_organisation`); `keep` (the current lead) stays among them."""
+    if any_organisation:
         return Organisation.objects.order_by("name")
-    person = getattr(user, "person", None)
-    if person is None:
-        return Organisation.objects.none()
-    today = timezone.localdate()
-    roles = person.roles.filter(manages_profile=True).exclude(end__lt=today)
-    return Organisation.objects.filter(pk__in=roles.values("organisation_id")).order_by("name")
+    managed = organisations_managed_by(user)
+    if keep is None:
+        return managed
+    return Organisation.objects.filter(Q(pk__in=managed.values("pk")) | Q(pk=keep.pk)).order_by(
+        "name"
+    )
 
 
 def my_case_studies(user: User) -> QuerySet[CaseStudy]:
-    """Every case study, at any stage, of the organisations the user manages."""
-    person = getattr(user, "person", None)
-    if person is None:
-        return CaseStudy.objects.none()
-    today = timezone.localdate()
-    roles = person.roles.filter(manages_profile=True).exclude(end__lt=today)
+    """Every case study, at any stage, of the organisations the user manages today."""
     return (
-        CaseStudy.objects.filter(lead_organisation__in=roles.values("organisation_id"))
+        CaseStudy.objects.filter(lead_organisation_id__in=managed_organisation_ids(user))
         .select_related("lead_organisation")
         .order_by("-updated_at")
     )
