@@ -61,7 +61,11 @@ def test_api_lists_published_projects(client, project, lab, org_a):
     assert data["results"][0]["amount"] == "8000.00"
     detail = client.get(f"/api/v1/funded-projects/{project.slug}/", {"scheme": "policy-lab"}).json()
     assert detail["lead"] == org_a.slug
-    assert client.get("/api/v1/funded-projects/hidden/").status_code == 404
+    missing = client.get("/api/v1/funded-projects/hidden/")
+    assert missing.status_code == 404
+    # The API's error shape (docs/api.md): a type and a list of errors, not {"detail": ...}.
+    assert missing.json()["type"] == "client_error"
+    assert [(e["code"], e["attr"]) for e in missing.json()["errors"]] == [("not_found", None)]
 
 
 def test_round_needs_dates_in_order(lab):
