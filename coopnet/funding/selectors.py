@@ -15,6 +15,7 @@ from coopnet.core.membership_year import year_end, year_label, year_of, year_sta
 from coopnet.core.models import Principle, ReportedFigure
 from coopnet.governance.models import Body
 from coopnet.governance.selectors import people_serving_on
+from coopnet.knowledge.models import Publication
 from coopnet.members.models import Membership, Organisation, Person, Role
 from coopnet.members.selectors import organisations_managed_by
 
@@ -331,6 +332,11 @@ def project_for_page(slug: str, *, include_unpublished: bool) -> Project:
         )
         .get(slug=slug)
     )
+
+
+def projects_with_output(publication: Publication) -> QuerySet[Project]:
+    """Funded projects that list a publication among their outputs (for its library page)."""
+    return Project.objects.filter(outputs=publication).order_by("title")
 
 
 def reports_to_review() -> QuerySet[ProgressReport]:

@@ -3,10 +3,10 @@ so a page costs the same number of queries for 2 rows or 2,000."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.apps import apps
 from django.db.models import (
     Count,
     IntegerField,
@@ -268,20 +268,22 @@ def publication_for_page(slug: str) -> Publication:
     )
 
 
+# Apps whose records list a publication among their outputs (funding: funded projects) register
+# a reader here from their AppConfig.ready(), so the library never imports them.
+_OUTPUT_READERS: list[Callable[[Publication], Iterable[Any]]] = []
+
+
+def register_publication_users(reader: Callable[[Publication], Iterable[Any]]) -> None:
+    """`reader(publication)` returns the records (with `title` and an address) that list the
+    publication as an output; called from another app's `AppConfig.ready()`."""
+    if reader not in _OUTPUT_READERS:
+        _OUTPUT_READERS.append(reader)
+
+
 def projects_for(publication: Publication) -> list[Any]:
-    """Funded projects that list this publication among their outputs; none if the funding app
-    has no such projects (one query)."""
-    try:
-        funding = apps.get_app_config("funding")
-    except LookupError:
-        return []
-    project = next((m for m in funding.get_models() if m.__name__ == "Project"), None)
-    if project is None:
-        return []
-    field = next((f for f in project._meta.get_fields() if f.name == "outputs"), None)
-    if field is None or getattr(field, "related_model", None) is not Publication:
-        return []
-    return list(project._default_manager.filter(outputs=publication).order_by("title"))
+    """What lists this publication among its outputs (funded projects), from the apps that
+    registered a reader; none when no app did."""
+    return [record for reader in _OUTPUT_READERS for record in reader(publication)]
 
 
 def published_news(kind: str = "", tag: str = "") -> QuerySet[NewsPost]:
