@@ -7,13 +7,14 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coopnet.core.errors import reported
 from coopnet.core.guard import allowed, require
+from coopnet.core.guard import refuse as refuse_action
 from coopnet.core.requests import signed_in_user
 from coopnet.members.models import Organisation
 
@@ -207,7 +208,7 @@ def case_study_media(request: HttpRequest, slug: str) -> HttpResponse:
 def case_study_media_remove(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpResponse:
     case_study = _changeable(request, slug)
     if kind not in MEDIA:
-        raise Http404(_("There is nothing of that kind to remove."))
+        raise refuse_action(_("There is nothing of that kind to remove."))
     with reported(request) as outcome:
         services.case_study_remove_media(
             case_study=case_study, by=signed_in_user(request), kind=kind, pk=pk
