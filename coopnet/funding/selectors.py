@@ -8,14 +8,13 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Model, Prefetch, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from coopnet.core.membership_year import year_end, year_label, year_of, year_start
 from coopnet.core.models import Principle, ReportedFigure
 from coopnet.governance.models import Body
 from coopnet.governance.selectors import people_serving_on
-from coopnet.knowledge.models import Publication
 from coopnet.members.models import Membership, Organisation, Person, Role
 from coopnet.members.selectors import organisations_managed_by
 
@@ -334,9 +333,9 @@ def project_for_page(slug: str, *, include_unpublished: bool) -> Project:
     )
 
 
-def projects_with_output(publication: Publication) -> QuerySet[Project]:
+def projects_with_output(publication: Model) -> QuerySet[Project]:
     """Funded projects that list a publication among their outputs (for its library page)."""
-    return Project.objects.filter(outputs=publication).order_by("title")
+    return Project.objects.filter(outputs__pk=publication.pk).order_by("title")
 
 
 def reports_to_review() -> QuerySet[ProgressReport]:

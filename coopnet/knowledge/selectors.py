@@ -249,6 +249,11 @@ def council_themes() -> QuerySet[Theme]:
 # --- publications and news -------------------------------------------------------------------
 
 
+def publications_by_title() -> QuerySet[Publication]:
+    """Every publication, public or not, by title (for choosing a funded project's outputs)."""
+    return Publication.objects.order_by("title")
+
+
 def publication_list(kind: str = "") -> QuerySet[Publication]:
     qs = Publication.objects.filter(is_public=True)
     if kind:

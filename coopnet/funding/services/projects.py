@@ -10,7 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,7 +18,6 @@ from coopnet.core.actors import Actor, acting_as, user_of
 from coopnet.core.audit import audit_record
 from coopnet.core.guard import require
 from coopnet.core.slugs import unique_slug
-from coopnet.knowledge.models import Publication
 from coopnet.members.models import Organisation
 
 from .. import tasks
@@ -240,7 +239,7 @@ def project_set_status(
     by: Actor,
     status: str,
     on: date,
-    outputs: list[Publication] | None = None,
+    outputs: list[Model] | None = None,
 ) -> Project:
     require(by, "funding.manage")
     project = _locked(project)
@@ -251,7 +250,7 @@ def project_set_status(
             setattr(project, field, on)
         project.save()
         if outputs is not None:
-            project.outputs.set(outputs)
+            project.outputs.set([output.pk for output in outputs])
         _audit(
             by,
             "project.status_set",
