@@ -8,10 +8,15 @@ class FundingConfig(AppConfig):
 
     def ready(self) -> None:
         from coopnet.core.search.registry import register
+        from coopnet.knowledge.selectors import register_publication_users
 
         from . import permissions  # noqa: F401  (registers the rules)
         from .models import Project
         from .search import project_document, searchable_projects
+        from .selectors import projects_with_output
+
+        # A publication's library page lists the funded projects it came out of.
+        register_publication_users(projects_with_output)
 
         register(
             Project,

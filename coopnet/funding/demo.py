@@ -17,6 +17,7 @@ from typing import Any
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy
 
+from coopnet.core.actors import System, acting_as
 from coopnet.demo.loader import CREATED, UNCHANGED, LoadSummary, upsert
 from coopnet.knowledge.models import Publication
 from coopnet.members.models import Organisation
@@ -312,6 +313,7 @@ def _load_project(item: SeedProject, rounds: dict[int, Round], summary: LoadSumm
 
 
 def load(summary: LoadSummary) -> None:
-    rounds = _load_rounds(summary)
-    for item in PROJECTS:
-        _load_project(item, rounds, summary)
+    with acting_as(System("load_demo")):
+        rounds = _load_rounds(summary)
+        for item in PROJECTS:
+            _load_project(item, rounds, summary)

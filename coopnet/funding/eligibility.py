@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Q
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from coopnet.members.models import Membership
-from coopnet.members.selectors import current_on
+from coopnet.core.periods import current_on_q
+from coopnet.governance.models import Appointment
+from coopnet.members.models import Membership, Role
 
 from .models import Bid, Scheme, SchemeRule
 
@@ -31,9 +31,11 @@ def months_between(start: date, end: date) -> float:
 
 
 def member_categories(organisation_ids: list[int], on: date) -> dict[int, set[str]]:
-    rows = Membership.objects.filter(
-        current_on(on), organisation_id__in=organisation_ids, category__counts_as_member=True
-    ).values_list("organisation_id", "category__code")
+    rows = (
+        Membership.objects.current_on(on)
+        .filter(organisation_id__in=organisation_ids, category__counts_as_member=True)
+        .values_list("organisation_id", "category__code")
+    )
     result: dict[int, set[str]] = {}
     for org_id, code in rows:
         result.setdefault(org_id, set()).add(code)
@@ -185,14 +187,10 @@ def eligibility_problems(bid: Bid, on: date) -> list[str]:
 
 def organisations_of(person_id: int, on: date) -> set[int]:
     """Organisations a person works for or represents on a date (roles and appointments)."""
-    from coopnet.governance.models import Appointment
-    from coopnet.members.models import Role
-
-    roles = Role.objects.filter(person_id=person_id).filter(Q(end__isnull=True) | Q(end__gte=on))
+    roles = Role.objects.current_on(on).filter(person_id=person_id)
     seats = Appointment.objects.filter(
-        person_id=person_id, start__lte=on, organisation__isnull=False
+        current_on_q(on), person_id=person_id, organisation__isnull=False
     )
-    seats = seats.filter(Q(end__isnull=True) | Q(end__gte=on))
     return set(roles.values_list("organisation_id", flat=True)) | set(
         seats.values_list("organisation_id", flat=True)
     )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from coopnet.core.forms import GovukForm
 from coopnet.core.models import Principle
 from coopnet.governance.models import AgendaItem, Meeting
-from coopnet.knowledge.models import Publication
+from coopnet.knowledge.selectors import publications_by_title
 from coopnet.members.models import Organisation, Person
 
 from .models import Decision, Project, Scheme
@@ -305,7 +305,7 @@ class ProjectStatusForm(GovukForm):
     on = date_field(_("Date of the change"))
     outputs = forms.ModelMultipleChoiceField(
         label=_("Outputs (publications)"),
-        queryset=Publication.objects.order_by("title"),
+        queryset=publications_by_title(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )

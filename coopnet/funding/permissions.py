@@ -2,7 +2,7 @@
 
 - Network admins run rounds, assign reviewers, record decisions and manage projects.
 - Officers who manage a member organisation's profile bid for it, confirm partnerships for it and
-  report on its projects.
+  report on its projects ("manages" is `Role.objects.managing`, through the members app).
 - Reviewers are people serving on the EOC or the V&P Board, assigned to a bid by staff; board
   members may read the panel of a round.
 """
@@ -10,34 +10,11 @@
 from __future__ import annotations
 
 import rules
-from django.utils import timezone
 
+from coopnet.accounts.models import User
 from coopnet.accounts.permissions import is_board_member, is_network_admin
-
-
-def managed_organisation_ids(user) -> set[int]:
-    """Organisations whose profile the user manages today (cached on the user object)."""
-    if not (user and user.is_authenticated):
-        return set()
-    cached = getattr(user, "_funding_managed_ids", None)
-    if cached is not None:
-        return cached
-    person = getattr(user, "person", None)
-    ids: set[int] = set()
-    if person is not None:
-        today = timezone.localdate()
-        ids = set(
-            person.roles.filter(manages_profile=True)
-            .exclude(end__lt=today)
-            .values_list("organisation_id", flat=True)
-        )
-    user._funding_managed_ids = ids
-    return ids
-
-
-@rules.predicate
-def manages_some_organisation(user) -> bool:
-    return bool(managed_organisation_ids(user))
+from coopnet.members.permissions import manages_organisation, manages_some_organisation
+from coopnet.members.selectors import managed_organisation_ids
 
 
 @rules.predicate
@@ -52,6 +29,12 @@ def manages_a_partner(user, bid) -> bool:
         return False
     ids = managed_organisation_ids(user)
     return bool(ids) and any(p.organisation_id in ids for p in bid.partners.all())
+
+
+@rules.predicate
+def manages_partner_organisation(user, partner) -> bool:
+    """partner is a BidPartner: the user manages the organisation taking part."""
+    return partner is not None and manages_organisation(user, partner.organisation)
 
 
 @rules.predicate
@@ -72,11 +55,24 @@ def is_reviewer_of(user, assignment) -> bool:
 
 rules.add_perm("funding.manage", is_network_admin)
 rules.add_perm("funding.bid", is_network_admin | manages_some_organisation)
+# obj: the Organisation that would lead the bid.
+rules.add_perm("funding.bid_for", is_network_admin | manages_organisation)
+# Staff may pick any member as the lead of a bid; officers only the organisations they manage.
+rules.add_perm("funding.bid_for_any_organisation", is_network_admin)
 rules.add_perm("funding.edit_bid", is_network_admin | manages_lead)
 rules.add_perm(
     "funding.view_bid",
     is_network_admin | is_board_member | manages_lead | manages_a_partner | reviews_bid,
 )
+# obj: a BidPartner.
+rules.add_perm("funding.confirm_partner", is_network_admin | manages_partner_organisation)
 rules.add_perm("funding.view_panel", is_network_admin | is_board_member)
 rules.add_perm("funding.review", is_reviewer_of)
 rules.add_perm("funding.report_on_project", is_network_admin | manages_lead)
+
+
+def funding_managers() -> list[User]:
+    """The people who hold `funding.manage` (told when a report comes in). Network admins have
+    staff accounts, so only active staff accounts are asked."""
+    staff = User.objects.filter(is_active=True, is_staff=True).order_by("email")
+    return [user for user in staff if user.has_perm("funding.manage")]

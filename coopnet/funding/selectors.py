@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Model, Prefetch, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
+from coopnet.core.membership_year import year_end, year_label, year_of, year_start
 from coopnet.core.models import Principle, ReportedFigure
-from coopnet.members.models import Organisation, Person
+from coopnet.governance.models import Body
+from coopnet.governance.selectors import people_serving_on
+from coopnet.members.models import Membership, Organisation, Person, Role
+from coopnet.members.selectors import organisations_managed_by
 
 from .models import (
     Bid,
@@ -35,8 +40,6 @@ def review_body_slugs() -> list[str]:
 
 
 def review_bodies_label() -> str:
-    from coopnet.governance.models import Body
-
     slugs = review_body_slugs()
     names = list(Body.objects.filter(slug__in=slugs).values_list("name", flat=True))
     return _(" and ").join(names or slugs)
@@ -44,8 +47,6 @@ def review_bodies_label() -> str:
 
 def reviewers_on(on: date) -> QuerySet[Person]:
     """People serving on the EOC or the V&P Board on a date."""
-    from coopnet.governance.selectors import people_serving_on
-
     return people_serving_on(review_body_slugs(), on)
 
 
@@ -86,7 +87,40 @@ def bid_for_page(pk: int) -> Bid:
     )
 
 
-def bids_for_user(organisation_ids: set[int]) -> QuerySet[Bid]:
+def profile_manager_emails(organisation_id: int, on: date) -> list[str]:
+    """Where to write to the people who manage an organisation's profile on a date."""
+    roles = (
+        Role.objects.current_on(on)
+        .filter(organisation_id=organisation_id, manages_profile=True)
+        .select_related("person__user")
+    )
+    emails = set()
+    for role in roles:
+        user = role.person.user
+        email = (user.email if user else "") or role.person.email
+        if email:
+            emails.add(email)
+    return sorted(emails)
+
+
+def bid_lead_choices(user: object, *, any_member: bool) -> QuerySet[Organisation]:
+    """The organisations a person may name as a bid's lead: those they manage today, and every
+    member organisation as well when they may bid for any (`funding.bid_for_any_organisation`)."""
+    managed = organisations_managed_by(user)
+    if not any_member:
+        return managed
+    return (
+        Organisation.objects.filter(Q(pk__in=managed.values("pk")) | Q(memberships__isnull=False))
+        .distinct()
+        .order_by("name")
+    )
+
+
+def all_bids() -> QuerySet[Bid]:
+    return Bid.objects.select_related("round", "scheme", "lead").order_by("-round__year", "title")
+
+
+def bids_for_user(organisation_ids: Iterable[int]) -> QuerySet[Bid]:
     return (
         Bid.objects.filter(
             Q(lead_id__in=organisation_ids) | Q(partners__organisation_id__in=organisation_ids)
@@ -299,6 +333,11 @@ def project_for_page(slug: str, *, include_unpublished: bool) -> Project:
     )
 
 
+def projects_with_output(publication: Model) -> QuerySet[Project]:
+    """Funded projects that list a publication among their outputs (for its library page)."""
+    return Project.objects.filter(outputs__pk=publication.pk).order_by("title")
+
+
 def reports_to_review() -> QuerySet[ProgressReport]:
     return (
         ProgressReport.objects.filter(status=ProgressReport.Status.SUBMITTED)
@@ -332,7 +371,7 @@ class YearKpi:
 
     @property
     def label(self) -> str:
-        return f"{self.year_end.year - 1}/{str(self.year_end.year)[2:]}"
+        return year_label(year_of(self.year_end))
 
 
 REPORTED_KEYS = {
@@ -358,9 +397,6 @@ def _counts_in(project: Project, start: date, end: date, today: date) -> bool:
 
 def kpis(year_ends: list[date], today: date) -> list[YearKpi]:
     """Labs and Prototypes by membership year (1 Aug - 31 Jul), from projects and the registry."""
-    from coopnet.members.models import Membership
-    from coopnet.members.selectors import current_on
-
     projects = list(
         Project.objects.select_related("round", "scheme").prefetch_related(
             Prefetch("participants", queryset=Organisation.objects.only("pk", "kind"))
@@ -374,11 +410,11 @@ def kpis(year_ends: list[date], today: date) -> list[YearKpi]:
     }
     result = []
     for end in year_ends:
-        start = date(end.year - 1, 8, 1)
+        start = year_start(year_of(end))
         full = set(
-            Membership.objects.filter(
-                current_on(end), category__code="full", organisation__isnull=False
-            ).values_list("organisation_id", flat=True)
+            Membership.objects.current_on(end)
+            .filter(category__code="full", organisation__isnull=False)
+            .values_list("organisation_id", flat=True)
         )
         by_scheme = {}
         for kind, keys in REPORTED_KEYS.items():
@@ -408,6 +444,7 @@ def kpis(year_ends: list[date], today: date) -> list[YearKpi]:
 def kpi_years(today: date) -> list[date]:
     """Year ends from the first round (or reported figure) up to the current membership year."""
     first_round = Round.objects.order_by("year").values_list("year", flat=True).first()
-    current_end = today.year + (1 if (today.month, today.day) > (7, 31) else 0)
-    first = min(first_round or current_end, 2022)
-    return [date(y, 7, 31) for y in range(first, current_end + 1)]
+    current = year_of(today)
+    # A round is named by the calendar year its membership year ends in.
+    first = min(first_round - 1 if first_round else current, 2021)
+    return [year_end(y) for y in range(first, current + 1)]

@@ -9,26 +9,16 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
+from .models import Decision, ProgressReport
+from .permissions import funding_managers
+from .selectors import profile_manager_emails
+
 
 def _manager_emails(organisation_id: int | None) -> list[str]:
     """Email addresses of the people who manage an organisation's profile today."""
-    from coopnet.members.models import Role
-
     if organisation_id is None:
         return []
-    today = timezone.localdate()
-    roles = (
-        Role.objects.filter(organisation_id=organisation_id, manages_profile=True)
-        .exclude(end__lt=today)
-        .select_related("person__user")
-    )
-    emails = []
-    for role in roles:
-        user = role.person.user
-        email = (user.email if user else "") or role.person.email
-        if email:
-            emails.append(email)
-    return sorted(set(emails))
+    return profile_manager_emails(organisation_id, timezone.localdate())
 
 
 def _send(template: str, context: dict, recipients: list[str]) -> None:
@@ -48,8 +38,6 @@ def _url(name: str, **kwargs: object) -> str:
 @task()
 def send_decision_email(*, decision_id: int) -> None:
     """Tell the applicant the outcome, with the meeting's feedback."""
-    from .models import Decision
-
     decision = Decision.objects.select_related(
         "bid__round", "bid__lead", "bid__created_by", "meeting"
     ).get(pk=decision_id)
@@ -64,9 +52,7 @@ def send_decision_email(*, decision_id: int) -> None:
     )
 
 
-def _report(report_id: int):
-    from .models import ProgressReport
-
+def _report(report_id: int) -> ProgressReport:
     return ProgressReport.objects.select_related("project__lead").get(pk=report_id)
 
 
@@ -82,12 +68,8 @@ def send_report_reminder(*, report_id: int) -> None:
 
 @task()
 def send_report_submitted_email(*, report_id: int) -> None:
-    from coopnet.accounts.models import User
-
     report = _report(report_id)
-    staff = [
-        u.email for u in User.objects.filter(is_active=True, is_staff=True) if u.is_network_admin
-    ]
+    staff = [user.email for user in funding_managers() if user.email]
     _send(
         "report_submitted",
         {"report": report, "url": _url("funding:report_review", pk=report.pk)},

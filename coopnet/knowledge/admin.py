@@ -13,7 +13,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from coopnet.accounts.permissions import is_network_admin
+from coopnet.core.guard import allowed
+from coopnet.core.requests import signed_in_user
 
 from . import services
 from .models import Action, NewsPost, Publication, Tag, Theme
@@ -24,19 +25,19 @@ class NetworkAdminsEdit:
     """Network admins may view, add and change; only superusers delete."""
 
     def has_module_permission(self, request: HttpRequest) -> bool:
-        return is_network_admin(request.user)
+        return allowed(request.user, "knowledge.edit_library")
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return is_network_admin(request.user)
+        return allowed(request.user, "knowledge.edit_library")
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return is_network_admin(request.user)
+        return allowed(request.user, "knowledge.edit_library")
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return is_network_admin(request.user)
+        return allowed(request.user, "knowledge.edit_library")
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return bool(request.user.is_superuser)
+        return allowed(request.user, "knowledge.delete_from_library")
 
 
 @admin.register(Publication)
@@ -105,4 +106,4 @@ class NewsPostAdmin(NetworkAdminsEdit, SimpleHistoryAdmin):
     filter_horizontal = ("authors", "tags")
 
     def save_model(self, request: HttpRequest, obj: NewsPost, form: Any, change: bool) -> None:
-        services.news_post_save(post=obj, by=request.user)  # type: ignore[arg-type]
+        services.news_post_save(post=obj, by=signed_in_user(request))

@@ -7,13 +7,13 @@ class KnowledgeConfig(AppConfig):
     verbose_name = _("Knowledge hub")
 
     def ready(self) -> None:
-        from coopnet.core.caching import register_versioned
+        from coopnet.core.versioning import register_public_models
 
         from . import permissions  # noqa: F401  (registers the rules)
         from .models import CaseStudy
+        from .search import register_knowledge
 
         # A council's published case studies show on its (cached) public page.
-        register_versioned(CaseStudy)
-        from .search import register_knowledge
+        register_public_models(CaseStudy)
 
         register_knowledge()

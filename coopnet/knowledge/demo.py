@@ -16,6 +16,7 @@ from decimal import Decimal
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy
 
+from coopnet.core.actors import System, acting_as
 from coopnet.core.models import ReportedFigure
 from coopnet.demo import seed
 from coopnet.demo.loader import CREATED, UNCHANGED, UPDATED, LoadSummary, council_code, upsert
@@ -25,6 +26,7 @@ from coopnet.members.reference import name_lookup
 
 from .models import Action, Publication, Theme
 from .reference import action_rows, theme_rows
+from .services.search import refresh_search
 
 LABELS = {
     "publications": gettext_lazy("publications"),
@@ -217,8 +219,6 @@ def load_publications(summary: LoadSummary) -> None:
         }
         publication, outcome = upsert(Publication, {"slug": item.slug}, values)
         if _set_links(publication, item, lookup):
-            from .services.search import refresh_search
-
             refresh_search(publication)
             outcome = UPDATED if outcome == UNCHANGED else outcome
         summary.count("publications", outcome)
@@ -232,9 +232,10 @@ def load_figures(summary: LoadSummary) -> None:
 
 
 def load(summary: LoadSummary) -> None:
-    load_reference(summary)
-    load_publications(summary)
-    load_figures(summary)
+    with acting_as(System("load_demo")):
+        load_reference(summary)
+        load_publications(summary)
+        load_figures(summary)
 
 
 __all__ = ["CREATED", "LABELS", "PUBLICATIONS", "load"]

@@ -14,7 +14,7 @@ from coopnet.members.models import Organisation
 from . import selectors
 from .models import CaseStudy
 from .richtext import TAGS, missing_alt, sanitise
-from .services.case_studies import contact_problems
+from .services.case_studies import contact_problems_in
 from .validators import validate_image, validate_pdf
 
 FIRST_YEAR = 2000
@@ -105,7 +105,7 @@ class CaseStudyForm(GovukForm):
         self,
         *args: Any,
         organisations: QuerySet[Organisation],
-        staff: bool = False,
+        may_change_address: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -115,7 +115,7 @@ class CaseStudyForm(GovukForm):
         participants = self.fields["participants"]
         assert isinstance(participants, forms.ModelMultipleChoiceField)
         participants.queryset = Organisation.objects.order_by("name")
-        if not staff:
+        if not may_change_address:
             del self.fields["slug"]
 
     def clean_body(self) -> str:
@@ -128,7 +128,7 @@ class CaseStudyForm(GovukForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        for field, problem in contact_problems(data).items():
+        for field, problem in contact_problems_in(data).items():
             self.add_error(field, problem)
         return data
 

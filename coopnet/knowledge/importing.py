@@ -21,7 +21,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from coopnet.accounts.models import User
+from coopnet.core.actors import Actor, acting_as, user_of
+from coopnet.core.audit import audit_record
+from coopnet.core.guard import require
 from coopnet.core.models import Principle
 from coopnet.members.importing.base import (
     CREATE,
@@ -40,7 +42,8 @@ from coopnet.members.models import Organisation
 from . import services
 from .models import Action, CaseStudy, CaseStudyDecision, CaseStudyLink, Theme
 from .richtext import missing_alt, sanitise
-from .services.case_studies import contact_problems
+from .services.case_studies import CaseStudyDetails, contact_problems_in
+from .services.search import refresh_search
 
 REQUIRED = ("title", "summary", "lead", "year")
 OPTIONAL = (
@@ -133,7 +136,7 @@ class CaseStudyRowForm(RowForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        for field, problem in contact_problems(data).items():
+        for field, problem in contact_problems_in(data).items():
             self.add_error(field, problem)
         return data
 
@@ -286,26 +289,30 @@ class CaseStudyPlan:
                 values[column] = data[column]
         return values
 
-    def apply(self, by: User | None) -> None:
-        for row in self.rows:
-            if row.action == UNCHANGED:
-                continue
-            values = self._service_data(row.data, creating=row.instance is None)
-            if row.instance is None:
-                case_study = services.case_study_create(
-                    by=by, data={**values, "slug": row.data["slug"]}
-                )
-            else:
-                case_study = services.case_study_update(case_study=row.instance, by=by, data=values)
-            if "links" in self.columns:
-                case_study.links.all().delete()
-                CaseStudyLink.objects.bulk_create(
-                    CaseStudyLink(case_study=case_study, title=t, url=u, order=i)
-                    for i, (t, u) in enumerate(row.data["links"])
-                )
-            self._apply_state(case_study, row.data, by)
+    def apply(self, by: Actor) -> None:
+        with acting_as(by):
+            for row in self.rows:
+                if row.action != UNCHANGED:
+                    self._apply_row(row, by)
 
-    def _apply_state(self, case_study: CaseStudy, data: dict[str, Any], by: User | None) -> None:
+    def _apply_row(self, row: _Row, by: Actor) -> None:
+        values = self._service_data(row.data, creating=row.instance is None)
+        if row.instance is None:
+            details = CaseStudyDetails.of({**values, "slug": row.data["slug"]})
+            case_study = services.case_study_create(by=by, details=details)
+        else:
+            case_study = services.case_study_update(
+                case_study=row.instance, by=by, details=CaseStudyDetails.of(values)
+            )
+        if "links" in self.columns:
+            case_study.links.all().delete()
+            CaseStudyLink.objects.bulk_create(
+                CaseStudyLink(case_study=case_study, title=t, url=u, order=i)
+                for i, (t, u) in enumerate(row.data["links"])
+            )
+        self._apply_state(case_study, row.data, by)
+
+    def _apply_state(self, case_study: CaseStudy, data: dict[str, Any], by: Actor) -> None:
         wanted = data["state"] if "state" in self.columns else CaseStudy.State.PUBLISHED
         if case_study.state == wanted or (
             "state" not in self.columns and case_study.state != CaseStudy.State.DRAFT
@@ -318,10 +325,18 @@ class CaseStudyPlan:
         else:
             step = CaseStudyDecision.Step.UNPUBLISHED
         case_study.save()
+        comment = _("Imported from a file.")
         CaseStudyDecision.objects.create(
-            case_study=case_study, step=step, by=by, comment=_("Imported from a file.")
+            case_study=case_study, step=step, by=user_of(by), comment=comment
         )
-        services.case_studies.refresh_search(case_study)
+        audit_record(
+            by=by,
+            action=f"case_study.{step}",
+            target=case_study,
+            about=[case_study.lead_organisation],
+            reason=comment,
+        )
+        refresh_search(case_study)
 
 
 def xlsx_to_csv(data: bytes) -> bytes:
@@ -351,9 +366,12 @@ def _cell(value: object) -> str:
 
 
 def case_studies_import(
-    *, data: bytes, by: User | None, dry_run: bool = False, name: str = ""
+    *, data: bytes, by: Actor, dry_run: bool = False, name: str = ""
 ) -> ImportReport:
-    """Create or update case studies from CSV or .xlsx bytes: every row, or none if any is wrong."""
+    """Create or update case studies from CSV or .xlsx bytes: every row, or none if any is wrong.
+
+    `by` is the person importing, or `System("import_case_studies")` for the command."""
+    require(by, "knowledge.import_case_studies")
     if name.lower().endswith(".xlsx") or data.startswith(XLSX_MAGIC):
         try:
             data = xlsx_to_csv(data)

@@ -1,28 +1,19 @@
 """Who may do what in the knowledge hub. Views check these; services check them again for writes.
 
 - Anyone may read published case studies, public publications and published news.
-- Officers who manage an organisation's profile write case studies for it (as its lead member),
-  see them at every stage, and edit them while they are drafts or returned with comments.
-- Network admins moderate (publish or return with comments), edit any case study, build Case
-  Studies Packs and publish them as publications.
+- Officers who manage an organisation's profile (`Role.objects.managing`, through the members
+  app) write case studies for it (as its lead member), see them at every stage, and edit them
+  while they are drafts or returned with comments.
+- Network admins moderate (publish or return with comments), edit any case study and its
+  address, write for any organisation, build Case Studies Packs and publish them as
+  publications, publish news, import case studies and keep the library in the back office
+  (deleting there is for superusers).
 """
 
 import rules
-from django.utils import timezone
 
 from coopnet.accounts.permissions import is_network_admin
-from coopnet.members.permissions import manages_organisation
-
-
-@rules.predicate
-def manages_any_organisation(user) -> bool:
-    if not (user and user.is_authenticated):
-        return False
-    person = getattr(user, "person", None)
-    if person is None:
-        return False
-    today = timezone.localdate()
-    return person.roles.filter(manages_profile=True).exclude(end__lt=today).exists()
+from coopnet.members.permissions import manages_organisation, manages_some_organisation
 
 
 @rules.predicate
@@ -40,12 +31,21 @@ def is_open_for_members(user, case_study) -> bool:
     return case_study is not None and case_study.is_editable_by_members
 
 
-rules.add_perm("knowledge.write_case_study", is_network_admin | manages_any_organisation)
+rules.add_perm("knowledge.write_case_study", is_network_admin | manages_some_organisation)
+# obj: the Organisation that would lead the case study.
+rules.add_perm("knowledge.write_for", is_network_admin | manages_organisation)
+rules.add_perm("knowledge.write_for_any_organisation", is_network_admin)
 rules.add_perm("knowledge.view_case_study", is_published | is_network_admin | manages_lead_member)
 rules.add_perm(
     "knowledge.change_case_study",
     is_network_admin | (manages_lead_member & is_open_for_members),
 )
+rules.add_perm("knowledge.change_case_study_address", is_network_admin)
 rules.add_perm("knowledge.submit_case_study", manages_lead_member | is_network_admin)
+rules.add_perm("knowledge.view_case_study_history", manages_lead_member | is_network_admin)
 rules.add_perm("knowledge.moderate_case_studies", is_network_admin)
 rules.add_perm("knowledge.build_packs", is_network_admin)
+rules.add_perm("knowledge.publish_news", is_network_admin)
+rules.add_perm("knowledge.import_case_studies", is_network_admin)
+rules.add_perm("knowledge.edit_library", is_network_admin)
+rules.add_perm("knowledge.delete_from_library", rules.is_superuser)

@@ -3,10 +3,10 @@ so a page costs the same number of queries for 2 rows or 2,000."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.apps import apps
 from django.db.models import (
     Count,
     IntegerField,
@@ -23,6 +23,7 @@ from django.utils import timezone
 from coopnet.accounts.models import User
 from coopnet.core.models import Principle
 from coopnet.members.models import Organisation
+from coopnet.members.selectors import managed_organisation_ids, organisations_managed_by
 
 from .models import Action, CaseStudy, CaseStudyDecision, NewsPost, Publication, Tag, Theme
 
@@ -191,27 +192,26 @@ def case_studies_for(organisation: Organisation) -> QuerySet[CaseStudy]:
     return _for_cards(qs).order_by("-year", "title")
 
 
-def managed_organisations(user: User) -> QuerySet[Organisation]:
-    """The organisations a user may write case studies for (all of them for network admins)."""
-    if user.is_network_admin:
+def lead_member_choices(
+    user: User, *, any_organisation: bool, keep: Organisation | None = None
+) -> QuerySet[Organisation]:
+    """The organisations a user may name as a case study's lead member: those they manage today
+    (`organisations_managed_by`), or every organisation when they may write for any
+    (`knowledge.write_for_any_organisation`); `keep` (the current lead) stays among them."""
+    if any_organisation:
         return Organisation.objects.order_by("name")
-    person = getattr(user, "person", None)
-    if person is None:
-        return Organisation.objects.none()
-    today = timezone.localdate()
-    roles = person.roles.filter(manages_profile=True).exclude(end__lt=today)
-    return Organisation.objects.filter(pk__in=roles.values("organisation_id")).order_by("name")
+    managed = organisations_managed_by(user)
+    if keep is None:
+        return managed
+    return Organisation.objects.filter(Q(pk__in=managed.values("pk")) | Q(pk=keep.pk)).order_by(
+        "name"
+    )
 
 
 def my_case_studies(user: User) -> QuerySet[CaseStudy]:
-    """Every case study, at any stage, of the organisations the user manages."""
-    person = getattr(user, "person", None)
-    if person is None:
-        return CaseStudy.objects.none()
-    today = timezone.localdate()
-    roles = person.roles.filter(manages_profile=True).exclude(end__lt=today)
+    """Every case study, at any stage, of the organisations the user manages today."""
     return (
-        CaseStudy.objects.filter(lead_organisation__in=roles.values("organisation_id"))
+        CaseStudy.objects.filter(lead_organisation_id__in=managed_organisation_ids(user))
         .select_related("lead_organisation")
         .order_by("-updated_at")
     )
@@ -249,6 +249,11 @@ def council_themes() -> QuerySet[Theme]:
 # --- publications and news -------------------------------------------------------------------
 
 
+def publications_by_title() -> QuerySet[Publication]:
+    """Every publication, public or not, by title (for choosing a funded project's outputs)."""
+    return Publication.objects.order_by("title")
+
+
 def publication_list(kind: str = "") -> QuerySet[Publication]:
     qs = Publication.objects.filter(is_public=True)
     if kind:
@@ -268,20 +273,22 @@ def publication_for_page(slug: str) -> Publication:
     )
 
 
+# Apps whose records list a publication among their outputs (funding: funded projects) register
+# a reader here from their AppConfig.ready(), so the library never imports them.
+_OUTPUT_READERS: list[Callable[[Publication], Iterable[Any]]] = []
+
+
+def register_publication_users(reader: Callable[[Publication], Iterable[Any]]) -> None:
+    """`reader(publication)` returns the records (with `title` and an address) that list the
+    publication as an output; called from another app's `AppConfig.ready()`."""
+    if reader not in _OUTPUT_READERS:
+        _OUTPUT_READERS.append(reader)
+
+
 def projects_for(publication: Publication) -> list[Any]:
-    """Funded projects that list this publication among their outputs; none if the funding app
-    has no such projects (one query)."""
-    try:
-        funding = apps.get_app_config("funding")
-    except LookupError:
-        return []
-    project = next((m for m in funding.get_models() if m.__name__ == "Project"), None)
-    if project is None:
-        return []
-    field = next((f for f in project._meta.get_fields() if f.name == "outputs"), None)
-    if field is None or getattr(field, "related_model", None) is not Publication:
-        return []
-    return list(project._default_manager.filter(outputs=publication).order_by("title"))
+    """What lists this publication among its outputs (funded projects), from the apps that
+    registered a reader; none when no app did."""
+    return [record for reader in _OUTPUT_READERS for record in reader(publication)]
 
 
 def published_news(kind: str = "", tag: str = "") -> QuerySet[NewsPost]:

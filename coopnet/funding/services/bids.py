@@ -13,7 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from coopnet.accounts.models import User
+from coopnet.core.actors import Actor, acting_as, user_of
+from coopnet.core.audit import audit_record
+from coopnet.core.guard import require
 from coopnet.core.models import Principle
 from coopnet.core.uploads import starts_like_pdf
 from coopnet.members.models import Organisation
@@ -21,7 +23,6 @@ from coopnet.members.models import Organisation
 from ..eligibility import eligibility_problems
 from ..errors import FundingError
 from ..models import Bid, BidDocument, BidMilestone, BidPartner, BudgetLine, Round, RoundPot, Scheme
-from .common import require
 
 BID_FIELDS = (
     "title",
@@ -47,31 +48,42 @@ def round_save(
     pots: dict[Scheme, Decimal],
     criteria: Iterable[tuple[str, str, int]] = (),
     description: str = "",
-    by: User | None,
+    by: Actor,
 ) -> Round:
     """Open (or change) the round of `year` with its pots and published review criteria."""
     require(by, "funding.manage")
     if closes_on < opens_on:
-        raise FundingError(_("A round cannot close before it opens."))
-    rnd, _created = Round.objects.update_or_create(
-        year=year,
-        defaults={
-            "theme": theme,
-            "opens_on": opens_on,
-            "closes_on": closes_on,
-            "description": description,
-        },
-    )
-    for scheme, amount in pots.items():
-        RoundPot.objects.update_or_create(round=rnd, scheme=scheme, defaults={"amount": amount})
-    for order, (title, guidance, max_score) in enumerate(criteria):
-        rnd.criteria.update_or_create(
-            title=title, defaults={"guidance": guidance, "max_score": max_score, "order": order}
+        raise FundingError(_("A round cannot close before it opens."), field="closes_on")
+    with acting_as(by):
+        rnd, created = Round.objects.update_or_create(
+            year=year,
+            defaults={
+                "theme": theme,
+                "opens_on": opens_on,
+                "closes_on": closes_on,
+                "description": description,
+            },
+        )
+        for scheme, amount in pots.items():
+            RoundPot.objects.update_or_create(round=rnd, scheme=scheme, defaults={"amount": amount})
+        for order, (title, guidance, max_score) in enumerate(criteria):
+            rnd.criteria.update_or_create(
+                title=title, defaults={"guidance": guidance, "max_score": max_score, "order": order}
+            )
+        audit_record(
+            by=by,
+            action="round.opened" if created else "round.changed",
+            target=rnd,
+            changes={
+                "opens_on": opens_on.isoformat(),
+                "closes_on": closes_on.isoformat(),
+                "pots": {scheme.kind: str(amount) for scheme, amount in pots.items()},
+            },
         )
     return rnd
 
 
-def _editable(bid_pk: int, by: User | None) -> Bid:
+def _editable(bid_pk: int, by: Actor) -> Bid:
     bid = (
         Bid.objects.select_for_update(of=("self",))
         .select_related("round", "scheme", "lead")
@@ -83,13 +95,19 @@ def _editable(bid_pk: int, by: User | None) -> Bid:
     return bid
 
 
+def _audit(by: Actor, action: str, bid: Bid, **kwargs: Any) -> None:
+    """Every write to a bid concerns the bid, its round and its lead organisation."""
+    about = [bid.round, bid.lead, *kwargs.pop("about", ())]
+    audit_record(by=by, action=action, target=bid, about=about, **kwargs)
+
+
 @transaction.atomic
 def bid_create(
     *,
     round: Round,
     scheme: Scheme,
     lead: Organisation | None,
-    by: User | None,
+    by: Actor,
     title: str,
     led_by_network: bool = False,
 ) -> Bid:
@@ -98,24 +116,28 @@ def bid_create(
         lead = None
     else:
         if lead is None:
-            raise FundingError(_("Choose the organisation that leads the bid."))
-        if by is not None and not (
-            by.has_perm("funding.manage") or by.has_perm("members.edit_organisation", lead)
-        ):
-            raise PermissionError(_("You can only bid for an organisation you manage."))
+            raise FundingError(_("Choose the organisation that leads the bid."), field="lead")
+        require(
+            by,
+            "funding.bid_for",
+            lead,
+            message=_("You can only bid for an organisation you manage."),
+        )
     if round.closes_on and timezone.localdate() > round.closes_on:
         raise FundingError(
             _("The %(year)s round closed on %(date)s.")
             % {"year": round.year, "date": round.closes_on.strftime("%d/%m/%Y")}
         )
-    bid = Bid.objects.create(
-        round=round,
-        scheme=scheme,
-        lead=lead,
-        led_by_network=led_by_network,
-        title=title,
-        created_by=by,
-    )
+    with acting_as(by):
+        bid = Bid.objects.create(
+            round=round,
+            scheme=scheme,
+            lead=lead,
+            led_by_network=led_by_network,
+            title=title,
+            created_by=user_of(by),
+        )
+        _audit(by, "bid.created", bid)
     return bid
 
 
@@ -123,80 +145,124 @@ def bid_create(
 def bid_update(
     *,
     bid: Bid,
-    by: User | None,
-    data: dict[str, Any],
+    by: Actor,
+    title: str | None = None,
+    summary: str | None = None,
+    problem: str | None = None,
+    approach: str | None = None,
+    outputs: str | None = None,
+    locality: str | None = None,
+    starts_on: date | None = None,
+    ends_on: date | None = None,
+    amount: Decimal | None = None,
     principles: Iterable[Principle] | None = None,
 ) -> Bid:
+    """Change the parts of a draft bid that are given (None leaves a part as it is)."""
     bid = _editable(bid.pk, by)
-    for name in BID_FIELDS:
-        if name in data:
-            setattr(bid, name, data[name] if data[name] is not None else getattr(bid, name))
-    bid.save()
-    if principles is not None:
-        bid.principles.set(principles)
+    given: dict[str, Any] = {
+        "title": title,
+        "summary": summary,
+        "problem": problem,
+        "approach": approach,
+        "outputs": outputs,
+        "locality": locality,
+        "starts_on": starts_on,
+        "ends_on": ends_on,
+        "amount": amount,
+    }
+    changed = []
+    for name, value in given.items():
+        if value is not None and getattr(bid, name) != value:
+            setattr(bid, name, value)
+            changed.append(name)
+    with acting_as(by):
+        bid.save()
+        if principles is not None:
+            bid.principles.set(principles)
+        _audit(by, "bid.updated", bid, changes={"fields": changed})
     return bid
 
 
 @transaction.atomic
-def bid_set_budget(*, bid: Bid, by: User | None, lines: Iterable[tuple[str, Decimal]]) -> Bid:
+def bid_set_budget(*, bid: Bid, by: Actor, lines: Iterable[tuple[str, Decimal]]) -> Bid:
     """Replace the budget breakdown; the amount asked for becomes the lines' total."""
     bid = _editable(bid.pk, by)
     items = [(d.strip(), a) for d, a in lines if d.strip()]
     if any(a <= 0 for _d, a in items):
         raise FundingError(_("Every budget line needs an amount above £0."))
-    bid.budget_lines.all().delete()
-    BudgetLine.objects.bulk_create(
-        BudgetLine(bid=bid, description=d, amount=a, order=i) for i, (d, a) in enumerate(items)
-    )
-    bid.amount = sum((a for _d, a in items), Decimal(0))
-    bid.save(update_fields=["amount"])
+    with acting_as(by):
+        bid.budget_lines.all().delete()
+        BudgetLine.objects.bulk_create(
+            BudgetLine(bid=bid, description=d, amount=a, order=i) for i, (d, a) in enumerate(items)
+        )
+        bid.amount = sum((a for _d, a in items), Decimal(0))
+        bid.save(update_fields=["amount"])
+        _audit(by, "bid.budget_set", bid, changes={"amount": str(bid.amount)})
     return bid
 
 
 @transaction.atomic
-def bid_set_milestones(*, bid: Bid, by: User | None, milestones: Iterable[tuple[str, date]]) -> Bid:
+def bid_set_milestones(*, bid: Bid, by: Actor, milestones: Iterable[tuple[str, date]]) -> Bid:
     bid = _editable(bid.pk, by)
-    bid.milestones.all().delete()
-    BidMilestone.objects.bulk_create(
-        BidMilestone(bid=bid, title=t.strip(), due_on=d) for t, d in milestones if t.strip()
-    )
+    with acting_as(by):
+        bid.milestones.all().delete()
+        BidMilestone.objects.bulk_create(
+            BidMilestone(bid=bid, title=t.strip(), due_on=d) for t, d in milestones if t.strip()
+        )
+        _audit(by, "bid.milestones_set", bid)
     return bid
 
 
 @transaction.atomic
 def bid_add_partner(
-    *, bid: Bid, by: User | None, organisation: Organisation, role: str = ""
+    *, bid: Bid, by: Actor, organisation: Organisation, role: str = ""
 ) -> BidPartner:
     bid = _editable(bid.pk, by)
     if organisation.pk == bid.lead_id:
-        raise FundingError(_("The lead organisation cannot also be a partner."))
+        raise FundingError(
+            _("The lead organisation cannot also be a partner."), field="organisation"
+        )
     if bid.partners.filter(organisation=organisation).exists():
-        raise FundingError(_("%(org)s is already a partner.") % {"org": organisation.name})
-    return BidPartner.objects.create(bid=bid, organisation=organisation, role=role)
+        raise FundingError(
+            _("%(org)s is already a partner.") % {"org": organisation.name}, field="organisation"
+        )
+    with acting_as(by):
+        partner = BidPartner.objects.create(bid=bid, organisation=organisation, role=role)
+        _audit(by, "bid.partner_added", bid, about=[organisation])
+    return partner
 
 
 @transaction.atomic
-def bid_remove_partner(*, partner: BidPartner, by: User | None) -> None:
-    _editable(partner.bid_id, by)
-    partner.delete()
+def bid_remove_partner(*, partner: BidPartner, by: Actor) -> None:
+    bid = _editable(partner.bid_id, by)
+    with acting_as(by):
+        organisation = partner.organisation
+        partner.delete()
+        _audit(by, "bid.partner_removed", bid, about=[organisation])
 
 
 @transaction.atomic
-def partner_confirm(*, partner: BidPartner, by: User | None) -> BidPartner:
+def partner_confirm(*, partner: BidPartner, by: Actor) -> BidPartner:
     """The partner organisation (someone who manages it) confirms it takes part."""
     partner = (
         BidPartner.objects.select_for_update()
-        .select_related("organisation", "bid")
+        .select_related("organisation", "bid__round", "bid__lead")
         .get(pk=partner.pk)
     )
-    if by is not None and not by.has_perm("members.edit_organisation", partner.organisation):
-        raise PermissionError(_("Only the partner organisation can confirm its part."))
+    require(
+        by,
+        "funding.confirm_partner",
+        partner,
+        message=_("Only the partner organisation can confirm its part."),
+    )
     if partner.bid.status not in (Bid.Status.DRAFT, Bid.Status.SUBMITTED):
         raise FundingError(_("This bid is no longer open."))
     if partner.confirmed_at is None:
-        partner.confirmed_at = timezone.now()
-        partner.confirmed_by = by
-        partner.save()
+        with acting_as(by):
+            partner.confirmed_at = timezone.now()
+            partner.confirmed_by = user_of(by)
+            partner.save()
+            _audit(by, "bid.partner_confirmed", partner.bid, about=[partner.organisation])
     return partner
 
 
@@ -209,23 +275,27 @@ def check_pdf(upload: UploadedFile) -> None:
     limit = max_document_bytes()
     if upload.size is None or upload.size > limit:
         raise FundingError(
-            _("The file must be smaller than %(mb)s MB.") % {"mb": round(limit / 1024 / 1024)}
+            _("The file must be smaller than %(mb)s MB.") % {"mb": round(limit / 1024 / 1024)},
+            field="file",
         )
     if not starts_like_pdf(upload) or not (upload.name or "").lower().endswith(".pdf"):
-        raise FundingError(_("The file must be a PDF."))
+        raise FundingError(_("The file must be a PDF."), field="file")
 
 
 @transaction.atomic
-def bid_add_document(*, bid: Bid, by: User | None, title: str, upload: UploadedFile) -> BidDocument:
+def bid_add_document(*, bid: Bid, by: Actor, title: str, upload: UploadedFile) -> BidDocument:
     bid = _editable(bid.pk, by)
     check_pdf(upload)
-    return BidDocument.objects.create(
-        bid=bid, title=title, file=upload, size=upload.size or 0, uploaded_by=by
-    )
+    with acting_as(by):
+        document = BidDocument.objects.create(
+            bid=bid, title=title, file=upload, size=upload.size or 0, uploaded_by=user_of(by)
+        )
+        _audit(by, "bid.document_added", bid, summary=f"bid.document_added: {title}")
+    return document
 
 
 @transaction.atomic
-def bid_submit(*, bid: Bid, by: User | None, now: Any = None) -> Bid:
+def bid_submit(*, bid: Bid, by: Actor, now: Any = None) -> Bid:
     """Submit before the deadline, if the scheme's rules allow it; else refuse with reasons."""
     now = now or timezone.now()
     today = timezone.localdate(now)
@@ -247,25 +317,29 @@ def bid_submit(*, bid: Bid, by: User | None, now: Any = None) -> Bid:
     problems = eligibility_problems(bid, today)
     if problems:
         raise FundingError(" ".join(problems))
-    bid.status = Bid.Status.SUBMITTED
-    bid.submitted_at = now
-    bid.save()
+    with acting_as(by):
+        bid.status = Bid.Status.SUBMITTED
+        bid.submitted_at = now
+        bid.save()
+        _audit(by, "bid.submitted", bid, about=[p.organisation for p in bid.partners.all()])
     return bid
 
 
 @transaction.atomic
-def bid_withdraw(*, bid: Bid, by: User | None) -> Bid:
+def bid_withdraw(*, bid: Bid, by: Actor) -> Bid:
     bid = Bid.objects.select_for_update().get(pk=bid.pk)
     require(by, "funding.edit_bid", bid)
     if bid.status not in (Bid.Status.DRAFT, Bid.Status.SUBMITTED):
         raise FundingError(_("A bid that has been decided cannot be withdrawn."))
-    bid.status = Bid.Status.WITHDRAWN
-    bid.save()
+    with acting_as(by):
+        bid.status = Bid.Status.WITHDRAWN
+        bid.save()
+        _audit(by, "bid.withdrawn", bid)
     return bid
 
 
 @transaction.atomic
-def bid_carry_forward(*, bid: Bid, to_round: Round, by: User | None) -> Bid:
+def bid_carry_forward(*, bid: Bid, to_round: Round, by: Actor) -> Bid:
     """A bid the meeting deferred becomes a new draft in a later round (partners confirm again)."""
     bid = Bid.objects.select_for_update().get(pk=bid.pk)
     require(by, "funding.edit_bid", bid)
@@ -275,12 +349,19 @@ def bid_carry_forward(*, bid: Bid, to_round: Round, by: User | None) -> Bid:
         raise FundingError(_("A deferred bid moves to a later round."))
     if Bid.objects.filter(round=to_round, title=bid.title, lead=bid.lead).exists():
         raise FundingError(_("This bid has already been carried forward."))
+    with acting_as(by):
+        new = _copy_bid(bid, to_round, by)
+        _audit(by, "bid.carried_forward", new, about=[bid])
+    return new
+
+
+def _copy_bid(bid: Bid, to_round: Round, by: Actor) -> Bid:
     new = Bid.objects.create(
         round=to_round,
         scheme=bid.scheme,
         lead=bid.lead,
         led_by_network=bid.led_by_network,
-        created_by=by,
+        created_by=user_of(by),
         **{f: getattr(bid, f) for f in BID_FIELDS},
     )
     new.principles.set(bid.principles.all())

@@ -6,16 +6,18 @@ import calendar
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from coopnet.accounts.models import User
-from coopnet.knowledge.models import Publication
+from coopnet.core.actors import Actor, acting_as, user_of
+from coopnet.core.audit import audit_record
+from coopnet.core.guard import require
+from coopnet.core.slugs import unique_slug
 from coopnet.members.models import Organisation
 
 from .. import tasks
@@ -29,7 +31,6 @@ from ..models import (
     Project,
     ProjectMilestone,
 )
-from .common import require
 
 
 def add_months(day: date, months: int) -> date:
@@ -45,11 +46,7 @@ def setting(name: str, default: int) -> int:
 
 
 def unique_project_slug(title: str, year: int | None) -> str:
-    base = slugify(f"{title} {year or ''}")[:100] or "project"
-    slug, n = base, 2
-    while Project.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return unique_slug(Project, f"{title} {year or ''}", fallback="project")
 
 
 def report_schedule(start: date, end: date) -> list[tuple[str, date]]:
@@ -125,22 +122,30 @@ def _locked(project: Project) -> Project:
     return Project.objects.select_for_update().get(pk=project.pk)
 
 
+def _audit(by: Actor, action: str, project: Project, **kwargs: Any) -> None:
+    """Every write to a project concerns the project and its lead organisation."""
+    about = [project.lead, *kwargs.pop("about", ())]
+    audit_record(by=by, action=action, target=project, about=about, **kwargs)
+
+
 @transaction.atomic
-def agreement_sign(*, project: Project, by: User | None, on: date) -> Project:
+def agreement_sign(*, project: Project, by: Actor, on: date) -> Project:
     """Record the signed grant agreement; the first payment falls due."""
     require(by, "funding.manage")
     project = _locked(project)
     if project.agreement_signed_on:
         raise FundingError(_("The grant agreement has already been signed."))
-    project.agreement_signed_on = on
-    project.save()
-    project.payments.filter(trigger=PaymentInstalment.Trigger.ON_SIGNATURE).update(due_on=on)
+    with acting_as(by):
+        project.agreement_signed_on = on
+        project.save()
+        project.payments.filter(trigger=PaymentInstalment.Trigger.ON_SIGNATURE).update(due_on=on)
+        _audit(by, "project.agreement_signed", project, changes={"on": on.isoformat()})
     return project
 
 
 @transaction.atomic
 def report_submit(
-    *, report: ProgressReport, by: User | None, progress: str, spend_to_date: Decimal | None
+    *, report: ProgressReport, by: Actor, progress: str, spend_to_date: Decimal | None
 ) -> ProgressReport:
     report = (
         ProgressReport.objects.select_for_update(of=("self",))
@@ -153,20 +158,22 @@ def report_submit(
     if not report.project.agreement_signed_on:
         raise FundingError(_("Reports start once the grant agreement is signed."))
     if not progress.strip():
-        raise FundingError(_("Describe the progress made."))
-    report.progress = progress
-    report.spend_to_date = spend_to_date
-    report.status = ProgressReport.Status.SUBMITTED
-    report.submitted_at = timezone.now()
-    report.submitted_by = by
-    report.save()
+        raise FundingError(_("Describe the progress made."), field="progress")
+    with acting_as(by):
+        report.progress = progress
+        report.spend_to_date = spend_to_date
+        report.status = ProgressReport.Status.SUBMITTED
+        report.submitted_at = timezone.now()
+        report.submitted_by = user_of(by)
+        report.save()
+        _audit(by, "project.report_submitted", report.project, about=[report])
     transaction.on_commit(lambda: tasks.send_report_submitted_email.enqueue(report_id=report.pk))
     return report
 
 
 @transaction.atomic
 def report_review(
-    *, report: ProgressReport, by: User | None, accept: bool, comment: str
+    *, report: ProgressReport, by: Actor, accept: bool, comment: str
 ) -> ProgressReport:
     """Staff accept a report or ask for changes; an accepted final report completes the project."""
     require(by, "funding.manage")
@@ -178,12 +185,19 @@ def report_review(
     if report.status != ProgressReport.Status.SUBMITTED:
         raise FundingError(_("Only a submitted report can be reviewed."))
     if not accept and not comment.strip():
-        raise FundingError(_("Say what needs to change."))
+        raise FundingError(_("Say what needs to change."), field="comment")
+    with acting_as(by):
+        _review(report, by, accept=accept, comment=comment)
+    transaction.on_commit(lambda: tasks.send_report_reviewed_email.enqueue(report_id=report.pk))
+    return report
+
+
+def _review(report: ProgressReport, by: Actor, *, accept: bool, comment: str) -> None:
     report.status = (
         ProgressReport.Status.ACCEPTED if accept else ProgressReport.Status.CHANGES_REQUESTED
     )
     report.staff_comment = comment
-    report.reviewed_by = by
+    report.reviewed_by = user_of(by)
     report.reviewed_at = timezone.now()
     report.save()
     project = _locked(report.project)
@@ -202,8 +216,13 @@ def report_review(
         if not open_due.exists():
             project.status = Project.Status.ACTIVE
     project.save()
-    transaction.on_commit(lambda: tasks.send_report_reviewed_email.enqueue(report_id=report.pk))
-    return report
+    _audit(
+        by,
+        "project.report_accepted" if accept else "project.report_changes_requested",
+        project,
+        about=[report],
+        reason=comment,
+    )
 
 
 STATUS_DATES = {
@@ -217,19 +236,27 @@ STATUS_DATES = {
 def project_set_status(
     *,
     project: Project,
-    by: User | None,
+    by: Actor,
     status: str,
     on: date,
-    outputs: list[Publication] | None = None,
+    outputs: list[Model] | None = None,
 ) -> Project:
     require(by, "funding.manage")
     project = _locked(project)
-    project.status = status
-    if (field := STATUS_DATES.get(Project.Status(status))) and getattr(project, field) is None:
-        setattr(project, field, on)
-    project.save()
-    if outputs is not None:
-        project.outputs.set(outputs)
+    before = project.status
+    with acting_as(by):
+        project.status = status
+        if (field := STATUS_DATES.get(Project.Status(status))) and getattr(project, field) is None:
+            setattr(project, field, on)
+        project.save()
+        if outputs is not None:
+            project.outputs.set([output.pk for output in outputs])
+        _audit(
+            by,
+            "project.status_set",
+            project,
+            changes={"status": [before, status], "on": on.isoformat()},
+        )
     return project
 
 
@@ -238,7 +265,7 @@ def follow_up_record(
     *,
     project: Project,
     organisation: Organisation,
-    by: User | None,
+    by: Actor,
     on: date,
     what_changed: str,
     still_used: bool,
@@ -257,16 +284,18 @@ def follow_up_record(
         )
     if not what_changed.strip():
         raise FundingError(_("Say what has changed since."))
-    review, _created = FollowUpReview.objects.update_or_create(
-        project=project,
-        organisation=organisation,
-        defaults={
-            "reviewed_on": on,
-            "what_changed": what_changed,
-            "still_used": still_used,
-            "recorded_by": by,
-        },
-    )
+    with acting_as(by):
+        review, _created = FollowUpReview.objects.update_or_create(
+            project=project,
+            organisation=organisation,
+            defaults={
+                "reviewed_on": on,
+                "what_changed": what_changed,
+                "still_used": still_used,
+                "recorded_by": user_of(by),
+            },
+        )
+        _audit(by, "project.follow_up_recorded", project, about=[organisation, review])
     return review
 
 
@@ -286,17 +315,19 @@ def _remind(report_id: int) -> None:
 
 
 @transaction.atomic
-def send_reminders(*, on: date) -> int:
+def send_reminders(*, on: date, by: Actor) -> int:
     """Queue a reminder per report due soon; a project with a report now due is 'reporting due'."""
     count = 0
-    for report in (
-        reports_due_for_reminder(on).select_for_update(of=("self",)).select_related("project")
-    ):
-        report.reminded_on = on
-        report.save(update_fields=["reminded_on"])
-        if report.due_on <= on and report.project.status == Project.Status.ACTIVE:
-            report.project.status = Project.Status.REPORTING_DUE
-            report.project.save(update_fields=["status"])
-        transaction.on_commit(partial(_remind, report.pk))
-        count += 1
+    with acting_as(by):
+        for report in (
+            reports_due_for_reminder(on).select_for_update(of=("self",)).select_related("project")
+        ):
+            report.reminded_on = on
+            report.save(update_fields=["reminded_on"])
+            if report.due_on <= on and report.project.status == Project.Status.ACTIVE:
+                report.project.status = Project.Status.REPORTING_DUE
+                report.project.save(update_fields=["status"])
+            _audit(by, "project.report_reminder_sent", report.project, about=[report])
+            transaction.on_commit(partial(_remind, report.pk))
+            count += 1
     return count

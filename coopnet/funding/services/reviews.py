@@ -9,7 +9,9 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from coopnet.accounts.models import User
+from coopnet.core.actors import Actor, acting_as, user_of
+from coopnet.core.audit import audit_record
+from coopnet.core.guard import require
 from coopnet.governance.models import AgendaItem, Meeting
 from coopnet.members.models import Person
 
@@ -18,12 +20,11 @@ from ..eligibility import money, organisations_of
 from ..errors import FundingError
 from ..models import Bid, Decision, ReviewAssignment, ReviewScore, RoundPot
 from ..selectors import review_bodies_label, review_body_slugs, reviewers_on
-from .common import require
 from .projects import project_from_bid
 
 
 @transaction.atomic
-def reviewer_assign(*, bid: Bid, reviewer: Person, by: User | None) -> ReviewAssignment:
+def reviewer_assign(*, bid: Bid, reviewer: Person, by: Actor) -> ReviewAssignment:
     """Assign a member of the EOC or V&P Board. Someone from the lead or a partner organisation
     is recorded as excluded, and never counts."""
     require(by, "funding.manage")
@@ -34,22 +35,36 @@ def reviewer_assign(*, bid: Bid, reviewer: Person, by: User | None) -> ReviewAss
     if not reviewers_on(today).filter(pk=reviewer.pk).exists():
         raise FundingError(
             _("%(name)s does not serve on %(bodies)s today.")
-            % {"name": reviewer.full_name, "bodies": review_bodies_label()}
+            % {"name": reviewer.full_name, "bodies": review_bodies_label()},
+            field="reviewer",
         )
     if bid.assignments.filter(reviewer=reviewer).exists():
-        raise FundingError(_("%(name)s already reviews this bid.") % {"name": reviewer.full_name})
+        raise FundingError(
+            _("%(name)s already reviews this bid.") % {"name": reviewer.full_name},
+            field="reviewer",
+        )
     involved = {p.organisation_id for p in bid.partners.all()} | {bid.lead_id}
     excluded = bool(organisations_of(reviewer.pk, today) & involved)
-    return ReviewAssignment.objects.create(
-        bid=bid,
-        reviewer=reviewer,
-        assigned_by=by,
-        status=ReviewAssignment.Status.EXCLUDED if excluded else ReviewAssignment.Status.ASSIGNED,
-        conflict_note=_("From the lead or a partner organisation.") if excluded else "",
-    )
+    with acting_as(by):
+        assignment = ReviewAssignment.objects.create(
+            bid=bid,
+            reviewer=reviewer,
+            assigned_by=user_of(by),
+            status=(
+                ReviewAssignment.Status.EXCLUDED if excluded else ReviewAssignment.Status.ASSIGNED
+            ),
+            conflict_note=_("From the lead or a partner organisation.") if excluded else "",
+        )
+        audit_record(
+            by=by,
+            action="review.excluded" if excluded else "review.assigned",
+            target=assignment,
+            about=[bid, bid.lead, reviewer],
+        )
+    return assignment
 
 
-def _own_assignment(assignment: ReviewAssignment, by: User | None) -> ReviewAssignment:
+def _own_assignment(assignment: ReviewAssignment, by: Actor) -> ReviewAssignment:
     assignment = (
         ReviewAssignment.objects.select_for_update(of=("self",))
         .select_related("bid")
@@ -64,16 +79,22 @@ def _own_assignment(assignment: ReviewAssignment, by: User | None) -> ReviewAssi
 
 
 @transaction.atomic
-def conflict_declare(
-    *, assignment: ReviewAssignment, by: User | None, note: str
-) -> ReviewAssignment:
+def conflict_declare(*, assignment: ReviewAssignment, by: Actor, note: str) -> ReviewAssignment:
     assignment = _own_assignment(assignment, by)
     if not note.strip():
-        raise FundingError(_("Say what the conflict of interest is."))
-    assignment.status = ReviewAssignment.Status.CONFLICT
-    assignment.conflict_note = note.strip()
-    assignment.save()
-    assignment.scores.all().delete()
+        raise FundingError(_("Say what the conflict of interest is."), field="note")
+    with acting_as(by):
+        assignment.status = ReviewAssignment.Status.CONFLICT
+        assignment.conflict_note = note.strip()
+        assignment.save()
+        assignment.scores.all().delete()
+        audit_record(
+            by=by,
+            action="review.conflict_declared",
+            target=assignment,
+            about=[assignment.bid, assignment.reviewer],
+            reason=note.strip(),
+        )
     return assignment
 
 
@@ -81,7 +102,7 @@ def conflict_declare(
 def review_score(
     *,
     assignment: ReviewAssignment,
-    by: User | None,
+    by: Actor,
     scores: dict[int, tuple[int, str]],
     comment: str,
 ) -> ReviewAssignment:
@@ -99,17 +120,25 @@ def review_score(
                 _("%(criterion)s is scored from 0 to %(max)s.")
                 % {"criterion": criterion.title, "max": criterion.max_score}
             )
-    assignment.scores.all().delete()
-    ReviewScore.objects.bulk_create(
-        ReviewScore(
-            assignment=assignment, criterion=c, score=scores[c.pk][0], comment=scores[c.pk][1]
+    with acting_as(by):
+        assignment.scores.all().delete()
+        ReviewScore.objects.bulk_create(
+            ReviewScore(
+                assignment=assignment, criterion=c, score=scores[c.pk][0], comment=scores[c.pk][1]
+            )
+            for c in criteria
         )
-        for c in criteria
-    )
-    assignment.comment = comment
-    assignment.status = ReviewAssignment.Status.SCORED
-    assignment.scored_at = timezone.now()
-    assignment.save()
+        assignment.comment = comment
+        assignment.status = ReviewAssignment.Status.SCORED
+        assignment.scored_at = timezone.now()
+        assignment.save()
+        audit_record(
+            by=by,
+            action="review.scored",
+            target=assignment,
+            about=[assignment.bid, assignment.reviewer],
+            changes={"total": sum(scores[c.pk][0] for c in criteria)},
+        )
     return assignment
 
 
@@ -161,7 +190,7 @@ def decision_record(
     bid: Bid,
     meeting: Meeting,
     outcome: str,
-    by: User | None,
+    by: Actor,
     amount: Decimal | None = None,
     conditions: str = "",
     feedback: str = "",
@@ -196,21 +225,37 @@ def decision_record(
         _check_pot(bid, amount, budget_change)
     else:
         amount, budget_change = None, None
-    decision = Decision.objects.create(
-        bid=bid,
-        meeting=meeting,
-        agenda_item=agenda_item,
-        outcome=outcome,
-        amount=amount,
-        conditions=conditions,
-        feedback=feedback,
-        budget_change=budget_change,
-        budget_change_reason=budget_change_reason if budget_change else "",
-        recorded_by=by,
-    )
-    bid.status = OUTCOME_STATUS[Decision.Outcome(outcome)]
-    bid.save()
-    if approving:
-        project_from_bid(bid=bid, decision=decision, on=timezone.localdate(meeting.starts_at))
+    with acting_as(by):
+        decision = Decision.objects.create(
+            bid=bid,
+            meeting=meeting,
+            agenda_item=agenda_item,
+            outcome=outcome,
+            amount=amount,
+            conditions=conditions,
+            feedback=feedback,
+            budget_change=budget_change,
+            budget_change_reason=budget_change_reason if budget_change else "",
+            recorded_by=user_of(by),
+        )
+        bid.status = OUTCOME_STATUS[Decision.Outcome(outcome)]
+        bid.save()
+        project = None
+        if approving:
+            project = project_from_bid(
+                bid=bid, decision=decision, on=timezone.localdate(meeting.starts_at)
+            )
+        audit_record(
+            by=by,
+            action=f"bid.decided.{outcome}",
+            target=bid,
+            about=[decision, bid.round, bid.lead, meeting, project],
+            reason=feedback,
+            changes={
+                "outcome": outcome,
+                "amount": str(amount) if amount is not None else None,
+                "budget_change": str(budget_change) if budget_change is not None else None,
+            },
+        )
     transaction.on_commit(lambda: tasks.send_decision_email.enqueue(decision_id=decision.pk))
     return decision

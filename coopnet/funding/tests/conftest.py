@@ -12,6 +12,7 @@ from coopnet.core.models import Principle
 from coopnet.funding import services
 from coopnet.funding.models import Round, Scheme, SchemeRule
 from coopnet.funding.schemes import load_schemes
+from coopnet.funding.tests.factories import SYSTEM
 from coopnet.governance.models import Appointment, Body, Meeting, Seat
 from coopnet.members.tests.factories import PersonFactory, UserFactory
 
@@ -43,7 +44,7 @@ def open_round(lab, prototype) -> Round:
         closes_on=today + timedelta(days=20),
         pots={lab: Decimal("60000"), prototype: Decimal("15000")},
         criteria=[("Co-operative difference", "", 5), ("Learning for the network", "", 5)],
-        by=None,
+        by=SYSTEM,
     )
 
 
@@ -101,15 +102,13 @@ def complete_bid(bid, *, by, principle, amount=Decimal("8000"), months=8, lines=
     services.bid_update(
         bid=bid,
         by=by,
-        data={
-            "summary": "What it is",
-            "problem": "The problem",
-            "approach": "The approach",
-            "outputs": "A report and a toolkit",
-            "locality": "Town centre",
-            "starts_on": start,
-            "ends_on": end,
-        },
+        summary="What it is",
+        problem="The problem",
+        approach="The approach",
+        outputs="A report and a toolkit",
+        locality="Town centre",
+        starts_on=start,
+        ends_on=end,
         principles=[principle],
     )
     services.bid_set_budget(

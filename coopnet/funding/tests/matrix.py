@@ -24,6 +24,7 @@ from coopnet.core.tests.matrix import (
 from coopnet.funding import services
 from coopnet.funding.models import Bid, Project, Scheme, SchemeRule
 from coopnet.funding.schemes import load_schemes
+from coopnet.funding.tests.factories import SYSTEM
 from coopnet.governance.models import Appointment, Body, Meeting, Seat
 from coopnet.members.models import Person
 from coopnet.members.tests.factories import PersonFactory
@@ -116,19 +117,17 @@ def _complete(bid: Bid, principle: Principle) -> Bid:
     start = timezone.localdate() + timedelta(days=30)
     services.bid_update(
         bid=bid,
-        by=None,
-        data={
-            "summary": "s",
-            "problem": "p",
-            "approach": "a",
-            "outputs": "o",
-            "starts_on": start,
-            "ends_on": start + timedelta(days=240),
-        },
+        by=SYSTEM,
+        summary="s",
+        problem="p",
+        approach="a",
+        outputs="o",
+        starts_on=start,
+        ends_on=start + timedelta(days=240),
         principles=[principle],
     )
-    services.bid_set_budget(bid=bid, by=None, lines=[("Staff", Decimal("5000"))])
-    services.bid_set_milestones(bid=bid, by=None, milestones=[("Start", start)])
+    services.bid_set_budget(bid=bid, by=SYSTEM, lines=[("Staff", Decimal("5000"))])
+    services.bid_set_milestones(bid=bid, by=SYSTEM, milestones=[("Start", start)])
     return bid
 
 
@@ -144,20 +143,20 @@ def site_context(ctx: dict[str, Any]) -> dict[str, Any]:
         closes_on=today + timedelta(days=5),
         pots={lab: Decimal("60000")},
         criteria=[("Co-operative difference", "", 5)],
-        by=None,
+        by=SYSTEM,
     )
     principle = Principle.objects.get(slug="co-production")
     org_a, org_b = ctx["org_a"], ctx["org_b"]
-    draft = services.bid_create(round=rnd, scheme=lab, lead=org_a, by=None, title="Draft bid")
-    partner = services.bid_add_partner(bid=draft, by=None, organisation=org_b)
+    draft = services.bid_create(round=rnd, scheme=lab, lead=org_a, by=SYSTEM, title="Draft bid")
+    partner = services.bid_add_partner(bid=draft, by=SYSTEM, organisation=org_b)
     pdf = SimpleUploadedFile("plan.pdf", b"%PDF-1.7\n%%EOF")
-    document = services.bid_add_document(bid=draft, by=None, title="Plan", upload=pdf)
+    document = services.bid_add_document(bid=draft, by=SYSTEM, title="Plan", upload=pdf)
 
-    submitted = services.bid_create(round=rnd, scheme=lab, lead=org_b, by=None, title="Submitted")
-    sub_partner = services.bid_add_partner(bid=submitted, by=None, organisation=org_a)
-    services.partner_confirm(partner=sub_partner, by=None)
+    submitted = services.bid_create(round=rnd, scheme=lab, lead=org_b, by=SYSTEM, title="Submitted")
+    sub_partner = services.bid_add_partner(bid=submitted, by=SYSTEM, organisation=org_a)
+    services.partner_confirm(partner=sub_partner, by=SYSTEM)
     _complete(submitted, principle)
-    services.bid_submit(bid=submitted, by=None)
+    services.bid_submit(bid=submitted, by=SYSTEM)
     # The partner's confirmation is what the matrix posts: make it unconfirmed again.
     sub_partner.confirmed_at = None
     sub_partner.save()
@@ -168,17 +167,17 @@ def site_context(ctx: dict[str, Any]) -> dict[str, Any]:
     board_user = ctx["users"]["board_member"]
     reviewer = cast(Person, PersonFactory(user=board_user))
     Appointment.objects.create(seat=seat, person=reviewer, start=date(2020, 1, 1), how="elected")
-    assignment = services.reviewer_assign(bid=submitted, reviewer=reviewer, by=None)
+    assignment = services.reviewer_assign(bid=submitted, reviewer=reviewer, by=SYSTEM)
 
-    approved = services.bid_create(round=rnd, scheme=lab, lead=org_a, by=None, title="Approved")
+    approved = services.bid_create(round=rnd, scheme=lab, lead=org_a, by=SYSTEM, title="Approved")
     # org_a already leads a draft, which does not count against "one per round".
     _complete(approved, principle)
-    services.bid_submit(bid=approved, by=None)
+    services.bid_submit(bid=approved, by=SYSTEM)
     meeting = Meeting.objects.create(
         title="Joint meeting", kind=Meeting.Kind.JOINT, starts_at=timezone.now()
     )
     meeting.bodies.set([eoc, vp])
-    services.decision_record(bid=approved, meeting=meeting, outcome="approve", by=None)
+    services.decision_record(bid=approved, meeting=meeting, outcome="approve", by=SYSTEM)
     project = Project.objects.get(bid=approved)
     return {
         "funding_round": rnd,

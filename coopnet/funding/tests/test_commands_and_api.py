@@ -10,9 +10,11 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from coopnet.core.guard import Refused
 from coopnet.core.search.registry import REGISTRY
 from coopnet.funding import services
 from coopnet.funding.models import Project
+from coopnet.funding.tests.factories import SYSTEM
 
 from .conftest import complete_bid
 
@@ -59,7 +61,11 @@ def test_api_lists_published_projects(client, project, lab, org_a):
     assert data["results"][0]["amount"] == "8000.00"
     detail = client.get(f"/api/v1/funded-projects/{project.slug}/", {"scheme": "policy-lab"}).json()
     assert detail["lead"] == org_a.slug
-    assert client.get("/api/v1/funded-projects/hidden/").status_code == 404
+    missing = client.get("/api/v1/funded-projects/hidden/")
+    assert missing.status_code == 404
+    # The API's error shape (docs/api.md): a type and a list of errors, not {"detail": ...}.
+    assert missing.json()["type"] == "client_error"
+    assert [(e["code"], e["attr"]) for e in missing.json()["errors"]] == [("not_found", None)]
 
 
 def test_round_needs_dates_in_order(lab):
@@ -72,12 +78,12 @@ def test_round_needs_dates_in_order(lab):
             opens_on=date(2030, 2, 1),
             closes_on=date(2030, 1, 1),
             pots={lab: Decimal(1)},
-            by=None,
+            by=SYSTEM,
         )
 
 
 def test_only_staff_open_rounds(lab, officer_a):
-    with pytest.raises(PermissionError):
+    with pytest.raises(Refused):
         services.round_save(
             year=2030,
             theme="",

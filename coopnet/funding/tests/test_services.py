@@ -10,6 +10,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from coopnet.core.guard import Refused
 from coopnet.funding import services
 from coopnet.funding.errors import FundingError
 from coopnet.funding.models import (
@@ -20,6 +21,7 @@ from coopnet.funding.models import (
     Project,
     ReviewAssignment,
 )
+from coopnet.funding.tests.factories import SYSTEM
 from coopnet.members.tests.factories import CouncilFactory, MembershipFactory, category
 
 from .conftest import complete_bid
@@ -72,10 +74,10 @@ def test_late_bid_is_refused(lab_bid, officer_a, open_round):
 def test_lab_lead_must_be_a_full_member(open_round, lab, officer_a, principle, org_a):
     associate = CouncilFactory(la_code="BDG")
     MembershipFactory(organisation=associate, category=category("associate"))
-    bid = services.bid_create(round=open_round, scheme=lab, lead=associate, by=None, title="T")
-    complete_bid(bid, by=None, principle=principle)
+    bid = services.bid_create(round=open_round, scheme=lab, lead=associate, by=SYSTEM, title="T")
+    complete_bid(bid, by=SYSTEM, principle=principle)
     with pytest.raises(FundingError, match="must be led by a Full member"):
-        services.bid_submit(bid=bid, by=None)
+        services.bid_submit(bid=bid, by=SYSTEM)
 
 
 def test_unconfirmed_partner_blocks_submission(open_round, lab, org_a, org_b, officer_a, principle):
@@ -89,7 +91,7 @@ def test_unconfirmed_partner_blocks_submission(open_round, lab, org_a, org_b, of
 def test_only_the_partner_confirms(lab_bid, officer_a, open_round, lab, org_a, org_b):
     bid = services.bid_create(round=open_round, scheme=lab, lead=org_a, by=officer_a, title="U")
     partner = services.bid_add_partner(bid=bid, by=officer_a, organisation=org_b)
-    with pytest.raises(PermissionError):
+    with pytest.raises(Refused):
         services.partner_confirm(partner=partner, by=officer_a)
 
 
@@ -124,7 +126,7 @@ def test_budget_must_add_up(lab_bid, officer_a):
 
 
 def test_another_officer_cannot_bid_for_a(open_round, lab, org_a, officer_b):
-    with pytest.raises(PermissionError):
+    with pytest.raises(Refused):
         services.bid_create(round=open_round, scheme=lab, lead=org_a, by=officer_b, title="T")
 
 
@@ -289,7 +291,7 @@ def test_reports_reviewed_and_final_report_completes(project, officer_a, network
 
 def test_officer_b_cannot_report_on_a_project(project, officer_b, network_admin):
     services.agreement_sign(project=project, by=network_admin, on=timezone.localdate())
-    with pytest.raises(PermissionError):
+    with pytest.raises(Refused):
         services.report_submit(
             report=project.reports.first(), by=officer_b, progress="x", spend_to_date=None
         )
@@ -303,8 +305,8 @@ def test_reminders_mark_reporting_due(
     services.agreement_sign(project=project, by=network_admin, on=timezone.localdate())
     report = project.reports.order_by("due_on").first()
     with django_capture_on_commit_callbacks(execute=True):
-        assert send_reminders(on=report.due_on) == 1
-        assert send_reminders(on=report.due_on) == 0  # not twice in a week
+        assert send_reminders(on=report.due_on, by=SYSTEM) == 1
+        assert send_reminders(on=report.due_on, by=SYSTEM) == 0  # not twice in a week
     project.refresh_from_db()
     assert project.status == Project.Status.REPORTING_DUE
     assert officer_a.email in mail.outbox[-1].to
@@ -356,7 +358,7 @@ def test_a_deferred_bid_is_carried_into_a_later_round(
         opens_on=open_round.opens_on,
         closes_on=open_round.closes_on,
         pots={lab: Decimal(60000), prototype: Decimal(15000)},
-        by=None,
+        by=SYSTEM,
     )
     with pytest.raises(FundingError, match="later round"):
         services.bid_carry_forward(bid=lab_bid, to_round=open_round, by=officer_a)

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from coopnet.core.models import Principle
 from coopnet.funding import services
 from coopnet.funding.models import Bid, Project, Round, Scheme
+from coopnet.funding.tests.factories import SYSTEM
 from coopnet.members.tests.factories import CouncilFactory, MembershipFactory, category
 
 from .conftest import complete_bid
@@ -233,13 +234,15 @@ def test_panel_queries_do_not_grow(
     for i in range(n):
         org = CouncilFactory(la_code=LA_CODES[i])
         MembershipFactory(organisation=org, category=category("full"))
-        bid = services.bid_create(round=open_round, scheme=lab, lead=org, by=None, title=f"Bid {i}")
-        complete_bid(bid, by=None, principle=principle)
-        services.bid_submit(bid=bid, by=None)
-        a = services.reviewer_assign(bid=bid, reviewer=reviewer, by=None)
+        bid = services.bid_create(
+            round=open_round, scheme=lab, lead=org, by=SYSTEM, title=f"Bid {i}"
+        )
+        complete_bid(bid, by=SYSTEM, principle=principle)
+        services.bid_submit(bid=bid, by=SYSTEM)
+        a = services.reviewer_assign(bid=bid, reviewer=reviewer, by=SYSTEM)
         services.review_score(
             assignment=a,
-            by=None,
+            by=SYSTEM,
             scores={c.pk: (3, "") for c in open_round.criteria.all()},
             comment="",
         )

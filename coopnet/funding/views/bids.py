@@ -5,20 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coopnet.core.errors import reported
+from coopnet.core.guard import allowed, require
 from coopnet.core.requests import signed_in_user
-from coopnet.members.models import Organisation
+from coopnet.members.selectors import managed_organisation_ids
 
 from .. import selectors, services
 from ..eligibility import eligibility_problems
-from ..errors import FundingError
 from ..forms import (
     BidForm,
     BudgetFormSet,
@@ -29,16 +28,14 @@ from ..forms import (
     RoundForm,
 )
 from ..models import Bid, BidDocument, BidPartner, Round, Scheme
-from ..permissions import managed_organisation_ids
-from .common import require_perm
 
 
 def round_new(request: HttpRequest) -> HttpResponse:
-    require_perm(request, "funding.manage")
+    require(request.user, "funding.manage")
     form = RoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        try:
+        with reported(form) as outcome:
             rnd = services.round_save(
                 year=d["year"],
                 theme=d["theme"],
@@ -54,9 +51,7 @@ def round_new(request: HttpRequest) -> HttpResponse:
                 ],
                 by=signed_in_user(request),
             )
-        except FundingError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, _("The %(year)s round has been saved.") % {"year": rnd.year})
             return redirect(rnd)
     return render(
@@ -67,23 +62,15 @@ def round_new(request: HttpRequest) -> HttpResponse:
 
 
 def bid_new(request: HttpRequest, year: int) -> HttpResponse:
-    require_perm(request, "funding.bid")
+    require(request.user, "funding.bid")
     rnd = get_object_or_404(Round, year=year)
     user = signed_in_user(request)
-    network = user.has_perm("funding.manage")
-    leads = Organisation.objects.filter(pk__in=managed_organisation_ids(user)).order_by("name")
-    if network:
-        leads = (
-            Organisation.objects.filter(
-                Q(pk__in=managed_organisation_ids(user)) | Q(memberships__isnull=False)
-            )
-            .distinct()
-            .order_by("name")
-        )
+    network = allowed(user, "funding.bid_for_any_organisation")
+    leads = selectors.bid_lead_choices(user, any_member=network)
     form = NewBidForm(request.POST or None, leads=leads, network=network)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        try:
+        with reported(form) as outcome:
             bid = services.bid_create(
                 round=rnd,
                 scheme=d["scheme"],
@@ -92,9 +79,7 @@ def bid_new(request: HttpRequest, year: int) -> HttpResponse:
                 title=d["title"],
                 by=user,
             )
-        except FundingError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, _("Your draft bid has been saved."))
             return redirect("funding:bid_edit", pk=bid.pk)
     return render(
@@ -107,11 +92,8 @@ def bid_new(request: HttpRequest, year: int) -> HttpResponse:
 def my_bids(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     ids = managed_organisation_ids(user)
-    bids = selectors.bids_for_user(ids)
-    if user.has_perm("funding.manage"):
-        bids = Bid.objects.select_related("round", "scheme", "lead").order_by(
-            "-round__year", "title"
-        )
+    manager = allowed(user, "funding.manage")
+    bids = selectors.all_bids() if manager else selectors.bids_for_user(ids)
     person = getattr(user, "person", None)
     return render(
         request,
@@ -122,7 +104,7 @@ def my_bids(request: HttpRequest) -> HttpResponse:
             "open_rounds": Round.objects.filter(
                 opens_on__lte=timezone.localdate(), closes_on__gte=timezone.localdate()
             ),
-            "reports": selectors.reports_to_review() if user.has_perm("funding.manage") else [],
+            "reports": selectors.reports_to_review() if manager else [],
         },
     )
 
@@ -132,14 +114,14 @@ def _bid(request: HttpRequest, pk: int, perm: str = "funding.view_bid") -> Bid:
         bid = selectors.bid_for_page(pk)
     except Bid.DoesNotExist as exc:
         raise Http404(_("There is no bid with that number.")) from exc
-    require_perm(request, perm, bid)
+    require(request.user, perm, bid)
     return bid
 
 
 def bid_detail(request: HttpRequest, pk: int) -> HttpResponse:
     bid = _bid(request, pk)
     user = signed_in_user(request)
-    can_edit = user.has_perm("funding.edit_bid", bid)
+    can_edit = allowed(user, "funding.edit_bid", bid)
     problems = (
         eligibility_problems(bid, timezone.localdate()) if bid.is_editable and can_edit else []
     )
@@ -155,11 +137,11 @@ def bid_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "confirmable": [
                 p for p in bid.partners.all() if p.organisation_id in ids and not p.confirmed_at
             ],
-            "is_staff": user.has_perm("funding.manage"),
+            "can_manage": allowed(user, "funding.manage"),
             "next_round": open_round_after(bid)
             if can_edit and bid.status == Bid.Status.DEFERRED
             else None,
-            "show_reviews": user.has_perm("funding.view_panel"),
+            "show_reviews": allowed(user, "funding.view_panel"),
         },
     )
 
@@ -182,10 +164,10 @@ def bid_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid() and budget.is_valid() and milestones.is_valid():
         user = signed_in_user(request)
-        data = dict(form.cleaned_data)
-        principles = data.pop("principles")
-        try:
-            services.bid_update(bid=bid, by=user, data=data, principles=principles)
+        details = dict(form.cleaned_data)
+        principles = details.pop("principles")
+        with reported(form) as outcome:
+            services.bid_update(bid=bid, by=user, principles=principles, **details)
             services.bid_set_budget(
                 bid=bid,
                 by=user,
@@ -202,9 +184,7 @@ def bid_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     (f["title"], f["due_on"]) for f in milestones.cleaned_data if f.get("title")
                 ],
             )
-        except FundingError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, _("Your bid has been saved."))
             return redirect(bid)
     return render(
@@ -219,11 +199,9 @@ def bid_partner_add(request: HttpRequest, pk: int) -> HttpResponse:
     exclude = [bid.lead_id or 0, *[p.organisation_id for p in bid.partners.all()]]
     form = PartnerForm(request.POST or None, exclude=exclude)
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported(form) as outcome:
             services.bid_add_partner(bid=bid, by=signed_in_user(request), **form.cleaned_data)
-        except FundingError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(
                 request,
                 _("%(org)s has been added. Someone who manages it must now confirm its part.")
@@ -244,13 +222,9 @@ def bid_partner_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _act(request: HttpRequest, bid: Bid, action: Any, success: str) -> HttpResponse:
-    try:
+    with reported(request) as outcome:
         action()
-    except FundingError as exc:
-        messages.error(request, str(exc))
-    except PermissionError as exc:
-        raise PermissionDenied from exc
-    else:
+    if outcome.ok:
         messages.success(request, success)
     return redirect(bid)
 
@@ -286,16 +260,14 @@ def bid_document_add(request: HttpRequest, pk: int) -> HttpResponse:
     bid = _bid(request, pk, "funding.edit_bid")
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported(form) as outcome:
             services.bid_add_document(
                 bid=bid,
                 by=signed_in_user(request),
                 title=form.cleaned_data["title"],
                 upload=form.cleaned_data["file"],
             )
-        except FundingError as exc:
-            form.add_error("file", str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, _("The document has been uploaded."))
             return redirect(bid)
     return render(
@@ -324,11 +296,9 @@ def bid_submit(request: HttpRequest, pk: int) -> HttpResponse:
     """Check your answers, then submit."""
     bid = _bid(request, pk, "funding.edit_bid")
     if request.method == "POST":
-        try:
+        with reported(request) as outcome:
             services.bid_submit(bid=bid, by=signed_in_user(request))
-        except FundingError as exc:
-            messages.error(request, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, _("Your bid has been submitted."))
             return redirect(bid)
     problems = eligibility_problems(bid, timezone.localdate()) if bid.is_editable else []
@@ -351,10 +321,9 @@ def bid_carry_forward(request: HttpRequest, pk: int) -> HttpResponse:
     if to_round is None:
         messages.error(request, _("No later round is open yet."))
         return redirect(bid)
-    try:
+    with reported(request) as outcome:
         new = services.bid_carry_forward(bid=bid, to_round=to_round, by=signed_in_user(request))
-    except FundingError as exc:
-        messages.error(request, str(exc))
+    if not outcome.ok:
         return redirect(bid)
     messages.success(
         request,

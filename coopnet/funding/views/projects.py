@@ -4,21 +4,20 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coopnet.core.errors import reported
+from coopnet.core.guard import allowed, require
 from coopnet.core.pdf import pdf_response, render_pdf
 from coopnet.core.requests import signed_in_user
 
 from .. import selectors, services
-from ..errors import FundingError
 from ..forms import FollowUpForm, ProjectStatusForm, ReportForm, ReportReviewForm
 from ..models import ProgressReport, Project
-from .common import require_perm
 
 
 def _project(request: HttpRequest, slug: str, perm: str) -> Project:
@@ -26,7 +25,7 @@ def _project(request: HttpRequest, slug: str, perm: str) -> Project:
         project = selectors.project_for_page(slug, include_unpublished=True)
     except Project.DoesNotExist as exc:
         raise Http404 from exc
-    require_perm(request, perm, project)
+    require(request.user, perm, project)
     return project
 
 
@@ -35,7 +34,7 @@ def project_manage(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "funding/project_manage.html",
-        {"project": project, "is_staff": request.user.has_perm("funding.manage")},
+        {"project": project, "can_manage": allowed(request.user, "funding.manage")},
     )
 
 
@@ -51,13 +50,11 @@ def agreement_pdf(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def agreement_sign(request: HttpRequest, slug: str) -> HttpResponse:
     project = _project(request, slug, "funding.manage")
-    try:
+    with reported(request) as outcome:
         services.agreement_sign(
             project=project, by=signed_in_user(request), on=timezone.localdate()
         )
-    except FundingError as exc:
-        messages.error(request, str(exc))
-    else:
+    if outcome.ok:
         messages.success(
             request, _("The signed grant agreement has been recorded; the first payment is due.")
         )
@@ -105,7 +102,7 @@ def follow_up(request: HttpRequest, slug: str) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        try:
+        with reported(form) as outcome:
             services.follow_up_record(
                 project=project,
                 organisation=d["organisation"],
@@ -114,9 +111,7 @@ def follow_up(request: HttpRequest, slug: str) -> HttpResponse:
                 what_changed=d["what_changed"],
                 still_used=d["still_used"],
             )
-        except FundingError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, _("The follow-up review has been recorded."))
             return redirect("funding:project_manage", slug=project.slug)
     return render(
@@ -134,7 +129,7 @@ def follow_up(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _report(request: HttpRequest, pk: int, perm: str) -> ProgressReport:
     report = get_object_or_404(ProgressReport.objects.select_related("project__lead"), pk=pk)
-    require_perm(request, perm, report.project)
+    require(request.user, perm, report.project)
     return report
 
 
@@ -145,13 +140,9 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
         initial={"progress": report.progress, "spend_to_date": report.spend_to_date},
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported(form) as outcome:
             services.report_submit(report=report, by=signed_in_user(request), **form.cleaned_data)
-        except FundingError as exc:
-            form.add_error(None, str(exc))
-        except PermissionError as exc:
-            raise PermissionDenied from exc
-        else:
+        if outcome.ok:
             messages.success(request, _("Your report has been sent to the network."))
             return redirect("funding:project_manage", slug=report.project.slug)
     return render(
@@ -163,11 +154,9 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk, "funding.manage")
     form = ReportReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported(form) as outcome:
             services.report_review(report=report, by=signed_in_user(request), **form.cleaned_data)
-        except FundingError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, _("Your review of the report has been recorded."))
             return redirect("funding:project_manage", slug=report.project.slug)
     return render(request, "funding/report.html", {"report": report, "review_form": form})

@@ -9,6 +9,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coopnet.core.guard import allowed
+
 from .. import selectors
 from ..forms import ProjectFilterForm
 from ..models import Project, Round
@@ -39,7 +41,7 @@ def projects(request: HttpRequest) -> HttpResponse:
 
 @login_not_required
 def project(request: HttpRequest, slug: str) -> HttpResponse:
-    staff = request.user.has_perm("funding.manage")
+    staff = allowed(request.user, "funding.manage")
     try:
         obj = selectors.project_for_page(slug, include_unpublished=staff)
     except Project.DoesNotExist as exc:
@@ -49,7 +51,7 @@ def project(request: HttpRequest, slug: str) -> HttpResponse:
         "funding/project.html",
         {
             "project": obj,
-            "can_manage": request.user.has_perm("funding.report_on_project", obj),
+            "can_manage": allowed(request.user, "funding.report_on_project", obj),
         },
     )
 
@@ -62,7 +64,7 @@ def rounds(request: HttpRequest) -> HttpResponse:
         {
             "rounds": selectors.rounds(),
             "schemes": selectors.schemes(),
-            "can_manage": request.user.has_perm("funding.manage"),
+            "can_manage": allowed(request.user, "funding.manage"),
         },
     )
 
@@ -82,8 +84,8 @@ def round_detail(request: HttpRequest, year: int) -> HttpResponse:
             "round": rnd,
             "rules": rules,
             "is_open": rnd.is_open_on(today),
-            "can_bid": request.user.has_perm("funding.bid"),
-            "can_see_panel": request.user.has_perm("funding.view_panel"),
+            "can_bid": allowed(request.user, "funding.bid"),
+            "can_see_panel": allowed(request.user, "funding.view_panel"),
         },
     )
 

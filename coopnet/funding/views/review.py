@@ -3,33 +3,30 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coopnet.core.errors import reported
+from coopnet.core.guard import allowed, require
 from coopnet.core.requests import signed_in_user
 
 from .. import selectors, services
-from ..errors import FundingError
 from ..forms import AssignForm, ConflictForm, DecisionForm, ScoreForm
 from ..models import Bid, ReviewAssignment, Round
-from .common import require_perm
 
 
 def bid_reviewers(request: HttpRequest, pk: int) -> HttpResponse:
-    require_perm(request, "funding.manage")
+    require(request.user, "funding.manage")
     bid = get_object_or_404(Bid.objects.select_related("round", "lead"), pk=pk)
     form = AssignForm(request.POST or None, on=timezone.localdate())
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported(form) as outcome:
             assignment = services.reviewer_assign(
                 bid=bid, reviewer=form.cleaned_data["reviewer"], by=signed_in_user(request)
             )
-        except FundingError as exc:
-            form.add_error("reviewer", str(exc))
-        else:
+        if outcome.ok:
             if assignment.status == ReviewAssignment.Status.EXCLUDED:
                 messages.warning(
                     request,
@@ -65,7 +62,7 @@ def _assignment(request: HttpRequest, pk: int) -> ReviewAssignment:
         ),
         pk=pk,
     )
-    require_perm(request, "funding.review", assignment)
+    require(request.user, "funding.review", assignment)
     return assignment
 
 
@@ -78,16 +75,14 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         initial[f"comment_{s.criterion_id}"] = s.comment
     form = ScoreForm(request.POST or None, criteria=criteria, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported(form) as outcome:
             services.review_score(
                 assignment=assignment,
                 by=signed_in_user(request),
                 scores=form.scores(),
                 comment=form.cleaned_data["comment"],
             )
-        except FundingError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, _("Your scores have been saved."))
             return redirect("funding:my_bids")
     return render(
@@ -101,13 +96,11 @@ def review_conflict(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = _assignment(request, pk)
     form = ConflictForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported(form) as outcome:
             services.conflict_declare(
                 assignment=assignment, by=signed_in_user(request), note=form.cleaned_data["note"]
             )
-        except FundingError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(
                 request,
                 _("Your conflict of interest has been recorded; you will not score this bid."),
@@ -127,7 +120,7 @@ def review_conflict(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def panel(request: HttpRequest, year: int) -> HttpResponse:
-    require_perm(request, "funding.view_panel")
+    require(request.user, "funding.view_panel")
     try:
         rnd = Round.objects.prefetch_related("pots__scheme", "criteria").get(year=year)
     except Round.DoesNotExist as exc:
@@ -138,24 +131,20 @@ def panel(request: HttpRequest, year: int) -> HttpResponse:
         {
             "panel": selectors.panel(rnd),
             "round": rnd,
-            "can_decide": request.user.has_perm("funding.manage"),
+            "can_decide": allowed(request.user, "funding.manage"),
         },
     )
 
 
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
-    require_perm(request, "funding.manage")
+    require(request.user, "funding.manage")
     bid = get_object_or_404(Bid.objects.select_related("round", "scheme", "lead"), pk=pk)
     form = DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        try:
+        with reported(form) as outcome:
             services.decision_record(bid=bid, by=signed_in_user(request), **d)
-        except FundingError as exc:
-            form.add_error(None, str(exc))
-        except PermissionError as exc:
-            raise PermissionDenied from exc
-        else:
+        if outcome.ok:
             messages.success(
                 request, _("The decision has been recorded and the applicant will be told.")
             )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coopnet.core.actors import history_user
+from coopnet.core.versioning import VersionedQuerySet
 
 from ..validators import validate_image, validate_pdf
 
@@ -87,6 +88,9 @@ class CaseStudy(models.Model):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
 
     history = HistoricalRecords(get_user=history_user)
+
+    # Shown on organisations' cached public pages: bulk writes move the public version on too.
+    objects = VersionedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("case study")

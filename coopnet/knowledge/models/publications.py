@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -77,8 +78,6 @@ class Publication(models.Model):
         return reverse("knowledge:publication", kwargs={"slug": self.slug})
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
         if self.cover and not self.cover_alt.strip():
             raise ValidationError(
                 {"cover_alt": _("Describe the cover image for someone who cannot see it.")}

@@ -9,6 +9,7 @@ import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from coopnet.core.actors import System
 from coopnet.core.models import Principle
 from coopnet.knowledge.models import CaseStudy, NewsPost, Publication, Theme
 from coopnet.members.tests.factories import OrganisationFactory
@@ -88,3 +89,7 @@ def png_upload(name: str = "photo.png") -> SimpleUploadedFile:
     buffer = io.BytesIO()
     Image.new("RGB", (8, 8), (29, 92, 77)).save(buffer, format="PNG")
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+# Set-up that is not the behaviour under test writes as the system, never as `by=None`.
+SYSTEM = System("tests")

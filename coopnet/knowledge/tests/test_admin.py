@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from coopnet.core.guard import Refused
 from coopnet.knowledge import services
 from coopnet.knowledge.errors import KnowledgeError
 from coopnet.knowledge.models import NewsPost, Publication
@@ -48,7 +49,7 @@ def test_news_text_is_sanitised_and_only_staff_publish(network_admin, officer_a)
     post.refresh_from_db()
     assert post.body_html == '<p class="govuk-body">Hi</p>'
     assert post.body_text == "Hi"
-    with pytest.raises(KnowledgeError, match="Only the network's staff"):
+    with pytest.raises(Refused, match="Only the network's staff"):
         services.news_post_save(post=post, by=officer_a)
     post.body_html = '<img src="a.png">'
     with pytest.raises(KnowledgeError, match="alt text"):

@@ -32,3 +32,16 @@ def test_publications_and_news(client):
     assert titles == ["Public report"]
     news = [r["title"] for r in client.get(reverse("api:news-post-list")).json()["results"]]
     assert news == ["Out now"]
+
+
+def test_refusals_and_misses_answer_in_the_documented_error_shape(client, org_a):
+    draft = CaseStudyFactory(lead_organisation=org_a, state=CaseStudy.State.DRAFT)
+    response = client.get(reverse("api:case-study-detail", args=[draft.slug]))
+    assert response.status_code == 404
+    body = response.json()
+    assert body["type"] == "client_error"
+    assert [(e["code"], e["attr"]) for e in body["errors"]] == [("not_found", None)]
+    refused = client.post(reverse("api:case-study-list"), {"title": "Mine"})
+    assert refused.status_code in (401, 403, 405)
+    assert refused.json()["type"] == "client_error"
+    assert not CaseStudy.objects.filter(title="Mine").exists()

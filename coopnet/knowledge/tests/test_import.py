@@ -46,15 +46,15 @@ def test_a_good_file_creates_published_case_studies(org_a, org_b, tmp_path):
     assert solar.decisions.get().step == "published"
 
 
-def test_importing_again_changes_nothing_and_an_edit_updates(org_a, org_b):
+def test_importing_again_changes_nothing_and_an_edit_updates(org_a, org_b, network_admin):
     data = csv_bytes(*good_rows(org_a, org_b))
-    case_studies_import(data=data, by=None)
-    report = case_studies_import(data=data, by=None)
+    case_studies_import(data=data, by=network_admin)
+    report = case_studies_import(data=data, by=network_admin)
     assert (report.created, report.updated, report.unchanged) == (0, 0, 2)
     history = CaseStudy.objects.get(slug="food-hub").history.count()
     rows = good_rows(org_a, org_b)
     rows[1] = rows[1].replace("Surplus food shared", "Surplus food shared weekly")
-    report = case_studies_import(data=csv_bytes(*rows), by=None)
+    report = case_studies_import(data=csv_bytes(*rows), by=network_admin)
     assert (report.created, report.updated, report.unchanged) == (0, 1, 1)
     food = CaseStudy.objects.get(slug="food-hub")
     assert food.summary == "Surplus food shared weekly"
@@ -95,24 +95,24 @@ def test_one_bad_row_refuses_the_whole_file_naming_row_and_column(org_a, org_b, 
     assert not CaseStudy.objects.exists()
 
 
-def test_a_contact_needs_consent(org_a):
+def test_a_contact_needs_consent(org_a, network_admin):
     header = "title,summary,lead,year,contact_name,contact_consent\n"
     report = case_studies_import(
-        data=csv_bytes(f"T,S,{org_a.slug},2022,Jo Bloggs,no", header=header), by=None
+        data=csv_bytes(f"T,S,{org_a.slug},2022,Jo Bloggs,no", header=header), by=network_admin
     )
     assert [str(e) for e in report.errors] == [
         "Row 2, column “contact_consent”: Confirm that the contact agrees to be named, or leave "
         "the contact details empty."
     ]
     report = case_studies_import(
-        data=csv_bytes(f"T,S,{org_a.slug},2022,Jo Bloggs,yes", header=header), by=None
+        data=csv_bytes(f"T,S,{org_a.slug},2022,Jo Bloggs,yes", header=header), by=network_admin
     )
     assert report.ok
     assert CaseStudy.objects.get().contact_consent_at is not None
 
 
-def test_header_problems_are_reported(org_a):
-    report = case_studies_import(data=b"title,summary,colour\nA,B,red\n", by=None)
+def test_header_problems_are_reported(org_a, network_admin):
+    report = case_studies_import(data=b"title,summary,colour\nA,B,red\n", by=network_admin)
     messages = [str(e) for e in report.errors]
     assert "Row 1, column “lead”: This required column is missing." in messages
     assert any("Row 1, column “colour”: Unknown column." in m for m in messages)

@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from coopnet.core.guard import Refused
 from coopnet.knowledge import services
 from coopnet.knowledge.errors import KnowledgeError
 from coopnet.knowledge.models import CaseStudiesPack, CaseStudy, Publication
@@ -113,7 +114,7 @@ def test_a_pack_is_built_once(network_admin, library):
 
 def test_refusals(network_admin, officer_a, library, org_a):
     draft = CaseStudyFactory(lead_organisation=org_a, state=CaseStudy.State.DRAFT)
-    with pytest.raises(KnowledgeError, match="permission"):
+    with pytest.raises(Refused, match="permission"):
         services.pack_request(by=officer_a, title="Pack", case_studies=list(library))
     with pytest.raises(KnowledgeError, match="at least one published"):
         services.pack_request(by=network_admin, title="Pack", case_studies=[draft])

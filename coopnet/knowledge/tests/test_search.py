@@ -15,6 +15,7 @@ from coopnet.core.search.registry import REGISTRY
 from coopnet.core.search.selectors import search
 from coopnet.knowledge import services
 from coopnet.knowledge.models import CaseStudy
+from coopnet.knowledge.services.case_studies import CaseStudyDetails
 from coopnet.knowledge.tests.factories import (
     CaseStudyFactory,
     NewsPostFactory,
@@ -49,16 +50,16 @@ def test_a_case_study_enters_search_when_published_and_leaves_when_unpublished(
     with django_capture_on_commit_callbacks(execute=True):
         draft = services.case_study_create(
             by=officer_a,
-            data={
-                "title": "Tenant-run repairs",
-                "summary": "Repairs done by a tenants' co-operative.",
-                "body": "<p>The kettlewhistle workshop trains apprentices.</p>",
-                "lead_organisation": org_a,
-                "participants": [org_b],
-                "year": 2022,
-                "principles": [principle("learning")],
-                "themes": [theme("housing")],
-            },
+            details=CaseStudyDetails(
+                title="Tenant-run repairs",
+                summary="Repairs done by a tenants' co-operative.",
+                body="<p>The kettlewhistle workshop trains apprentices.</p>",
+                lead_organisation=org_a,
+                participants=[org_b],
+                year=2022,
+                principles=[principle("learning")],
+                themes=[theme("housing")],
+            ),
         )
     assert entry_for(draft) is None
     with django_capture_on_commit_callbacks(execute=True):
@@ -82,7 +83,9 @@ def test_a_case_study_enters_search_when_published_and_leaves_when_unpublished(
     assert found("q=kettlewhistle&principle=innovation") == 0
     with django_capture_on_commit_callbacks(execute=True):
         services.case_study_update(
-            case_study=draft, by=network_admin, data={"principles": [principle("innovation")]}
+            case_study=draft,
+            by=network_admin,
+            details=CaseStudyDetails(principles=[principle("innovation")]),
         )
     assert found("q=kettlewhistle&principle=innovation") == 1
     with django_capture_on_commit_callbacks(execute=True):

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from coopnet.knowledge import selectors, services
 from coopnet.knowledge.models import CaseStudy, Publication
+from coopnet.knowledge.services.case_studies import CaseStudyDetails
 from coopnet.knowledge.tests.factories import (
     CaseStudyFactory,
     NewsPostFactory,
@@ -64,7 +65,9 @@ def test_a_draft_is_refused_to_other_members(client, officer_b, org_a):
 
 def test_a_former_address_redirects_permanently(client, org_a, network_admin):
     case_study = CaseStudyFactory(lead_organisation=org_a, slug="first-address")
-    services.case_study_update(case_study=case_study, by=network_admin, data={"slug": "second"})
+    services.case_study_update(
+        case_study=case_study, by=network_admin, details=CaseStudyDetails(slug="second")
+    )
     response = client.get(reverse("knowledge:case_study", args=["first-address"]))
     assert response.status_code == 301
     assert response["Location"] == reverse("knowledge:case_study", args=["second"])

@@ -6,18 +6,19 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coopnet.core.errors import reported
+from coopnet.core.guard import allowed, require
+from coopnet.core.guard import refuse as refuse_action
 from coopnet.core.requests import signed_in_user
 from coopnet.members.models import Organisation
 
 from .. import selectors, services
-from ..errors import KnowledgeError
 from ..forms import (
     AttachmentForm,
     CaseStudyFilterForm,
@@ -27,7 +28,7 @@ from ..forms import (
     case_study_initial,
 )
 from ..models import CaseStudy
-from ..services.case_studies import MEDIA
+from ..services.case_studies import MEDIA, CaseStudyDetails
 from .common import PAGE_SIZE, case_study_or_404, refuse
 
 
@@ -49,8 +50,8 @@ def case_study_list(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "filters_active": filters.active,
             "member": member,
-            "can_write": request.user.has_perm("knowledge.write_case_study"),
-            "can_moderate": request.user.has_perm("knowledge.moderate_case_studies"),
+            "can_write": allowed(request.user, "knowledge.write_case_study"),
+            "can_moderate": allowed(request.user, "knowledge.moderate_case_studies"),
         },
     )
 
@@ -65,7 +66,7 @@ def case_study_detail(request: HttpRequest, slug: str) -> HttpResponse:
             return redirect("knowledge:case_study", slug=moved_to, permanent=True)
         case_study = case_study_or_404(slug)  # raises 404
     user = request.user
-    if not user.has_perm("knowledge.view_case_study", case_study):
+    if not allowed(user, "knowledge.view_case_study", case_study):
         return refuse(request)
     return render(
         request,
@@ -75,18 +76,17 @@ def case_study_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "related": selectors.related_case_studies(case_study)
             if case_study.is_published
             else [],
-            "can_edit": user.has_perm("knowledge.change_case_study", case_study),
-            "can_submit": user.has_perm("knowledge.submit_case_study", case_study)
+            "can_edit": allowed(user, "knowledge.change_case_study", case_study),
+            "can_submit": allowed(user, "knowledge.submit_case_study", case_study)
             and case_study.is_editable_by_members,
-            "can_moderate": user.has_perm("knowledge.moderate_case_studies"),
+            "can_moderate": allowed(user, "knowledge.moderate_case_studies"),
         },
     )
 
 
 def my_case_studies(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
-    if not user.has_perm("knowledge.write_case_study"):
-        raise PermissionDenied
+    require(user, "knowledge.write_case_study")
     return render(
         request,
         "knowledge/my_case_studies.html",
@@ -100,24 +100,25 @@ def _form_page(request: HttpRequest, form: CaseStudyForm, **context: Any) -> Htt
 
 def case_study_new(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
-    if not user.has_perm("knowledge.write_case_study"):
-        raise PermissionDenied
-    organisations = selectors.managed_organisations(user)
+    require(user, "knowledge.write_case_study")
+    organisations = selectors.lead_member_choices(
+        user, any_organisation=allowed(user, "knowledge.write_for_any_organisation")
+    )
     initial: dict[str, Any] = {"status": CaseStudy.Status.ONGOING}
     if organisations.count() == 1:
         initial["lead_organisation"] = organisations.get().pk
     form = CaseStudyForm(
         request.POST or None,
         organisations=organisations,
-        staff=user.is_network_admin,
+        may_change_address=allowed(user, "knowledge.change_case_study_address"),
         initial=initial,
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            case_study = services.case_study_create(by=user, data=form.cleaned_data)
-        except KnowledgeError as exc:
-            form.add_error(None, str(exc))
-        else:
+        with reported(form) as outcome:
+            case_study = services.case_study_create(
+                by=user, details=CaseStudyDetails.of(form.cleaned_data)
+            )
+        if outcome.ok:
             messages.success(
                 request,
                 _("Your draft has been saved. Add images, files and links, then submit it."),
@@ -128,33 +129,30 @@ def case_study_new(request: HttpRequest) -> HttpResponse:
 
 def _changeable(request: HttpRequest, slug: str) -> CaseStudy:
     case_study = case_study_or_404(slug)
-    if not request.user.has_perm("knowledge.change_case_study", case_study):
-        raise PermissionDenied
+    require(request.user, "knowledge.change_case_study", case_study)
     return case_study
 
 
 def case_study_edit(request: HttpRequest, slug: str) -> HttpResponse:
     user = signed_in_user(request)
     case_study = _changeable(request, slug)
-    organisations = selectors.managed_organisations(user)
-    if not user.is_network_admin:  # keep the current lead among the choices
-        organisations = organisations | Organisation.objects.filter(
-            pk=case_study.lead_organisation_id
-        )
+    organisations = selectors.lead_member_choices(
+        user,
+        any_organisation=allowed(user, "knowledge.write_for_any_organisation"),
+        keep=case_study.lead_organisation,
+    )
     form = CaseStudyForm(
         request.POST or None,
-        organisations=organisations.distinct().order_by("name"),
-        staff=user.is_network_admin,
+        organisations=organisations,
+        may_change_address=allowed(user, "knowledge.change_case_study_address"),
         initial=case_study_initial(case_study),
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported(form) as outcome:
             case_study = services.case_study_update(
-                case_study=case_study, by=user, data=form.cleaned_data
+                case_study=case_study, by=user, details=CaseStudyDetails.of(form.cleaned_data)
             )
-        except KnowledgeError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, _("The case study has been saved."))
             return redirect(case_study)
     return _form_page(request, form, heading=_("Edit the case study"), case_study=case_study)
@@ -187,11 +185,9 @@ def case_study_media(request: HttpRequest, slug: str) -> HttpResponse:
         for kind, cls in MEDIA_FORMS.items()
     }
     if posted in forms and forms[posted].is_valid():
-        try:
+        with reported(forms[posted]) as outcome:
             _add_media(request, case_study, posted, forms[posted])
-        except KnowledgeError as exc:
-            forms[posted].add_error(None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, _("Added to the case study."))
             return redirect("knowledge:case_study_media", slug=case_study.slug)
     return render(
@@ -202,7 +198,7 @@ def case_study_media(request: HttpRequest, slug: str) -> HttpResponse:
             "forms": forms,
             "posted": posted,
             "has_errors": bool(posted in forms and forms[posted].errors),
-            "can_submit": request.user.has_perm("knowledge.submit_case_study", case_study)
+            "can_submit": allowed(request.user, "knowledge.submit_case_study", case_study)
             and case_study.is_editable_by_members,
         },
     )
@@ -212,14 +208,12 @@ def case_study_media(request: HttpRequest, slug: str) -> HttpResponse:
 def case_study_media_remove(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpResponse:
     case_study = _changeable(request, slug)
     if kind not in MEDIA:
-        raise PermissionDenied
-    try:
+        raise refuse_action(_("There is nothing of that kind to remove."))
+    with reported(request) as outcome:
         services.case_study_remove_media(
             case_study=case_study, by=signed_in_user(request), kind=kind, pk=pk
         )
-    except KnowledgeError as exc:
-        messages.error(request, str(exc))
-    else:
+    if outcome.ok:
         messages.success(request, _("Removed from the case study."))
     return redirect("knowledge:case_study_media", slug=case_study.slug)
 
@@ -228,14 +222,11 @@ def case_study_submit(request: HttpRequest, slug: str) -> HttpResponse:
     """Check the answers, then send the case study to the network for review."""
     user = signed_in_user(request)
     case_study = case_study_or_404(slug)
-    if not user.has_perm("knowledge.submit_case_study", case_study):
-        raise PermissionDenied
+    require(user, "knowledge.submit_case_study", case_study)
     if request.method == "POST":
-        try:
+        with reported(request) as outcome:
             services.case_study_submit(case_study=case_study, by=user)
-        except KnowledgeError as exc:
-            messages.error(request, str(exc))
-        else:
+        if outcome.ok:
             messages.success(
                 request,
                 _("Submitted. The network will review it and publish it or send you comments."),
@@ -246,12 +237,7 @@ def case_study_submit(request: HttpRequest, slug: str) -> HttpResponse:
 
 def case_study_history(request: HttpRequest, slug: str) -> HttpResponse:
     case_study = case_study_or_404(slug)
-    user = request.user
-    if not (
-        user.has_perm("knowledge.moderate_case_studies")
-        or user.has_perm("knowledge.submit_case_study", case_study)
-    ):
-        raise PermissionDenied
+    require(request.user, "knowledge.view_case_study_history", case_study)
     changes = case_study.history.select_related("history_user").order_by("-history_date")[:50]
     return render(
         request,

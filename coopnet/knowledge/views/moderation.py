@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from coopnet.core.errors import reported
+from coopnet.core.guard import require
 from coopnet.core.requests import signed_in_user
 
 from .. import selectors, services
-from ..errors import KnowledgeError
 from ..forms import ModerationForm, UnpublishForm
 from .common import case_study_or_404
 
 
 def _moderator(request: HttpRequest) -> None:
-    if not request.user.has_perm("knowledge.moderate_case_studies"):
-        raise PermissionDenied
+    require(request.user, "knowledge.moderate_case_studies")
 
 
 def moderation_queue(request: HttpRequest) -> HttpResponse:
@@ -34,16 +33,14 @@ def case_study_review(request: HttpRequest, slug: str) -> HttpResponse:
     form = ModerationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user, comment = signed_in_user(request), form.cleaned_data["comment"]
-        try:
+        with reported(form) as outcome:
             if form.cleaned_data["decision"] == "publish":
                 services.case_study_publish(case_study=case_study, by=user, comment=comment)
                 done = _("“%(title)s” is published.")
             else:
                 services.case_study_return(case_study=case_study, by=user, comment=comment)
                 done = _("“%(title)s” has been returned to its member with your comments.")
-        except KnowledgeError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, done % {"title": case_study.title})
             return redirect("knowledge:moderation_queue")
     return render(
@@ -56,15 +53,13 @@ def case_study_unpublish(request: HttpRequest, slug: str) -> HttpResponse:
     case_study = case_study_or_404(slug)
     form = UnpublishForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported(form) as outcome:
             services.case_study_unpublish(
                 case_study=case_study,
                 by=signed_in_user(request),
                 comment=form.cleaned_data["comment"],
             )
-        except KnowledgeError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(
                 request, _("“%(title)s” is no longer published.") % {"title": case_study.title}
             )

@@ -4,7 +4,6 @@ the background, watch its progress, download it, publish it."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,18 +11,18 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from coopnet.core.errors import reported
+from coopnet.core.guard import require
 from coopnet.core.requests import signed_in_user
 
 from .. import selectors, services
-from ..errors import KnowledgeError
 from ..forms import CaseStudyFilterForm, PackForm, PublishPackForm
 from ..models import CaseStudiesPack
 from ..services.packs import max_pack_size
 
 
 def _builder(request: HttpRequest) -> None:
-    if not request.user.has_perm("knowledge.build_packs"):
-        raise PermissionDenied
+    require(request.user, "knowledge.build_packs")
 
 
 def pack_list(request: HttpRequest) -> HttpResponse:
@@ -40,16 +39,14 @@ def pack_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         chosen = matching[: max_pack_size() + 1] if data["use_filter"] else data["case_studies"]
-        try:
+        with reported(form) as outcome:
             pack = services.pack_request(
                 by=signed_in_user(request),
                 title=data["title"],
                 introduction=data["introduction"],
                 case_studies=list(chosen),
             )
-        except KnowledgeError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             return redirect(pack)
     return render(
         request,
@@ -92,14 +89,13 @@ def pack_publish(request: HttpRequest, pk: int) -> HttpResponse:
     pack = get_object_or_404(CaseStudiesPack, pk=pk)
     form = PublishPackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported(request) as outcome:
             publication = services.pack_publish(
                 pack=pack,
                 by=signed_in_user(request),
                 published_on=form.cleaned_data["published_on"],
             )
-        except KnowledgeError as exc:
-            messages.error(request, str(exc))
+        if not outcome.ok:
             return redirect(pack)
         messages.success(request, _("The pack is published in the library."))
         return redirect(publication)
