@@ -32,7 +32,7 @@ class DomainError(Exception):
         return self.message
 
 
-class reported:  # noqa: N801 - used as a context manager, reads as a verb
+class reported:
     """Run a service call; a `DomainError` becomes a form error (on its field when the form has
     it) or a message to the person, and `ok` says whether the call went through.
 

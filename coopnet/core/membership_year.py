@@ -32,7 +32,7 @@ def year_end_of(day: date) -> date:
 
 
 def year_label(year: int) -> str:
-    """"2021/22" for 2021."""
+    """ "2021/22" for 2021."""
     return f"{year}/{(year + 1) % 100:02d}"
 
 

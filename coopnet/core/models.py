@@ -79,4 +79,4 @@ class PublicChange(models.Model):
 
 from .audit.models import AuditEntry, AuditSubject  # noqa: E402  (models of the core app)
 
-__all__ = ["AuditEntry", "AuditSubject", "PublicChange", "Principle", "ReportedFigure"]
+__all__ = ["AuditEntry", "AuditSubject", "Principle", "PublicChange", "ReportedFigure"]

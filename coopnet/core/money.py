@@ -12,7 +12,9 @@ ZERO = Decimal("0.00")
 # The largest amount a money field holds (DecimalField max_digits=12, decimal_places=2).
 MAX_AMOUNT = Decimal("9999999999.99")
 # "£1,234.56", "1234", "-5.5", "(12.00)" is not accepted: a sign goes in front.
-_AMOUNT = re.compile(r"^(?P<sign>[-−]?)\s*£?\s*(?P<digits>\d{1,3}(,\d{3})+|\d+)(?P<pence>\.\d{1,2})?$")
+_AMOUNT = re.compile(
+    r"^(?P<sign>[-−]?)\s*£?\s*(?P<digits>\d{1,3}(,\d{3})+|\d+)(?P<pence>\.\d{1,2})?$"
+)
 
 
 class MoneyError(ValueError):
@@ -55,7 +57,7 @@ def parse_money(text: str | Decimal | int | None, *, allow_negative: bool = Fals
 
 
 def format_money(amount: Decimal | int | float | None, *, pence: bool = True) -> str:
-    """"£145,000.00" (or "£145,000" without pence); "-£12.50" for a negative amount; "" for None.
+    """ "£145,000.00" (or "£145,000" without pence); "-£12.50" for a negative amount; "" for None.
 
     The same in English and Welsh (both write pounds this way).
     """

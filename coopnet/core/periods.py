@@ -24,7 +24,12 @@ def current_on_q(day: date, *, prefix: str = "", start: str = "start", end: str 
 
 
 def overlapping_q(
-    first: date | None, last: date | None, *, prefix: str = "", start: str = "start", end: str = "end"
+    first: date | None,
+    last: date | None,
+    *,
+    prefix: str = "",
+    start: str = "start",
+    end: str = "end",
 ) -> Q:
     """The condition "shares at least one day with `first`..`last`" (either may be open)."""
     condition = Q()

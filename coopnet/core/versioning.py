@@ -49,7 +49,8 @@ def bump_public_version(using: str | None = None) -> None:
     connection = transaction.get_connection(using)
     if connection.in_atomic_block:
         pending = any(
-            getattr(func, "func", None) is _after_commit for _sids, func, _robust in connection.run_on_commit
+            getattr(func, "func", None) is _after_commit
+            for _sids, func, _robust in connection.run_on_commit
         )
         if not pending:
             transaction.on_commit(partial(_after_commit, using), using=using)

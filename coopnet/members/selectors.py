@@ -7,7 +7,6 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.cache import cache
-from django.utils import timezone
 from django.db.models import (
     Count,
     Exists,
@@ -18,6 +17,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
 )
+from django.utils import timezone
 
 from coopnet.core.periods import current_on_q
 from coopnet.core.versioning import public_version
@@ -349,9 +349,7 @@ def managed_organisation_ids(user, on: date | None = None) -> frozenset[int]:
     remembered = getattr(user, "_managed_organisation_ids", None)
     if remembered is not None and remembered[0] == day:
         return remembered[1]
-    ids = frozenset(
-        Role.objects.managing(person, on=day).values_list("organisation_id", flat=True)
-    )
+    ids = frozenset(Role.objects.managing(person, on=day).values_list("organisation_id", flat=True))
     user._managed_organisation_ids = (day, ids)
     return ids
 

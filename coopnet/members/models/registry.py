@@ -390,7 +390,6 @@ class Membership(PeriodMixin, models.Model):
         return self.organisation or self.person
 
 
-
 class CouncilBudget(models.Model):
     """A council's annual budget for a financial year (April to March), where known."""
 
