@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coopnet.core.actors import history_user
+
 from coopnet.members.models import MembershipCategory, Organisation, OrganisationKind
 
 from .money import money_field, year_label

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coopnet.core.actors import history_user
+
 from coopnet.members.models import Membership, MembershipCategory, Organisation, Person
 
 from .money import ZERO, money_field, pounds, year_label

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coopnet.core.actors import history_user
+
 from coopnet.governance.models import Constituency
 
 # The constituencies whose seats are filled by a vote of member organisations.
