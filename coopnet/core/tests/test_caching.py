@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -24,7 +25,9 @@ def test_a_remembered_page_costs_one_query(client, org_a, django_assert_num_quer
 def test_an_officers_edit_shows_at_once_on_the_public_page(client, org_a, officer_a):
     assert "Run by its residents" not in client.get(org_a.get_absolute_url()).text
     services.organisation_update_profile(
-        organisation=org_a, by=officer_a, data={"description": "Run by its residents"}
+        organisation=org_a,
+        by=officer_a,
+        profile=replace(services.OrganisationProfile.of(org_a), description="Run by its residents"),
     )
     assert "Run by its residents" in client.get(org_a.get_absolute_url()).text
 

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coopnet.accounts.models import User
+from coopnet.core.slugs import unique_slug
 from coopnet.governance.models import Seat
-from coopnet.members.services import unique_slug
 
 from ..errors import ElectionError
 from ..models import Contest, Election, ElectionEvent
