@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from coopnet.core.models import ReportedFigure
 from coopnet.members import services
+from coopnet.members.models import Organisation
 from coopnet.members.tests.factories import PersonFactory, RoleFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +80,10 @@ def test_public_pages_carry_no_csrf_token_or_cookie(client, org_a):
         response = client.get(url)
         assert "csrfmiddlewaretoken" not in response.text
         assert "csrftoken" not in response.cookies
+
+
+def test_a_bulk_update_shows_at_once_on_the_public_page(client, org_a):
+    """`.update()` writes no history and sends no signal; the version moves on all the same."""
+    assert "Owned by its members" not in client.get(org_a.get_absolute_url()).text
+    Organisation.objects.filter(pk=org_a.pk).update(description="Owned by its members")
+    assert "Owned by its members" in client.get(org_a.get_absolute_url()).text
