@@ -14,11 +14,11 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coopnet.accounts.requests import signed_in_user
 from coopnet.core.caching import cache_public_page
 from coopnet.core.errors import reported
 from coopnet.core.guard import require
 from coopnet.core.panels import panels_for
-from coopnet.core.requests import signed_in_user
 
 from . import selectors, services
 from .forms import ContactForm, DirectoryFilterForm, OrganisationProfileForm

@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from coopnet.core.requests import signed_in_user
+from coopnet.accounts.requests import signed_in_user
 
 from .. import selectors, services
 from ..errors import KnowledgeError

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from coopnet.core.requests import signed_in_user
+from coopnet.accounts.requests import signed_in_user
 
 from .. import selectors, services
 from ..errors import KnowledgeError

@@ -25,7 +25,6 @@ from coopnet.core.hooks import MEMBERSHIP_APPROVED, run_hooks
 from coopnet.core.models import Principle
 from coopnet.core.slugs import unique_slug
 
-from .. import tasks
 from ..errors import MembersError
 from ..invitations.services import invitation_create
 from ..models import (
@@ -42,7 +41,7 @@ from ..models import (
     RoleKind,
 )
 from ..services import membership_start
-from . import selectors
+from . import selectors, tasks
 
 ORGANISATION_FIELDS = (
     "local_authority",

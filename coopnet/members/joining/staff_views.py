@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coopnet.accounts.models import User
+from coopnet.accounts.requests import signed_in_user
 from coopnet.core.errors import reported
 from coopnet.core.guard import require
-from coopnet.core.requests import signed_in_user
 
 from ..models import Application, Organisation
 from . import forms, selectors, services, welcome

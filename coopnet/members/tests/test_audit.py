@@ -78,7 +78,7 @@ def test_a_membership_started_by_staff_is_recorded(network_admin):
 
 @pytest.mark.parametrize("who", ["network_admin", "finance_officer"])
 def test_staff_read_and_export_an_organisations_trail(client, request, who, org_a, officer_a):
-    _profile_edit(org_a, officer_a, description="=HYPERLINK(\"http://evil.example\")")
+    _profile_edit(org_a, officer_a, description='=HYPERLINK("http://evil.example")')
     client.force_login(request.getfixturevalue(who))
     page = client.get(reverse("members:organisation_audit", args=[org_a.slug]))
     assert page.status_code == 200
@@ -118,9 +118,7 @@ def test_staff_read_a_persons_trail(client, network_admin, org_a, officer_a):
 
 
 @pytest.mark.parametrize("who", ["officer_a", "board_member", "supporter"])
-@pytest.mark.parametrize(
-    "name", ["members:organisation_audit", "members:organisation_audit_csv"]
-)
+@pytest.mark.parametrize("name", ["members:organisation_audit", "members:organisation_audit_csv"])
 def test_nobody_else_reads_an_organisations_trail(client, request, who, name, org_a):
     client.force_login(request.getfixturevalue(who))
     assert client.get(reverse(name, args=[org_a.slug])).status_code == 403

@@ -18,9 +18,7 @@ EDIT_PAGES = ["members:edit", "members:contacts", "members:contact_add", "member
 
 
 def _end_role_yesterday(user) -> None:
-    Role.objects.filter(person__user=user).update(
-        end=timezone.localdate() - timedelta(days=1)
-    )
+    Role.objects.filter(person__user=user).update(end=timezone.localdate() - timedelta(days=1))
 
 
 def test_an_officer_sees_the_organisation_they_look_after(client, officer_a, org_a, org_b):
@@ -52,9 +50,9 @@ def test_a_role_that_starts_tomorrow_does_not_count_yet(client, officer_a, org_a
         start=timezone.localdate() + timedelta(days=1)
     )
     client.force_login(officer_a)
-    assert reverse("members:edit", args=[org_a.slug]) not in client.get(
-        reverse("site:dashboard")
-    ).text
+    assert (
+        reverse("members:edit", args=[org_a.slug]) not in client.get(reverse("site:dashboard")).text
+    )
 
 
 @pytest.mark.parametrize("name", EDIT_PAGES)

@@ -14,7 +14,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coopnet.core.requests import signed_in_user
+from coopnet.accounts.requests import signed_in_user
 from coopnet.members.models import Organisation, Role
 
 from .. import selectors, services
