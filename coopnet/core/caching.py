@@ -2,8 +2,8 @@
 
 A page is keyed by the date, its language, its full path and the public content version
 (`coopnet.core.versioning`), which every write to a record public pages show moves on after it
-commits, bulk writes included, so a remembered page is never stale. Pages for signed-in people, pages with a message to show, and
-pages that carry a CSRF token are never remembered.
+commits, bulk writes included, so a remembered page is never stale. Pages for signed-in people,
+pages with a message to show, and pages that carry a CSRF token are never remembered.
 """
 
 from __future__ import annotations

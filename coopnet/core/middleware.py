@@ -1,4 +1,4 @@
-"""Request-wide parts of the spine: who acts, and what a domain error that no view caught becomes."""
+"""Request-wide parts of the spine: who acts, and what a domain error no view caught becomes."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ def unique_slug(
 ) -> str:
     """`text` slugified, with "-2", "-3" ... added until no other `model` row has it."""
     base = slugify(text)[:max_length] or fallback
-    manager = model._default_manager  # type: ignore[attr-defined]
+    manager = model._default_manager
     others = manager.exclude(pk=exclude_pk) if exclude_pk else manager.all()
     slug, n = base, 2
     while others.filter(**{field: slug}).exists():

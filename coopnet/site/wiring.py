@@ -15,7 +15,6 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from coopnet.core.actors import Actor
 from coopnet.core.errors import DomainError
 from coopnet.core.hooks import MEMBERSHIP_APPROVED, register_hook
 from coopnet.core.membership_year import year_of
@@ -27,7 +26,7 @@ from coopnet.members.models import Application, Membership, Organisation
 
 
 def raise_first_invoice(
-    *, application: Application, membership: Membership, on: date, by: Actor, **_: Any
+    *, application: Application, membership: Membership, on: date, by: Any, **_: Any
 ) -> None:
     """The purchase-order reference the applicant gave is recorded first, so the invoice
     carries it; finance decides the amount (pro rata or the network's rule)."""

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from coopnet.accounts.models import Invitation, User
 from coopnet.accounts.roles import UserRole
-from coopnet.core.actors import Actor, acting_as
+from coopnet.core.actors import Actor, acting_as, user_of
 from coopnet.core.audit import audit_record
 from coopnet.core.errors import DomainError
 from coopnet.core.guard import require
@@ -306,7 +306,7 @@ def application_ask(*, application: Application, by: Actor, question: str) -> Ap
     message = ApplicationMessage.objects.create(
         application=application,
         author=ApplicationMessage.Author.STAFF,
-        sent_by=by,
+        sent_by=user_of(by),
         text=question.strip(),
     )
     application.status = Application.Status.MORE_INFORMATION
@@ -330,7 +330,7 @@ def application_decline(*, application: Application, by: Actor, reason: str) -> 
         raise MembersError(_("Give the reason for declining; the applicant is sent it."))
     application.status = Application.Status.DECLINED
     application.decided_on = timezone.localdate()
-    application.decided_by = by
+    application.decided_by = user_of(by)
     application.decision_reason = reason.strip()
     with acting_as(by):
         application.save()
@@ -383,7 +383,7 @@ def _approve(*, application: Application, by: Actor, on: date) -> Application:
     _raise_first_invoice(application=application, membership=membership, on=on, by=by)
     application.status = Application.Status.APPROVED
     application.decided_on = on
-    application.decided_by = by
+    application.decided_by = user_of(by)
     application.membership = membership
     application.save()
     audit_record(

@@ -18,11 +18,11 @@ class RegistryQuerySet(VersionedQuerySet):
     """Registry records are shown on remembered public pages: bulk writes move the version on."""
 
 
-class PeriodRegistryQuerySet(PeriodQuerySet, VersionedQuerySet):
+class PeriodRegistryQuerySet(PeriodQuerySet, VersionedQuerySet):  # type: ignore[override]
     pass
 
 
-class RoleQuerySet(PeriodRegistryQuerySet):
+class RoleQuerySet(PeriodRegistryQuerySet):  # type: ignore[override]
     def managing(self, person: "Person | None", *, on: date) -> "RoleQuerySet":
         """The roles through which `person` manages an organisation's profile on `on`.
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from coopnet.core.actors import System
 from coopnet.core.audit import AuditEntry, audit_trail_for
+from coopnet.core.guard import Refused
 from coopnet.members import services
 from coopnet.members.models import RoleKind
 from coopnet.members.tests.factories import OrganisationFactory, category
@@ -62,7 +63,7 @@ def test_a_command_writes_as_the_named_system_job(org_b):
 
 def test_a_refused_write_leaves_no_entry(org_a, officer_b):
     before = AuditEntry.objects.count()
-    with pytest.raises(Exception):  # noqa: B017 - Refused, checked in test_services
+    with pytest.raises(Refused):
         _profile_edit(org_a, officer_b)
     assert AuditEntry.objects.count() == before
 

@@ -120,7 +120,7 @@ def election_create(*, seats: Sequence[Seat], details: ElectionDetails, by: User
         raise ElectionError(" ".join(errors))
     election = Election.objects.create(
         body=seats[0].body,
-        slug=unique_slug(Election, details.title),  # type: ignore[arg-type]
+        slug=unique_slug(Election, details.title),
         **vars(details),
     )
     for seat in seats:
