@@ -11,8 +11,6 @@ from coopnet.core.periods import overlaps
 
 from .models import MembershipCategory, OrganisationKind
 
-__all__ = ["overlaps", "period_errors"]
-
 
 def period_errors(
     *,
