@@ -32,3 +32,7 @@ def test_refuse_words_a_rule_that_is_not_a_permission():
     refusal = refuse("Only the nominee may answer.")
     assert isinstance(refusal, PermissionDenied)
     assert str(refusal) == "Only the nominee may answer."
+
+
+def test_the_system_holds_every_permission_when_asked_directly():
+    assert System("tests").has_perm("members.manage_registry")
