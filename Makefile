@@ -79,11 +79,12 @@ test: install /usr/bin/chromium ## install everything and run every test (unit, 
 test-postgres: install /usr/bin/chromium ## run the whole suite against a throw-away PostgreSQL 15 server
 	scripts/with-postgres.sh $(PY) pytest -p no:randomly -n auto
 
-lint: install ## ruff, mypy, djlint
+lint: install ## ruff, mypy, djlint, import contracts (lint-imports)
 	$(PY) ruff check .
 	$(PY) ruff format --check .
 	$(PY) mypy .
 	$(PY) djlint coopnet --lint
+	$(PY) lint-imports
 
 format: install ## format Python and templates
 	$(PY) ruff check --fix .

@@ -7,6 +7,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
 urlpatterns = [
+    path("", include("coopnet.site.urls")),
     path("", include("coopnet.core.urls")),
     path("members/", include("coopnet.members.urls")),
     path("join/", include("coopnet.members.joining.urls")),
@@ -17,7 +18,7 @@ urlpatterns = [
     path("funding/", include("coopnet.funding.urls")),
     path("open-data/", include("coopnet.funding.open_data_urls")),
     path("knowledge/", include("coopnet.knowledge.urls")),
-    path("accounts/", include("coopnet.accounts.urls", namespace="accounts")),
+    path("accounts/", include("coopnet.members.invitations.urls", namespace="accounts")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", include("coopnet.api.urls")),
     # Choosing a language is a harmless preference; without a CSRF token the public pages carry no

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "coopnet.knowledge",
     "coopnet.api",
     "coopnet.demo",
+    "coopnet.site",
 ]
 
 MIDDLEWARE = [
@@ -130,8 +131,8 @@ AUTHENTICATION_BACKENDS = [
 
 SITE_ID = 1
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "core:dashboard"
-LOGOUT_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "site:dashboard"
+LOGOUT_REDIRECT_URL = "site:home"
 
 # django-allauth: email is the login; staff invite people; TOTP for staff.
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -195,9 +196,9 @@ REST_FRAMEWORK = {
     ],
     # DRF views are exempt from LoginRequiredMiddleware, so the default is read-only public data;
     # a view that needs more says so itself.
-    "DEFAULT_PERMISSION_CLASSES": ["coopnet.api.permissions.PublicReadOnly"],
+    "DEFAULT_PERMISSION_CLASSES": ["coopnet.core.api.permissions.PublicReadOnly"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "coopnet.api.pagination.ApiPagination",
+    "DEFAULT_PAGINATION_CLASS": "coopnet.core.api.pagination.ApiPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "EXCEPTION_HANDLER": "coopnet.core.api_errors.exception_handler",

@@ -1,6 +1,8 @@
-"""API version 1, mounted at /api/v1/.
+"""API version 1, mounted at /api/v1/: the root, the schema and docs, and each app's part.
 
-The registry's views here are public; each capability's included part decides for its own views.
+This module only composes: every app publishes its routes in its own `api_urls.py` (names are
+api:<name>) and decides there who may use them. Shared helpers (fields, pagination,
+permissions) live in `coopnet.core.api`.
 """
 
 from __future__ import annotations
@@ -8,37 +10,26 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_not_required
 from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView
-from rest_framework.routers import SimpleRouter
-
-from coopnet.members.api import (
-    ApplicationViewSet,
-    MembershipStatsView,
-    MembershipViewSet,
-    OrganisationViewSet,
-)
 
 from . import views
 
 app_name = "api"
 
-router = SimpleRouter()
-router.register("organisations", OrganisationViewSet, basename="organisation")
-router.register("memberships", MembershipViewSet, basename="membership")
-router.register("applications", ApplicationViewSet, basename="application")
+APP_PARTS = (
+    "coopnet.members.api_urls",
+    "coopnet.finance.api_urls",
+    "coopnet.finance.budgets.api_urls",
+    "coopnet.governance.api_urls",
+    "coopnet.governance.elections.api_urls",
+    "coopnet.funding.api_urls",
+    "coopnet.knowledge.api_urls",
+)
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.ApiRootView.as_view(), name="root"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", views.docs, name="docs"),
-    path("stats/membership/", MembershipStatsView.as_view(), name="membership-stats"),
-    *router.urls,
-    # Each capability's own part of the API (names are api:<name>).
-    path("", include("coopnet.finance.api_urls")),
-    path("", include("coopnet.finance.budgets.api_urls")),
-    path("", include("coopnet.governance.api_urls")),
-    path("", include("coopnet.governance.elections.api_urls")),
-    path("", include("coopnet.funding.api_urls")),
-    path("", include("coopnet.knowledge.api_urls")),
+    *(path("", include(part)) for part in APP_PARTS),
 ]
 
 # DRF's as_view() already sets login_required = False; say so here rather than rely on it. (Views in

@@ -20,7 +20,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-from .permissions import PublicReadOnly
+from coopnet.core.api.permissions import PublicReadOnly
 
 HTTP_METHODS = ("get", "head", "options", "post", "put", "patch", "delete")
 ROOT_LINKS = {

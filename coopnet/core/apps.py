@@ -8,8 +8,10 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from .models import Principle, ReportedFigure
-        from .search.providers import register_core
+        from .search import index  # noqa: F401  (keeps every registered kind's entries current)
+        from .search.registry import register_facet_labels
+        from .selectors import principle_labels
         from .versioning import register_public_models
 
-        register_core()
+        register_facet_labels("principle", principle_labels)
         register_public_models(Principle, ReportedFigure)

@@ -5,8 +5,6 @@ from .search import views as search_views
 
 app_name = "core"
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("dashboard/", views.dashboard, name="dashboard"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
     path("search/", search_views.search, name="search"),

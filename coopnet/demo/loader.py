@@ -28,6 +28,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coopnet.accounts.models import User
+from coopnet.core.actors import System, acting_as
+from coopnet.core.errors import DomainError
 from coopnet.core.models import ReportedFigure
 from coopnet.members.models import (
     COUNCIL_KINDS,
@@ -58,7 +60,7 @@ LABELS = {
 }
 
 
-class DemoDataError(Exception):
+class DemoDataError(DomainError):
     """The demo data does not fit the database (e.g. a council name matches no local authority)."""
 
 
@@ -100,10 +102,14 @@ def all_labels() -> dict[str, Any]:
     return labels
 
 
+DEMO = System("load_demo")
+"""Who writes the demo data: services called by the loader (and apps' demo modules) act as it."""
+
+
 def load_demo() -> LoadSummary:
     """Bring the database up to the demo data; return what was created or changed."""
     summary = LoadSummary()
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(DEMO):
         organisations = load_organisations(summary)
         people = load_people(organisations, summary)
         load_memberships(organisations, people, summary)
@@ -243,7 +249,7 @@ def _ensure_membership(
         holder=holder,
         category=categories[membership.category],
         start=membership.start,
-        by=None,
+        by=DEMO,
         source=membership.source,
         start_is_approximate=membership.start_is_approximate,
     )

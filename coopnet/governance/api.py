@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 
-from coopnet.api.fields import IsoDateFilter
-from coopnet.api.pagination import ApiPagination
-from coopnet.api.permissions import PublicReadOnly
+from coopnet.core.api.fields import IsoDateFilter
+from coopnet.core.api.pagination import ApiPagination
+from coopnet.core.api.permissions import PublicReadOnly
 
 from . import selectors
 from .models import Action, AgendaItem, Appointment, Body, Decision, Meeting, Seat

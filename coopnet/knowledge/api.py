@@ -6,8 +6,8 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from rest_framework import serializers, viewsets
 
-from coopnet.api.pagination import ApiPagination
-from coopnet.api.permissions import PublicReadOnly
+from coopnet.core.api.pagination import ApiPagination
+from coopnet.core.api.permissions import PublicReadOnly
 from coopnet.core.models import Principle
 from coopnet.members.models import Organisation
 

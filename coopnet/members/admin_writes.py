@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.forms import BaseModelFormSet, ModelForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
-from coopnet.core.requests import signed_in_user
+from coopnet.accounts.requests import signed_in_user
 
 from . import services
 from .errors import MembersError

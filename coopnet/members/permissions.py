@@ -2,7 +2,7 @@
 
 import rules
 
-from coopnet.accounts.permissions import is_finance_officer, is_network_admin
+from coopnet.accounts.permissions import is_finance_officer, is_network_admin, is_staff_role
 
 from .selectors import managed_organisation_ids
 
@@ -28,3 +28,4 @@ rules.add_perm("members.manage_registry", is_network_admin)
 rules.add_perm("members.import_registry", is_network_admin)
 rules.add_perm("members.review_applications", is_network_admin)
 rules.add_perm("members.give_notice", may_edit_organisation)
+rules.add_perm("members.read_audit_trail", is_staff_role)

@@ -7,7 +7,9 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from .models import MembershipCategory
+from coopnet.core.periods import overlaps
+
+from .models import MembershipCategory, OrganisationKind
 
 
 def period_errors(
@@ -29,8 +31,6 @@ def period_errors(
                 _("An individual cannot hold %(category)s membership.") % {"category": category}
             )
     elif not category.allows_kind(holder_kind):
-        from .models import OrganisationKind
-
         errors.append(
             _("This kind of organisation (%(kind)s) cannot hold %(category)s membership.")
             % {"kind": OrganisationKind(holder_kind).label.lower(), "category": _(category.name)}
@@ -48,7 +48,3 @@ def period_errors(
             )
             break
     return errors
-
-
-def overlaps(a_start: date, a_end: date | None, b_start: date, b_end: date | None) -> bool:
-    return (a_end is None or a_end >= b_start) and (b_end is None or b_end >= a_start)

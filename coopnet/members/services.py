@@ -2,37 +2,81 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Model
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from coopnet.accounts.models import User
+from coopnet.core.actors import Actor, acting_as, user_of
+from coopnet.core.audit import audit_record
+from coopnet.core.guard import refuse, require
+from coopnet.core.membership_year import year_end_of
+from coopnet.core.slugs import unique_slug
 
 from . import tasks
 from .errors import MembersError
 from .models import Membership, MembershipCategory, Organisation, Person, Role
 from .rules_of_membership import period_errors
 
-PROFILE_FIELDS = ("description", "website", "email", "phone", "address")
+__all__ = ["unique_slug"]  # re-exported for callers not yet moved to coopnet.core.slugs
 
 
-def _require(user: User | None, perm: str, obj: Model | None = None) -> None:
-    if user is not None and not user.has_perm(perm, obj):
-        raise PermissionError(_("You do not have permission to do that."))
+@dataclass(frozen=True, kw_only=True)
+class OrganisationProfile:
+    """What an organisation's officers may change on its profile."""
+
+    description: str = ""
+    website: str = ""
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+
+    @classmethod
+    def of(cls, organisation: Organisation) -> OrganisationProfile:
+        return cls(**{f.name: getattr(organisation, f.name) for f in fields(cls)})
+
+    @classmethod
+    def from_form(cls, cleaned: dict[str, Any]) -> OrganisationProfile:
+        return cls(**{f.name: cleaned[f.name] for f in fields(cls) if f.name in cleaned})
 
 
-def unique_slug(model: type[Organisation] | type[Person], text: str) -> str:
-    base = slugify(text)[:100] or "item"
-    slug, n = base, 2
-    while model.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+PROFILE_FIELDS = tuple(f.name for f in fields(OrganisationProfile))
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContactDetails:
+    """A contact at an organisation: the person and the role they hold there."""
+
+    full_name: str
+    kind: str
+    honorific: str = ""
+    title: str = ""
+    email: str = ""
+    phone: str = ""
+    consent_to_contact: bool = False
+    is_public: bool = False
+
+    @classmethod
+    def of(cls, role: Role) -> ContactDetails:
+        person = role.person
+        return cls(
+            full_name=person.full_name,
+            kind=role.kind,
+            honorific=person.honorific,
+            title=role.title,
+            email=person.email,
+            phone=person.phone,
+            consent_to_contact=person.consent_to_contact,
+            is_public=person.is_public,
+        )
+
+    @classmethod
+    def from_form(cls, cleaned: dict[str, Any]) -> ContactDetails:
+        return cls(**{f.name: cleaned[f.name] for f in fields(cls) if f.name in cleaned})
 
 
 def _lock_holder(holder: Organisation | Person) -> None:
@@ -56,7 +100,7 @@ def membership_start(
     category: MembershipCategory,
     start: date,
     end: date | None = None,
-    by: User | None,
+    by: Actor,
     source: str = "",
     start_is_approximate: bool = False,
 ) -> Membership:
@@ -73,13 +117,13 @@ def membership_start(
 
 
 @transaction.atomic
-def membership_save(*, membership: Membership, by: User | None) -> Membership:
+def membership_save(*, membership: Membership, by: Actor) -> Membership:
     """Record a new or edited membership period, if the registry's rules allow it.
 
     The holder's row is locked first, so two people recording overlapping periods for the same
     organisation at once get one period and one clear refusal.
     """
-    _require(by, "members.manage_registry")
+    require(by, "members.manage_registry")
     holder = membership.holder
     if holder is None:
         raise MembersError(_("A membership belongs to an organisation or to an individual."))
@@ -94,15 +138,25 @@ def membership_save(*, membership: Membership, by: User | None) -> Membership:
     )
     if errors:
         raise MembersError(" ".join(errors))
-    membership.save()
+    created = membership.pk is None
+    with acting_as(by):
+        membership.save()
+    audit_record(
+        by=by,
+        action="membership.started" if created else "membership.changed",
+        target=membership,
+        about=[holder],
+        summary=(
+            _("%(category)s membership of %(holder)s from %(start)s")
+            % {"category": membership.category, "holder": holder, "start": membership.start}
+        ),
+    )
     return membership
 
 
 @transaction.atomic
-def membership_end(
-    *, membership: Membership, end: date, reason: str, by: User | None
-) -> Membership:
-    _require(by, "members.manage_registry")
+def membership_end(*, membership: Membership, end: date, reason: str, by: Actor) -> Membership:
+    require(by, "members.manage_registry")
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if membership.end is not None:
         raise MembersError(_("This membership has already ended."))
@@ -112,16 +166,26 @@ def membership_end(
         raise MembersError(_("Give a reason for ending the membership."))
     membership.end = end
     membership.end_reason = reason.strip()
-    membership.save(update_fields=["end", "end_reason"])
+    with acting_as(by):
+        membership.save(update_fields=["end", "end_reason"])
+    audit_record(
+        by=by,
+        action="membership.ended",
+        target=membership,
+        about=[membership.holder],
+        summary=_("Membership of %(holder)s ends on %(end)s")
+        % {"holder": membership.holder, "end": end},
+        reason=membership.end_reason,
+    )
     return membership
 
 
 @transaction.atomic
 def membership_change_category(
-    *, membership: Membership, category: MembershipCategory, on: date, by: User | None
+    *, membership: Membership, category: MembershipCategory, on: date, by: Actor
 ) -> Membership:
     """End the current membership the day before `on` and start one in the new category."""
-    _require(by, "members.manage_registry")
+    require(by, "members.manage_registry")
     if category.pk == membership.category_id:
         raise MembersError(_("The organisation already holds that category."))
     if on <= membership.start:
@@ -139,77 +203,107 @@ def membership_change_category(
 
 @transaction.atomic
 def organisation_update_profile(
-    *, organisation: Organisation, by: User, data: dict[str, Any]
+    *, organisation: Organisation, by: Actor, profile: OrganisationProfile
 ) -> Organisation:
-    _require(by, "members.edit_organisation", organisation)
+    require(by, "members.edit_organisation", organisation)
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    changed = [f for f in PROFILE_FIELDS if f in data and getattr(organisation, f) != data[f]]
-    for f in changed:
-        setattr(organisation, f, data[f])
-    if changed:
-        organisation.save(update_fields=[*changed, "updated_at"])
+    changes = {
+        f: [getattr(organisation, f), getattr(profile, f)]
+        for f in PROFILE_FIELDS
+        if getattr(organisation, f) != getattr(profile, f)
+    }
+    for f, (_old, new) in changes.items():
+        setattr(organisation, f, new)
+    if changes:
+        with acting_as(by):
+            organisation.save(update_fields=[*changes, "updated_at"])
+        audit_record(
+            by=by,
+            action="organisation.profile_changed",
+            target=organisation,
+            summary=_("Profile of %(name)s changed") % {"name": organisation.name},
+            changes={f: new for f, (_old, new) in changes.items() if f != "email"},
+        )
     return organisation
 
 
 @transaction.atomic
-def contact_add(
-    *,
-    organisation: Organisation,
-    by: User,
-    full_name: str,
-    kind: str,
-    honorific: str = "",
-    title: str = "",
-    email: str = "",
-    phone: str = "",
-    consent_to_contact: bool = False,
-    is_public: bool = False,
-) -> Role:
-    _require(by, "members.edit_organisation", organisation)
-    person = Person.objects.create(
-        honorific=honorific,
-        full_name=full_name.strip(),
-        slug=unique_slug(Person, full_name),
-        email=email,
-        phone=phone,
-        consent_to_contact=consent_to_contact,
-        consent_recorded_at=timezone.now() if consent_to_contact else None,
-        is_public=is_public,
+def contact_add(*, organisation: Organisation, by: Actor, contact: ContactDetails) -> Role:
+    require(by, "members.edit_organisation", organisation)
+    with acting_as(by):
+        person = Person.objects.create(
+            honorific=contact.honorific,
+            full_name=contact.full_name.strip(),
+            slug=unique_slug(Person, contact.full_name),
+            email=contact.email,
+            phone=contact.phone,
+            consent_to_contact=contact.consent_to_contact,
+            consent_recorded_at=timezone.now() if contact.consent_to_contact else None,
+            is_public=contact.is_public,
+        )
+        role = Role.objects.create(
+            person=person,
+            organisation=organisation,
+            kind=contact.kind,
+            title=contact.title,
+            start=timezone.localdate(),
+        )
+    audit_record(
+        by=by,
+        action="contact.added",
+        target=role,
+        about=[organisation, person],
+        summary=_("%(name)s added as a contact of %(organisation)s")
+        % {"name": person.full_name, "organisation": organisation.name},
     )
-    return Role.objects.create(
-        person=person, organisation=organisation, kind=kind, title=title, start=timezone.localdate()
-    )
-
-
-@transaction.atomic
-def contact_update(*, role: Role, by: User, data: dict[str, Any]) -> Role:
-    _require(by, "members.edit_organisation", role.organisation)
-    role = Role.objects.select_for_update().select_related("person").get(pk=role.pk)
-    person = role.person
-    for f in ("honorific", "full_name", "email", "phone", "is_public"):
-        if f in data:
-            setattr(person, f, data[f])
-    if "consent_to_contact" in data and data["consent_to_contact"] != person.consent_to_contact:
-        person.consent_to_contact = data["consent_to_contact"]
-        person.consent_recorded_at = timezone.now()
-    person.save()
-    for f in ("kind", "title"):
-        if f in data:
-            setattr(role, f, data[f])
-    role.save()
     return role
 
 
 @transaction.atomic
-def contact_end(*, role: Role, by: User, on: date) -> Role:
-    _require(by, "members.edit_organisation", role.organisation)
-    role = Role.objects.select_for_update().get(pk=role.pk)
+def contact_update(*, role: Role, by: Actor, contact: ContactDetails) -> Role:
+    require(by, "members.edit_organisation", role.organisation)
+    role = Role.objects.select_for_update().select_related("person").get(pk=role.pk)
+    person = role.person
+    for f in ("honorific", "full_name", "email", "phone", "is_public"):
+        setattr(person, f, getattr(contact, f))
+    if contact.consent_to_contact != person.consent_to_contact:
+        person.consent_to_contact = contact.consent_to_contact
+        person.consent_recorded_at = timezone.now()
+    role.kind = contact.kind
+    role.title = contact.title
+    with acting_as(by):
+        person.save()
+        role.save()
+    audit_record(
+        by=by,
+        action="contact.changed",
+        target=role,
+        about=[role.organisation, person],
+        summary=_("Contact %(name)s at %(organisation)s changed")
+        % {"name": person.full_name, "organisation": role.organisation},
+    )
+    return role
+
+
+@transaction.atomic
+def contact_end(*, role: Role, by: Actor, on: date) -> Role:
+    require(by, "members.edit_organisation", role.organisation)
+    role = Role.objects.select_for_update().select_related("person", "organisation").get(pk=role.pk)
     if role.end is not None:
         raise MembersError(_("This role has already ended."))
     if role.start and on < role.start:
         raise MembersError(_("A role cannot end before it starts."))
     role.end = on
-    role.save(update_fields=["end"])
+    with acting_as(by):
+        role.save(update_fields=["end"])
+    audit_record(
+        by=by,
+        action="contact.ended",
+        target=role,
+        about=[role.organisation, role.person],
+        summary=_("%(name)s no longer holds the role at %(organisation)s from %(date)s")
+        % {"name": role.person.full_name, "organisation": role.organisation, "date": on},
+    )
     return role
 
 
@@ -217,27 +311,27 @@ def leaving_date(notice_on: date) -> date:
     """The day a membership ends when notice is given on `notice_on`: the network's rule.
 
     The seeds fix no notice period, so the rule is: membership runs to the end of the membership
-    year (31 July) in which notice is given. `COOPNET_LEAVING_NOTICE_DAYS`, when set, replaces
-    it with a notice period of that many days.
+    year (31 July, `coopnet.core.membership_year`) in which notice is given.
+    `COOPNET_LEAVING_NOTICE_DAYS`, when set, replaces it with a notice period of that many days.
     """
     days = getattr(settings, "COOPNET_LEAVING_NOTICE_DAYS", None)
     if days is not None:
         return notice_on + timedelta(days=int(days))
-    year = notice_on.year if notice_on.month < 8 else notice_on.year + 1
-    return date(year, 7, 31)
+    return year_end_of(notice_on)
 
 
 @transaction.atomic
 def membership_give_notice(
-    *, membership: Membership, by: User, reason: str, on: date | None = None
+    *, membership: Membership, by: Actor, reason: str, on: date | None = None
 ) -> Membership:
     """The member (or staff) says it will leave; the membership ends on `leaving_date`.
 
     The membership keeps its history and the organisation stays in the registry.
     """
     holder = membership.organisation
-    if holder is None or not by.has_perm("members.give_notice", holder):
-        raise PermissionError(_("You do not have permission to do that."))
+    if holder is None:
+        raise refuse()
+    require(by, "members.give_notice", holder)
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     on = on or timezone.localdate()
     if membership.notice_given_on is not None:
@@ -255,9 +349,20 @@ def membership_give_notice(
         _("Notice given on %(date)s: %(reason)s")
         % {"date": on.isoformat(), "reason": reason.strip()}
     )[:300]
-    membership.save(update_fields=["end", "notice_given_on", "end_reason"])
-    if by.email:
-        email = by.email
+    with acting_as(by):
+        membership.save(update_fields=["end", "notice_given_on", "end_reason"])
+    audit_record(
+        by=by,
+        action="membership.notice_given",
+        target=membership,
+        about=[holder],
+        summary=_("%(name)s gave notice; membership ends on %(date)s")
+        % {"name": holder.name, "date": end},
+        reason=reason.strip(),
+    )
+    user = user_of(by)
+    if user is not None and user.email:
+        email = user.email
         transaction.on_commit(
             lambda: tasks.send_notice_email.enqueue(membership_id=membership.pk, email=email)
         )

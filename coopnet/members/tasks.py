@@ -1,54 +1,19 @@
-"""Background work for the members app: the emails applicants and leaving members are sent."""
+"""Background work for the registry: the email a leaving member is sent. (Applicants' emails are
+in `joining/tasks.py`.)"""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
-# Each message an applicant can be sent: its templates are joining/email/<name>_subject.txt and
-# joining/email/<name>_message.txt.
-APPLICATION_MESSAGES = ("link", "received", "question", "declined", "welcome")
-
-
-def _absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
-@task()
-def send_application_email(*, application_id: int, message: str) -> None:
-    from .joining import selectors, welcome
-    from .models import Application
-
-    if message not in APPLICATION_MESSAGES:
-        raise ValueError(f"unknown application message {message!r}")
-    application = Application.objects.select_related(
-        "category", "local_authority", "organisation", "membership"
-    ).get(pk=application_id)
-    context = {
-        "application": application,
-        "network": settings.NETWORK_NAME,
-        "url": _absolute(reverse("joining:task_list", args=[application.token])),
-        "last_question": application.messages.filter(author="staff").last(),
-        "missing": selectors.missing_sections(application) if message == "link" else [],
-    }
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"joining/email/{message}_subject.txt", context).strip()
-        body = render_to_string(f"joining/email/{message}_message.txt", context)
-        email = EmailMessage(subject, body, None, [application.applicant_email])
-        if message == "welcome":
-            pack = welcome.welcome_pack_for_application(application)
-            email.attach(welcome.pdf_filename(pack), welcome.render_pdf(pack), "application/pdf")
-    email.send()
+from .models import Membership
 
 
 @task()
 def send_notice_email(*, membership_id: int, email: str) -> None:
-    from .models import Membership
-
     membership = Membership.objects.select_related("organisation", "category").get(pk=membership_id)
     context = {"membership": membership, "network": settings.NETWORK_NAME}
     with translation.override(settings.LANGUAGE_CODE):

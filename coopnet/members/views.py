@@ -4,7 +4,6 @@ from dataclasses import asdict
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,12 +14,13 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coopnet.accounts.requests import signed_in_user
 from coopnet.core.caching import cache_public_page
-from coopnet.core.requests import signed_in_user
-from coopnet.knowledge.selectors import case_studies_for
+from coopnet.core.errors import reported
+from coopnet.core.guard import require
+from coopnet.core.panels import panels_for
 
 from . import selectors, services
-from .errors import MembersError
 from .forms import ContactForm, DirectoryFilterForm, OrganisationProfileForm
 from .joining.forms import NoticeForm
 from .models import Organisation, Role
@@ -83,27 +83,30 @@ def organisation(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "organisation": org,
             "can_edit": can_edit,
+            "can_read_audit": request.user.has_perm("members.read_audit_trail", org),
             "current": getattr(org, "current_membership", None),
             "public_roles": getattr(org, "public_roles", []),
-            "case_studies": case_studies_for(org),
+            # Sections other apps add to the page (knowledge: case studies), see core.panels.
+            "panels": panels_for("organisation", request, organisation=org),
         },
     )
 
 
 def _editable(request: HttpRequest, slug: str) -> Organisation:
     org = get_object_or_404(Organisation, slug=slug)
-    if not request.user.has_perm("members.edit_organisation", org):
-        raise PermissionDenied
+    require(request.user, "members.edit_organisation", org)
     return org
 
 
 def edit_profile(request: HttpRequest, slug: str) -> HttpResponse:
     org = _editable(request, slug)
-    initial = {f: getattr(org, f) for f in services.PROFILE_FIELDS}
+    initial = asdict(services.OrganisationProfile.of(org))
     form = OrganisationProfileForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.organisation_update_profile(
-            organisation=org, by=signed_in_user(request), data=form.cleaned_data
+            organisation=org,
+            by=signed_in_user(request),
+            profile=services.OrganisationProfile.from_form(form.cleaned_data),
         )
         messages.success(request, _("The profile of %(name)s has been saved.") % {"name": org.name})
         return redirect(org)
@@ -127,7 +130,11 @@ def contact_add(request: HttpRequest, slug: str) -> HttpResponse:
     org = _editable(request, slug)
     form = ContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.contact_add(organisation=org, by=signed_in_user(request), **form.cleaned_data)
+        services.contact_add(
+            organisation=org,
+            by=signed_in_user(request),
+            contact=services.ContactDetails.from_form(form.cleaned_data),
+        )
         messages.success(
             request, _("%(name)s has been added.") % {"name": form.cleaned_data["full_name"]}
         )
@@ -147,19 +154,13 @@ def contact_edit(request: HttpRequest, slug: str, role_id: int) -> HttpResponse:
     org = _editable(request, slug)
     role = _role(org, role_id)
     person = role.person
-    initial = {
-        "honorific": person.honorific,
-        "full_name": person.full_name,
-        "kind": role.kind,
-        "title": role.title,
-        "email": person.email,
-        "phone": person.phone,
-        "consent_to_contact": person.consent_to_contact,
-        "is_public": person.is_public,
-    }
-    form = ContactForm(request.POST or None, initial=initial)
+    form = ContactForm(request.POST or None, initial=asdict(services.ContactDetails.of(role)))
     if request.method == "POST" and form.is_valid():
-        services.contact_update(role=role, by=signed_in_user(request), data=form.cleaned_data)
+        services.contact_update(
+            role=role,
+            by=signed_in_user(request),
+            contact=services.ContactDetails.from_form(form.cleaned_data),
+        )
         messages.success(request, _("%(name)s has been updated.") % {"name": person.full_name})
         return redirect("members:contacts", slug=org.slug)
     return render(
@@ -173,11 +174,9 @@ def contact_edit(request: HttpRequest, slug: str, role_id: int) -> HttpResponse:
 def contact_end(request: HttpRequest, slug: str, role_id: int) -> HttpResponse:
     org = _editable(request, slug)
     role = _role(org, role_id)
-    try:
+    with reported(request) as outcome:
         services.contact_end(role=role, by=signed_in_user(request), on=timezone.localdate())
-    except MembersError as exc:
-        messages.error(request, str(exc))
-    else:
+    if outcome.ok:
         messages.success(
             request, _("%(name)s no longer holds that role.") % {"name": role.person.full_name}
         )
@@ -186,23 +185,20 @@ def contact_end(request: HttpRequest, slug: str, role_id: int) -> HttpResponse:
 
 def give_notice(request: HttpRequest, slug: str) -> HttpResponse:
     org = get_object_or_404(Organisation, slug=slug)
-    if not request.user.has_perm("members.give_notice", org):
-        raise PermissionDenied
+    require(request.user, "members.give_notice", org)
     today = timezone.localdate()
     membership = (
         org.memberships.filter(selectors.current_on(today)).select_related("category").first()
     )
     form = NoticeForm(request.POST if request.method == "POST" else None)
     if membership is not None and request.method == "POST" and form.is_valid():
-        try:
+        with reported(form) as outcome:
             ended = services.membership_give_notice(
                 membership=membership,
                 by=signed_in_user(request),
                 reason=form.cleaned_data["reason"],
             )
-        except MembersError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(
                 request,
                 _("Notice has been given. The membership of %(name)s ends on %(date)s.")

@@ -8,7 +8,7 @@ import pytest
 from django import forms
 from rest_framework import serializers
 
-from coopnet.api.fields import INVALID_DATE, IsoDateField, StrictBooleanField
+from coopnet.core.api.fields import INVALID_DATE, IsoDateField, StrictBooleanField
 
 
 @pytest.mark.parametrize(

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 
 from django.db import connection
 
-from .backends import id_list
 from .caching import search_index_version
+from .ids import id_list
 from .query import SearchQuery
 
 if TYPE_CHECKING:

@@ -20,7 +20,14 @@ from django.db.models.signals import post_delete, post_save
 
 from .backends import strip_marks
 from .models import SearchEntry, SearchFacet
-from .registry import FACET_NAMES, REGISTRY, Searchable, SearchDocument, searchable_for
+from .registry import (
+    FACET_NAMES,
+    REGISTRY,
+    Searchable,
+    SearchDocument,
+    on_register,
+    searchable_for,
+)
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
@@ -223,3 +230,6 @@ def optimise() -> None:
         elif connection.vendor == "postgresql" and not connection.in_atomic_block:
             cursor.execute("ANALYZE core_searchentry")
             cursor.execute("ANALYZE core_searchfacet")
+
+
+on_register(connect_signals)  # every searchable kind keeps its index entries current

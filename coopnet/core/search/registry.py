@@ -83,9 +83,19 @@ def register(
         related=dict(related or {}),
     )
     REGISTRY[kind] = searchable
-    from .index import connect_signals
+    for listener in _ON_REGISTER:
+        listener(searchable)
 
-    connect_signals(searchable)
+
+_ON_REGISTER: list[Callable[[Searchable], None]] = []
+
+
+def on_register(listener: Callable[[Searchable], None]) -> None:
+    """Call `listener(searchable)` for every kind registered, before or after (the index
+    connects its signals this way, so this module imports nothing of the index)."""
+    _ON_REGISTER.append(listener)
+    for searchable in list(REGISTRY.values()):
+        listener(searchable)
 
 
 def register_facet_labels(name: str, resolve: Callable[[list[str]], dict[str, str]]) -> None:

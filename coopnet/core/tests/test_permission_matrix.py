@@ -33,8 +33,8 @@ pytestmark = pytest.mark.django_db
 
 CORE: dict[str, Entry] = {
     # core
-    "core:home": Entry(everyone(OK)),
-    "core:dashboard": Entry(signed_in(OK)),
+    "site:home": Entry(everyone(OK)),
+    "site:dashboard": Entry(signed_in(OK)),
     "core:accessibility": Entry(everyone(OK)),
     "core:privacy": Entry(everyone(OK)),
     "core:favicon": Entry(everyone(REDIRECT)),

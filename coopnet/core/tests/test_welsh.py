@@ -243,7 +243,7 @@ def page_text(response) -> str:
 
 @pytest.mark.django_db
 def test_home_page_in_welsh(welsh_client, org_a):
-    text = page_text(welsh_client.get(reverse("core:home"), HTTP_ACCEPT_LANGUAGE="cy"))
+    text = page_text(welsh_client.get(reverse("site:home"), HTTP_ACCEPT_LANGUAGE="cy"))
     assert '<html lang="cy"' in text
     assert "Neidio i'r prif gynnwys" in text
     assert "Mewngofnodi" in text

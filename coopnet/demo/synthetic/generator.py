@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from coopnet.core.actors import System, acting_as
 from coopnet.demo.synthetic.memberships import _budgets, _memberships
 from coopnet.demo.synthetic.organisations import _create_organisations
 from coopnet.demo.synthetic.people import _create_people
@@ -25,11 +26,14 @@ class SyntheticSummary:
     by_kind: dict[str, int] = field(default_factory=dict)
 
 
+SYNTHETIC = System("generate_synthetic")
+
+
 def generate(*, scale: float, seed: int = 2012) -> SyntheticSummary:
     """Write a synthetic network of the given scale into the (empty) registry."""
     size = SyntheticSize.at_scale(scale)
     rng = random.Random(seed)
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(SYNTHETIC):
         ensure_empty()
         organisations = _create_organisations(rng, size.organisations)
         people = _create_people(rng, size, organisations)

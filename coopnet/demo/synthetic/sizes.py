@@ -7,6 +7,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from coopnet.core.errors import DomainError
 from coopnet.members.models import OrganisationKind
 
 K = OrganisationKind
@@ -36,7 +37,7 @@ WINDOW_END = date(2025, 7, 31)
 MAX_PERIODS = 5
 
 
-class SyntheticDataError(Exception):
+class SyntheticDataError(DomainError):
     """The synthetic network cannot be generated here."""
 
 

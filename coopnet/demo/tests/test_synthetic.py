@@ -10,6 +10,7 @@ from itertools import pairwise
 import pytest
 from django.core.management import CommandError, call_command
 
+from coopnet.core.periods import overlaps
 from coopnet.demo.synthetic import (
     SyntheticDataError,
     SyntheticSize,
@@ -26,7 +27,6 @@ from coopnet.members.models import (
     Person,
     Role,
 )
-from coopnet.members.rules_of_membership import overlaps
 from coopnet.members.tests.factories import OrganisationFactory
 
 TENTH = 0.1  # 12 organisations, 50 people, 30 membership periods

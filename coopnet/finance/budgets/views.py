@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coopnet.accounts.requests import signed_in_user
 from coopnet.core.errors import reported
 from coopnet.core.guard import require
 from coopnet.core.membership_year import year_label, year_of
-from coopnet.core.requests import signed_in_user
 
 from . import layout, selectors, services
 from .errors import reported_problems

@@ -7,10 +7,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from coopnet.accounts.requests import signed_in_user
 from coopnet.core.errors import reported
 from coopnet.core.guard import require
 from coopnet.core.membership_year import year_label
-from coopnet.core.requests import signed_in_user
 from coopnet.members.models import Organisation
 
 from .. import documents, selectors, services

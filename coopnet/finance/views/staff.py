@@ -13,10 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from coopnet.accounts.requests import signed_in_user
 from coopnet.core.errors import reported
 from coopnet.core.guard import require
 from coopnet.core.membership_year import year_label, year_of
-from coopnet.core.requests import signed_in_user
 from coopnet.members.models import Membership
 
 from .. import documents, selectors, services

@@ -8,9 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coopnet.accounts.requests import signed_in_user
 from coopnet.core.errors import reported
 from coopnet.core.guard import allowed, require
-from coopnet.core.requests import signed_in_user
 
 from .. import selectors, services
 from ..forms import AssignForm, ConflictForm, DecisionForm, ScoreForm

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers, viewsets
 
-from coopnet.api.pagination import ApiPagination
-from coopnet.api.permissions import PublicReadOnly
+from coopnet.core.api.pagination import ApiPagination
+from coopnet.core.api.permissions import PublicReadOnly
 
 from . import selectors
 from .models import Contest, CountStage, Election, Nomination

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from coopnet.core.requests import signed_in_user
+from coopnet.accounts.requests import signed_in_user
 from coopnet.members.models import Person
 
 from .. import selectors, services

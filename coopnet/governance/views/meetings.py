@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coopnet.core.requests import signed_in_user
+from coopnet.accounts.requests import signed_in_user
 
 from .. import selectors, services
 from ..forms import (

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coopnet.accounts.requests import signed_in_user
 from coopnet.core.pdf import pdf_response, render_pdf
-from coopnet.core.requests import signed_in_user
 
 from .. import selectors, services
 from ..forms import ApproveForm, CommentForm, MinutesForm

@@ -12,10 +12,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coopnet.accounts.requests import signed_in_user
 from coopnet.core.errors import reported
 from coopnet.core.guard import allowed, require
 from coopnet.core.guard import refuse as refuse_action
-from coopnet.core.requests import signed_in_user
 from coopnet.members.models import Organisation
 
 from .. import selectors, services

@@ -7,9 +7,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from coopnet.accounts.requests import signed_in_user
 from coopnet.core.errors import reported
 from coopnet.core.guard import require
-from coopnet.core.requests import signed_in_user
 
 from .. import selectors, services
 from ..forms import ModerationForm, UnpublishForm

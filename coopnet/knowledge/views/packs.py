@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from coopnet.accounts.requests import signed_in_user
 from coopnet.core.errors import reported
 from coopnet.core.guard import require
-from coopnet.core.requests import signed_in_user
 
 from .. import selectors, services
 from ..forms import CaseStudyFilterForm, PackForm, PublishPackForm

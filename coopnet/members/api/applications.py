@@ -15,7 +15,7 @@ from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
 
-from coopnet.api.pagination import ApiPagination
+from coopnet.core.api.pagination import ApiPagination
 from coopnet.core.models import Principle
 
 from ..joining import selectors

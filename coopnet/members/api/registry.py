@@ -22,9 +22,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from coopnet.api.fields import IsoDateField, IsoDateFilter, StrictBooleanFilter, as_of_or_today
-from coopnet.api.pagination import ApiPagination
-from coopnet.api.permissions import PublicReadOnly
+from coopnet.core.api.fields import IsoDateField, IsoDateFilter, StrictBooleanFilter, as_of_or_today
+from coopnet.core.api.pagination import ApiPagination
+from coopnet.core.api.permissions import PublicReadOnly
 
 from .. import selectors
 from ..models import LocalAuthority, Membership, MembershipCategory, Organisation, OrganisationKind

@@ -12,7 +12,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from coopnet.accounts.models import User
+from coopnet.core.actors import Actor, acting_as
+from coopnet.core.audit import audit_record
+from coopnet.core.guard import require
 
 from .csvio import CsvFileError, CsvTable, RowError, parse_bool, read_table
 
@@ -84,13 +86,14 @@ class Plan(Protocol):
     errors: list[RowError]
     outcomes: list[RowOutcome]
 
-    def apply(self, by: User | None) -> None: ...
+    def apply(self, by: Actor) -> None: ...
 
 
-def require_import_permission(by: User | None) -> None:
-    """Checked again here for the back office; commands run as the operator (by=None)."""
-    if by is not None and not by.has_perm(IMPORT_PERMISSION):
-        raise PermissionError(_("You do not have permission to import into the registry."))
+def require_import_permission(by: Actor) -> None:
+    """Checked again here for the back office; commands act as `System("import_...")`."""
+    require(
+        by, IMPORT_PERMISSION, message=_("You do not have permission to import into the registry.")
+    )
 
 
 def run_import(
@@ -99,7 +102,7 @@ def run_import(
     required: Sequence[str],
     optional: Sequence[str],
     planner: Callable[[CsvTable, bool], Plan],
-    by: User | None,
+    by: Actor,
     dry_run: bool,
 ) -> ImportReport:
     """Read, validate every row, and write all of it in one transaction or nothing at all."""
@@ -115,7 +118,8 @@ def run_import(
         report.errors = sorted(plan.errors, key=lambda e: (e.row or 0, e.column))
         report.outcomes = plan.outcomes
         if not report.errors and not dry_run:
-            plan.apply(by)
+            with acting_as(by):
+                plan.apply(by)
             report.written = True
     return report
 
@@ -128,17 +132,22 @@ def form_errors(form: forms.Form, row: int) -> list[RowError]:
     ]
 
 
-def save_row(instance: Any, values: dict[str, Any], by: User | None) -> None:
-    """Write one planned row: its values, who made the change (for history), then save."""
+def save_row(instance: Any, values: dict[str, Any], by: Actor) -> None:
+    """Write one planned row and record it in the audit trail; the field history is attributed
+    to `by` through `acting_as` (see `run_import`)."""
+    created = instance.pk is None
     for name, value in values.items():
         setattr(instance, name, value)
-    set_history_user(instance, by)
-    instance.save()
-
-
-def set_history_user(instance: Any, by: User | None) -> None:
-    if by is not None:
-        instance._history_user = by
+    with acting_as(by):
+        instance.save()
+    holder = getattr(instance, "holder", None)
+    audit_record(
+        by=by,
+        action=f"{instance._meta.model_name}.{'imported' if created else 'import_updated'}",
+        target=instance,
+        about=[holder] if holder is not None else [],
+        summary=_("Imported from CSV: %(record)s") % {"record": instance},
+    )
 
 
 class RowForm(forms.Form):

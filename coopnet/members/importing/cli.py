@@ -8,6 +8,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
+from coopnet.core.actors import System
+
 from .base import ImportReport
 from .csvio import Writable, max_bytes, too_big_message
 
@@ -39,9 +41,10 @@ def read_file(path: str) -> bytes:
 def run_import_command(
     command: BaseCommand, importer: Importer, path: str, *, dry_run: bool, verbosity: int
 ) -> None:
-    """Import as the operator (commands may do anything), print the outcome of each row (-v 2)
+    """Import as the system job named after the command, print the outcome of each row (-v 2)
     and a summary; a refused file exits with status 1 after listing its errors on stderr."""
-    report = importer(data=read_file(path), by=None, dry_run=dry_run)
+    job = type(command).__module__.rsplit(".", 1)[-1]
+    report = importer(data=read_file(path), by=System(job), dry_run=dry_run)
     for error in report.errors:
         command.stderr.write(str(error))
     if report.errors:

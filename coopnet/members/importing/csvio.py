@@ -21,6 +21,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from coopnet.core.errors import DomainError
+
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 TRUE_WORDS = frozenset({"yes", "y", "true", "t", "1"})
 FALSE_WORDS = frozenset({"no", "n", "false", "f", "0"})
@@ -65,11 +67,11 @@ class RowError:
         return _("Row %(row)d: %(message)s") % {"row": self.row, "message": self.message}
 
 
-class CsvFileError(Exception):
+class CsvFileError(DomainError):
     """The file cannot be read as an import: wrong type, too big, not UTF-8, bad header."""
 
     def __init__(self, errors: list[RowError]) -> None:
-        super().__init__("; ".join(str(e) for e in errors))
+        super().__init__("; ".join(str(e) for e in errors), code="invalid_file")
         self.errors = errors
 
     @classmethod

@@ -16,10 +16,11 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from coopnet.accounts.models import User
+from coopnet.core.actors import Actor
+from coopnet.core.periods import overlaps
 
 from ..models import Membership, MembershipCategory, Organisation, Person
-from ..rules_of_membership import overlaps, period_errors
+from ..rules_of_membership import period_errors
 from .base import (
     CREATE,
     UNCHANGED,
@@ -244,7 +245,7 @@ class MembershipPlan:
         }
         self.outcomes.append(RowOutcome(row.number, row.action, label))
 
-    def apply(self, by: User | None) -> None:
+    def apply(self, by: Actor) -> None:
         for row in sorted(self.rows, key=lambda r: r.number):
             if row.action == UNCHANGED:
                 continue
@@ -255,7 +256,7 @@ class MembershipPlan:
             save_row(membership, self._values(row), by)
 
 
-def memberships_import(*, data: bytes, by: User | None, dry_run: bool = False) -> ImportReport:
+def memberships_import(*, data: bytes, by: Actor, dry_run: bool = False) -> ImportReport:
     """Create or update membership periods from CSV bytes: every row, or none if any is wrong."""
     return run_import(
         data,

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from coopnet.accounts.models import User
+from coopnet.core.actors import Actor
 
 from ..models import (
     COUNCIL_KINDS,
@@ -269,14 +269,14 @@ class OrganisationPlan:
                 reported.add(row.number)
                 self.errors += [RowError(row.number, "kind", p) for p in problems]
 
-    def apply(self, by: User | None) -> None:
+    def apply(self, by: Actor) -> None:
         for row in self.rows:
             if row.action == UNCHANGED:
                 continue
             save_row(row.instance or Organisation(), row.values, by)
 
 
-def organisations_import(*, data: bytes, by: User | None, dry_run: bool = False) -> ImportReport:
+def organisations_import(*, data: bytes, by: Actor, dry_run: bool = False) -> ImportReport:
     """Create or update organisations from CSV bytes: every row, or none if any is wrong."""
     return run_import(
         data,

@@ -6,8 +6,9 @@ and no user. Staff decisions take `by` and check the registry permission again h
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
 from datetime import date
-from typing import Any
+from typing import Any, Self
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -16,11 +17,16 @@ from django.utils.translation import gettext as _
 
 from coopnet.accounts.models import Invitation, User
 from coopnet.accounts.roles import UserRole
-from coopnet.accounts.services import invitation_create
+from coopnet.core.actors import Actor, acting_as, user_of
+from coopnet.core.audit import audit_record
+from coopnet.core.errors import DomainError
+from coopnet.core.guard import require
+from coopnet.core.hooks import MEMBERSHIP_APPROVED, run_hooks
 from coopnet.core.models import Principle
+from coopnet.core.slugs import unique_slug
 
-from .. import tasks
 from ..errors import MembersError
+from ..invitations.services import invitation_create
 from ..models import (
     OPEN_STATUSES,
     Application,
@@ -34,8 +40,8 @@ from ..models import (
     Role,
     RoleKind,
 )
-from ..services import membership_start, unique_slug
-from . import selectors
+from ..services import membership_start
+from . import selectors, tasks
 
 ORGANISATION_FIELDS = (
     "local_authority",
@@ -56,6 +62,63 @@ CONTACT_FIELDS = (
     "voting_job_title",
 )
 APPLICANT_FIELDS = ("applicant_name", "applicant_email", "applicant_job_title", "applicant_phone")
+
+
+class _Unset:
+    """An answer the form did not ask for: the application keeps what it has."""
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Any = _Unset()
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Answers:
+    """One step's answers; a field left UNSET was not asked and is not changed."""
+
+    @classmethod
+    def from_form(cls, cleaned: dict[str, Any]) -> Self:
+        return cls(**{f.name: cleaned[f.name] for f in fields(cls) if f.name in cleaned})
+
+    def given(self) -> dict[str, Any]:
+        return {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if getattr(self, f.name) is not UNSET
+        }
+
+
+@dataclass(frozen=True, kw_only=True)
+class ApplicantAnswers(_Answers):
+    applicant_name: str = UNSET
+    applicant_email: str = UNSET
+    applicant_job_title: str = UNSET
+    applicant_phone: str = UNSET
+
+
+@dataclass(frozen=True, kw_only=True)
+class OrganisationAnswers(_Answers):
+    local_authority: Any = UNSET
+    area_authority: Any = UNSET
+    organisation_name: str = UNSET
+    website: str = UNSET
+    address: str = UNSET
+    registered_id: str = UNSET
+    description: str = UNSET
+    category: MembershipCategory | None = UNSET
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContactAnswers(_Answers):
+    invoice_name: str = UNSET
+    invoice_email: str = UNSET
+    invoice_phone: str = UNSET
+    purchase_order: str = UNSET
+    voting_name: str = UNSET
+    voting_email: str = UNSET
+    voting_job_title: str = UNSET
 
 
 def _email(application: Application, message: str) -> None:
@@ -90,18 +153,18 @@ def _assign(application: Application, data: dict[str, Any], fields: tuple[str, .
         setattr(application, f, value)
 
 
-def _require_staff(by: User) -> None:
-    if not by.has_perm("members.manage_registry"):
-        raise PermissionError(_("You do not have permission to do that."))
+def _require_staff(by: Actor) -> None:
+    require(by, "members.manage_registry")
 
 
 # --- the applicant ------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def application_start(*, applicant_type: str, data: dict[str, Any]) -> Application:
+def application_start(*, applicant_type: str, applicant: ApplicantAnswers) -> Application:
     """Open a draft and email its link, so the applicant can come back to it later."""
     application = Application(applicant_type=applicant_type)
+    data = applicant.given()
     _assign(application, {f: data.get(f) or "" for f in APPLICANT_FIELDS}, APPLICANT_FIELDS)
     offered = selectors.categories_offered(application)
     application.category = offered[0] if len(offered) == 1 else None
@@ -111,17 +174,22 @@ def application_start(*, applicant_type: str, data: dict[str, Any]) -> Applicati
 
 
 @transaction.atomic
-def application_update_applicant(*, application: Application, data: dict[str, Any]) -> Application:
+def application_update_applicant(
+    *, application: Application, applicant: ApplicantAnswers
+) -> Application:
     application = _editable(application)
-    _assign(application, data, APPLICANT_FIELDS)
+    _assign(application, applicant.given(), APPLICANT_FIELDS)
     application.save()
     return application
 
 
 @transaction.atomic
-def application_set_organisation(*, application: Application, data: dict[str, Any]) -> Application:
+def application_set_organisation(
+    *, application: Application, organisation: OrganisationAnswers
+) -> Application:
     """Record the organisation (and the category, where the applicant had a choice)."""
     application = _editable(application)
+    data = organisation.given()
     _assign(application, data, ORGANISATION_FIELDS)
     category: MembershipCategory | None = data.get("category")
     offered = selectors.categories_offered(application)
@@ -139,9 +207,9 @@ def application_set_organisation(*, application: Application, data: dict[str, An
 
 
 @transaction.atomic
-def application_set_contacts(*, application: Application, data: dict[str, Any]) -> Application:
+def application_set_contacts(*, application: Application, contacts: ContactAnswers) -> Application:
     application = _editable(application)
-    _assign(application, data, CONTACT_FIELDS)
+    _assign(application, contacts.given(), CONTACT_FIELDS)
     application.save()
     return application
 
@@ -230,7 +298,7 @@ def _open_for_decision(application: Application) -> Application:
 
 
 @transaction.atomic
-def application_ask(*, application: Application, by: User, question: str) -> ApplicationMessage:
+def application_ask(*, application: Application, by: Actor, question: str) -> ApplicationMessage:
     _require_staff(by)
     application = _open_for_decision(application)
     if not question.strip():
@@ -238,38 +306,59 @@ def application_ask(*, application: Application, by: User, question: str) -> App
     message = ApplicationMessage.objects.create(
         application=application,
         author=ApplicationMessage.Author.STAFF,
-        sent_by=by,
+        sent_by=user_of(by),
         text=question.strip(),
     )
     application.status = Application.Status.MORE_INFORMATION
     application.save(update_fields=["status", "updated_at"])
+    audit_record(
+        by=by,
+        action="application.question_asked",
+        target=application,
+        about=[application.organisation],
+        summary=_("More information asked of %(name)s") % {"name": application.display_name},
+    )
     _email(application, "question")
     return message
 
 
 @transaction.atomic
-def application_decline(*, application: Application, by: User, reason: str) -> Application:
+def application_decline(*, application: Application, by: Actor, reason: str) -> Application:
     _require_staff(by)
     application = _open_for_decision(application)
     if not reason.strip():
         raise MembersError(_("Give the reason for declining; the applicant is sent it."))
     application.status = Application.Status.DECLINED
     application.decided_on = timezone.localdate()
-    application.decided_by = by
+    application.decided_by = user_of(by)
     application.decision_reason = reason.strip()
-    application.save()
+    with acting_as(by):
+        application.save()
+    audit_record(
+        by=by,
+        action="application.declined",
+        target=application,
+        about=[application.organisation],
+        summary=_("Application from %(name)s declined") % {"name": application.display_name},
+        reason=application.decision_reason,
+    )
     _email(application, "declined")
     return application
 
 
 @transaction.atomic
-def application_approve(*, application: Application, by: User, on: date) -> Application:
+def application_approve(*, application: Application, by: Actor, on: date) -> Application:
     """Admit the applicant: organisation, membership from `on`, contacts, invitations, invoice.
 
     The application's row is locked first, so two staff approving at once make one membership
     and one invoice: the second waits, then finds the application decided and is refused.
     """
     _require_staff(by)
+    with acting_as(by):
+        return _approve(application=application, by=by, on=on)
+
+
+def _approve(*, application: Application, by: Actor, on: date) -> Application:
     application = _open_for_decision(application)
     if on > timezone.localdate():
         raise MembersError(_("The decision date cannot be in the future."))
@@ -294,34 +383,30 @@ def application_approve(*, application: Application, by: User, on: date) -> Appl
     _raise_first_invoice(application=application, membership=membership, on=on, by=by)
     application.status = Application.Status.APPROVED
     application.decided_on = on
-    application.decided_by = by
+    application.decided_by = user_of(by)
     application.membership = membership
     application.save()
+    audit_record(
+        by=by,
+        action="application.approved",
+        target=application,
+        about=[holder, membership],
+        summary=_("Application from %(name)s approved from %(date)s")
+        % {"name": application.display_name, "date": on.isoformat()},
+    )
     _email(application, "welcome")
     return application
 
 
 def _raise_first_invoice(
-    *, application: Application, membership: Membership, on: date, by: User
+    *, application: Application, membership: Membership, on: date, by: Actor
 ) -> None:
-    """Finance decides the amount (pro rata or the network's rule); it writes in this transaction.
-
-    The purchase-order reference the applicant gave is recorded first, so the invoice carries it.
-    """
-    from coopnet.finance.dates import membership_year
-    from coopnet.finance.errors import FinanceError
-    from coopnet.finance.services import invoice_raise_first, purchase_order_set
-
+    """The apps above the registry act on the approval in this transaction: finance raises the
+    first invoice (and records the purchase-order reference first). It registers itself on
+    `MEMBERSHIP_APPROVED` (`coopnet.core.hooks`); a refusal there refuses the approval."""
     try:
-        if application.purchase_order and membership.organisation is not None:
-            purchase_order_set(
-                organisation=membership.organisation,
-                year=membership_year(on),
-                reference=application.purchase_order,
-                by=by,
-            )
-        invoice_raise_first(membership=membership, on=on, by=by)
-    except FinanceError as exc:  # e.g. the Accountable Body's details are not set up yet
+        run_hooks(MEMBERSHIP_APPROVED, application=application, membership=membership, on=on, by=by)
+    except DomainError as exc:  # e.g. the Accountable Body's details are not set up yet
         raise MembersError(
             _("The first invoice cannot be raised, so the application is not approved: %(why)s")
             % {"why": exc}
@@ -417,7 +502,7 @@ def _access_role(application: Application) -> str:
     return UserRole.MEMBER_OFFICER
 
 
-def _invite_contacts(application: Application, holder: Organisation | Person, by: User) -> None:
+def _invite_contacts(application: Application, holder: Organisation | Person, by: Actor) -> None:
     """Invite each contact who has neither an account nor a waiting invitation."""
     organisation = holder if isinstance(holder, Organisation) else None
     seen: set[str] = set()

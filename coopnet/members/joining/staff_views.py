@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,9 +15,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coopnet.accounts.models import User
-from coopnet.core.requests import signed_in_user
+from coopnet.accounts.requests import signed_in_user
+from coopnet.core.errors import reported
+from coopnet.core.guard import require
 
-from ..errors import MembersError
 from ..models import Application, Organisation
 from . import forms, selectors, services, welcome
 
@@ -28,8 +28,7 @@ from ._http import posted
 
 
 def _reviewer(request: HttpRequest) -> None:
-    if not request.user.has_perm("members.review_applications"):
-        raise PermissionDenied
+    require(request.user, "members.review_applications")
 
 
 def _for_staff(pk: int) -> Application:
@@ -80,11 +79,9 @@ def _decide(
         messages.info(request, _("This application has already been decided."))
         return redirect("joining:application", pk=pk)
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported(form) as outcome:
             done = act(application, signed_in_user(request), form.cleaned_data)
-        except MembersError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, done)
             return redirect("joining:application", pk=pk)
     return render(
@@ -158,8 +155,7 @@ def _pack_organisation(request: HttpRequest, slug: str) -> Organisation:
     organisation = get_object_or_404(
         Organisation.objects.prefetch_related("memberships__category"), slug=slug
     )
-    if not request.user.has_perm("members.edit_organisation", organisation):
-        raise PermissionDenied
+    require(request.user, "members.edit_organisation", organisation)
     return organisation
 
 

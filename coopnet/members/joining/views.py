@@ -14,7 +14,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ..errors import MembersError
+from coopnet.core.errors import reported
+
 from ..models import Application
 from . import forms, selectors, services, welcome
 from ._http import posted
@@ -86,7 +87,10 @@ def new(request: HttpRequest) -> HttpResponse:
     form = forms.StartForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        application = services.application_start(applicant_type=data["applicant_type"], data=data)
+        application = services.application_start(
+            applicant_type=data["applicant_type"],
+            applicant=services.ApplicantAnswers.from_form(data),
+        )
         messages.success(
             request,
             _("We have emailed a link to %(email)s so you can come back to your application.")
@@ -143,7 +147,10 @@ def applicant(request: HttpRequest, application: Application) -> HttpResponse:
     initial = {f: getattr(application, f) for f in services.APPLICANT_FIELDS}
     form = forms.ApplicantForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.application_update_applicant(application=application, data=form.cleaned_data)
+        services.application_update_applicant(
+            application=application,
+            applicant=services.ApplicantAnswers.from_form(form.cleaned_data),
+        )
         return _saved(request, application)
     return _question_page(request, application, form, heading=_("About you"))
 
@@ -156,11 +163,12 @@ def organisation(request: HttpRequest, application: Application) -> HttpResponse
     initial["category"] = application.category
     form = forms.organisation_form(application, posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.application_set_organisation(application=application, data=form.cleaned_data)
-        except MembersError as exc:
-            form.add_error(None, str(exc))
-        else:
+        with reported(form) as outcome:
+            services.application_set_organisation(
+                application=application,
+                organisation=services.OrganisationAnswers.from_form(form.cleaned_data),
+            )
+        if outcome.ok:
             return _saved(request, application)
     return _question_page(request, application, form, heading=_("The organisation"))
 
@@ -172,7 +180,10 @@ def contacts(request: HttpRequest, application: Application) -> HttpResponse:
     initial = {f: getattr(application, f) for f in services.CONTACT_FIELDS}
     form = forms.ContactsForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.application_set_contacts(application=application, data=form.cleaned_data)
+        services.application_set_contacts(
+            application=application,
+            contacts=services.ContactAnswers.from_form(form.cleaned_data),
+        )
         return _saved(request, application)
     return _question_page(
         request,
@@ -217,11 +228,9 @@ def principle(request: HttpRequest, application: Application, number: int) -> Ht
 def check(request: HttpRequest, application: Application) -> HttpResponse:
     form = forms.DeclarationForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported(form) as outcome:
             services.application_submit(application=application)
-        except MembersError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             return redirect("joining:task_list", token=application.token)
     return _question_page(
         request,
@@ -237,11 +246,9 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     application = _application(token)
     form = forms.AnswerForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported(form) as outcome:
             services.application_answer(application=application, text=form.cleaned_data["text"])
-        except MembersError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, _("Your answer has been sent to the network."))
             return redirect("joining:task_list", token=token)
     if application.status != Application.Status.MORE_INFORMATION:

@@ -15,6 +15,7 @@ from coopnet.core.tests.matrix import (
     admins_only,
     editors_of_a,
     everyone,
+    finance_staff,
     signed_in,
 )
 
@@ -29,7 +30,20 @@ def _pk(c: dict[str, Any]) -> dict[str, Any]:
     return {"pk": c["application_sent"].pk}
 
 
+def _org_a(c: dict[str, Any]) -> dict[str, Any]:
+    return {"slug": c["org_a"].slug}
+
+
+def _person_a(c: dict[str, Any]) -> dict[str, Any]:
+    return {"slug": c["role_a"].person.slug}
+
+
 ENTRIES: dict[str, Entry] = {
+    # audit trails: network staff only
+    "members:organisation_audit": Entry(finance_staff(), _org_a),
+    "members:organisation_audit_csv": Entry(finance_staff(), _org_a),
+    "members:person_audit": Entry(finance_staff(), _person_a),
+    "members:person_audit_csv": Entry(finance_staff(), _person_a),
     # the public journey (no account; the link's token is the key)
     "joining:start": Entry(everyone(OK)),
     "joining:new": Entry(everyone(OK)),

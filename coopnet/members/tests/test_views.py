@@ -273,5 +273,5 @@ def test_dashboard_costs_the_same_queries_whatever_one_looks_after(
         RoleFactory(person=person, organisation=OrganisationFactory(), manages_profile=True)
     client.force_login(officer_a)
     with django_assert_max_num_queries(5):
-        response = client.get(reverse("core:dashboard"))
+        response = client.get(reverse("site:dashboard"))
     assert response.text.count("edit profile") == organisations

@@ -18,16 +18,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db import connection
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from ..facets import Counted, count
+from ..ids import id_list
 from ..query import SearchQuery
+from ..registry import REGISTRY
 
-if TYPE_CHECKING:
-    from ..facets import Counted
+__all__ = ["id_list"]
 
 MARK_START = "\ue000"
 MARK_END = "\ue001"
@@ -68,10 +70,6 @@ def marked_up(text: str) -> SafeString:
     return mark_safe("".join(out))
 
 
-def id_list(text: str | None) -> list[int]:
-    return [int(part) for part in text.split(",")] if text else []
-
-
 def _split_marks(text: str) -> list[str]:
     return MARKS.split(text)
 
@@ -88,8 +86,6 @@ class Hit:
 
     @property
     def kind_label(self) -> str:
-        from ..registry import REGISTRY
-
         searchable = REGISTRY.get(self.kind)
         return str(searchable.label) if searchable else self.kind
 
@@ -292,8 +288,6 @@ class SearchBackend:
         index_version: int | None = None,
     ) -> Counted:
         """`facet_counts`, with the bitmap of the results (facets.Counted)."""
-        from ..facets import count
-
         return count(self, query, selected, names, index_version=index_version)
 
     def bare_ids(self, query: SearchQuery, *, limit: int) -> list[int]:

@@ -52,7 +52,7 @@ def test_the_empty_page_offers_the_search_box_only(client, django_assert_max_num
 
 
 def test_the_header_has_a_labelled_search_box_on_every_page(client):
-    page = client.get(reverse("core:home")).content.decode()
+    page = client.get(reverse("site:home")).content.decode()
     assert 'role="search"' in page
     assert '<label class="govuk-label govuk-visually-hidden" for="site-search">' in page
     assert f'action="{URL}"' in page

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from coopnet.accounts.requests import signed_in_user
 from coopnet.core.errors import reported
 from coopnet.core.guard import require
-from coopnet.core.requests import signed_in_user
 
 from .. import selectors, services
 from ..forms import ElectionForm

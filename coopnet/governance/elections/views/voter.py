@@ -13,9 +13,9 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coopnet.accounts.requests import signed_in_user
 from coopnet.core.errors import reported
 from coopnet.core.guard import refuse, require
-from coopnet.core.requests import signed_in_user
 from coopnet.members.models import Organisation
 
 from .. import selectors, services

@@ -32,3 +32,14 @@ def sign_in(client: Any, request: Any, who: str) -> None:
 def slugs(response: Any) -> list[str]:
     assert response.status_code == 200, response.content
     return [row["slug"] for row in response.json()["results"]]
+
+
+def errors_by_field(response: Any) -> dict[str | None, list[str]]:
+    """The API's error shape (docs/api.md) read as {attr: [detail, ...]}."""
+    body = response.json()
+    assert body["type"] == "validation_error", body
+    found: dict[str | None, list[str]] = {}
+    for error in body["errors"]:
+        assert set(error) == {"code", "detail", "attr"}, error
+        found.setdefault(error["attr"], []).append(error["detail"])
+    return found

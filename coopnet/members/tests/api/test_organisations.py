@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coopnet.members.tests.api.helpers import ORGANISATIONS, detail, slugs
+from coopnet.members.tests.api.helpers import ORGANISATIONS, detail, errors_by_field, slugs
 from coopnet.members.tests.factories import local_authority
 
 pytestmark = pytest.mark.django_db
@@ -115,14 +115,15 @@ def test_organisations_not_shown_publicly_are_not_found(client, registry, networ
 def test_bad_organisation_filters_are_refused_with_a_message(client, registry, params, field):
     response = client.get(ORGANISATIONS, params)
     assert response.status_code == 400
-    assert list(response.json()) == [field]
-    assert response.json()[field][0]
+    errors = errors_by_field(response)
+    assert list(errors) == [field]
+    assert errors[field][0]
 
 
 def test_a_bad_date_on_an_organisation_page_is_refused(client, registry):
     response = client.get(detail("old"), {"as_of": "2022-13-01"})
     assert response.status_code == 400
-    assert "YYYY-MM-DD" in response.json()["as_of"][0]
+    assert "YYYY-MM-DD" in errors_by_field(response)["as_of"][0]
 
 
 def test_organisation_lists_are_paged(client, registry):

@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from coopnet.core.actors import System
 from coopnet.members import services
 from coopnet.members.models import CouncilBudget, OrganisationKind
-from coopnet.members.tests.api.helpers import STATS
+from coopnet.members.tests.api.helpers import STATS, errors_by_field
 from coopnet.members.tests.factories import (
     CouncilFactory,
     OrganisationFactory,
@@ -39,25 +40,29 @@ def constructed() -> None:
     manchester = CouncilFactory.create(la_code="MAN")
     gmca = CouncilFactory.create(la_code="GMCA", kind=OrganisationKind.COMBINED_AUTHORITY)
     for council in (oldham, gmca):
-        services.membership_start(holder=council, category=full, start=start, by=None)
+        services.membership_start(holder=council, category=full, start=start, by=System("tests"))
     services.membership_start(
-        holder=kirklees, category=full, start=start, end=date(2022, 3, 31), by=None
+        holder=kirklees, category=full, start=start, end=date(2022, 3, 31), by=System("tests")
     )
-    services.membership_start(holder=manchester, category=full, start=date(2022, 1, 1), by=None)
+    services.membership_start(
+        holder=manchester, category=full, start=date(2022, 1, 1), by=System("tests")
+    )
     for kind, joined in (
         (OrganisationKind.LOCAL_COUNCIL, start),
         (OrganisationKind.POLITICAL_GROUP, start),
         (OrganisationKind.LOCAL_COUNCIL, date(2021, 9, 1)),
     ):
         org = OrganisationFactory.create(kind=kind)
-        services.membership_start(holder=org, category=associate, start=joined, by=None)
+        services.membership_start(holder=org, category=associate, start=joined, by=System("tests"))
     coop = OrganisationFactory.create()
-    moved = services.membership_start(holder=coop, category=affiliate, start=start, by=None)
+    moved = services.membership_start(
+        holder=coop, category=affiliate, start=start, by=System("tests")
+    )
     services.membership_change_category(
-        membership=moved, category=supporter, on=date(2022, 1, 1), by=None
+        membership=moved, category=supporter, on=date(2022, 1, 1), by=System("tests")
     )
     services.membership_start(
-        holder=PersonFactory.create(), category=supporter, start=start, by=None
+        holder=PersonFactory.create(), category=supporter, start=start, by=System("tests")
     )
     CouncilBudget.objects.create(organisation=oldham, financial_year=2021, amount=Decimal("250.50"))
     CouncilBudget.objects.create(organisation=oldham, financial_year=2022, amount=Decimal("300.25"))
@@ -140,7 +145,7 @@ def test_stats_comparing_a_date_with_itself_has_no_movement(client, constructed)
 def test_bad_stats_dates_are_refused_with_a_message_per_field(client, params, fields):
     response = client.get(STATS, params)
     assert response.status_code == 400
-    errors = response.json()
+    errors = errors_by_field(response)
     assert sorted(errors) == fields
     for field in fields:
         assert isinstance(errors[field][0], str)
@@ -154,5 +159,12 @@ def test_a_blank_date_means_the_default(client):
 def test_compare_to_after_as_of_says_why(client):
     response = client.get(STATS, {"as_of": "2021-07-31", "compare_to": "2022-07-31"})
     assert response.json() == {
-        "compare_to": ["The comparison date must be on or before 2021-07-31."]
+        "type": "validation_error",
+        "errors": [
+            {
+                "code": "invalid",
+                "detail": "The comparison date must be on or before 2021-07-31.",
+                "attr": "compare_to",
+            }
+        ],
     }

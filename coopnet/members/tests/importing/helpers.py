@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from coopnet.core.actors import System
 from coopnet.members.models import Membership, Organisation
 
 ORG_HEADER = (
@@ -30,7 +31,7 @@ def registry() -> tuple[Any, ...]:
 def refused(importer: Any, data: bytes, *messages: str) -> None:
     """The file is refused with these messages, and the registry is exactly as it was."""
     before = registry()
-    report = importer(data=data, by=None)
+    report = importer(data=data, by=System("tests"))
     texts = [str(e) for e in report.errors]
     for message in messages:
         assert message in texts, texts

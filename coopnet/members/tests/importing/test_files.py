@@ -7,6 +7,8 @@ import io
 import pytest
 from django.core.management import call_command
 
+from coopnet.core.actors import System
+from coopnet.core.guard import Refused
 from coopnet.members.importing import organisations_import
 from coopnet.members.models import Organisation
 from coopnet.members.tests.factories import OrganisationFactory
@@ -22,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_file_with_a_byte_order_mark_is_read():
-    report = organisations_import(data=csv_file(ORG_HEADER, OLDHAM, bom=True), by=None)
+    report = organisations_import(data=csv_file(ORG_HEADER, OLDHAM, bom=True), by=System("tests"))
     assert report.ok, report.errors
     assert Organisation.objects.filter(slug="oldham").exists()
 
@@ -38,7 +40,7 @@ def test_a_file_with_a_byte_order_mark_is_read():
     ],
 )
 def test_a_file_that_is_not_a_utf8_csv_is_refused_with_a_clear_message(data, message):
-    report = organisations_import(data=data, by=None)
+    report = organisations_import(data=data, by=System("tests"))
     assert any(message in str(e) for e in report.errors), report.errors
     assert not Organisation.objects.exists()
 
@@ -56,14 +58,14 @@ def test_cells_that_a_spreadsheet_would_run_round_trip_harmlessly():
     call_command("export_organisations", stdout=out)
     assert "'=HYPERLINK(1)" in out.getvalue()
     Organisation.objects.all().delete()
-    report = organisations_import(data=out.getvalue().encode(), by=None)
+    report = organisations_import(data=out.getvalue().encode(), by=System("tests"))
     assert report.ok, report.errors
     org = Organisation.objects.get(slug="x")
     assert (org.name, org.phone, org.description) == ("=HYPERLINK(1)", "+44 161 000", "'quoted")
 
 
 def test_only_users_allowed_to_import_may_call_the_import(finance_officer, network_admin):
-    with pytest.raises(PermissionError):
+    with pytest.raises(Refused):
         organisations_import(data=csv_file(ORG_HEADER, OLDHAM), by=finance_officer)
     assert organisations_import(data=csv_file(ORG_HEADER, OLDHAM), by=network_admin).written
     assert Organisation.history.get().history_user == network_admin

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from coopnet.core.actors import System
 from coopnet.members.importing import memberships_import
 from coopnet.members.models import Membership, OrganisationKind
 from coopnet.members.tests.factories import CouncilFactory, OrganisationFactory, PersonFactory
@@ -32,7 +33,7 @@ def test_memberships_are_created_for_organisations_councils_and_individuals(hold
             "coop-party,,affiliate,2020-08-01,,,,",
             ",jo-bloggs,supporter,2022-01-01,,,,",
         ),
-        by=None,
+        by=System("tests"),
     )
     assert report.ok, report.errors
     assert report.created == 4
@@ -48,10 +49,10 @@ def test_memberships_are_created_for_organisations_councils_and_individuals(hold
 
 def test_reimporting_memberships_updates_the_period_with_the_same_start(holders):
     data = csv_file(MS_HEADER, "old,,full,2021-08-01,,,,")
-    memberships_import(data=data, by=None)
-    assert memberships_import(data=data, by=None).unchanged == 1
+    memberships_import(data=data, by=System("tests"))
+    assert memberships_import(data=data, by=System("tests")).unchanged == 1
     ended = memberships_import(
-        data=csv_file(MS_HEADER, "old,,full,2021-08-01,2023-07-31,Left,,"), by=None
+        data=csv_file(MS_HEADER, "old,,full,2021-08-01,2023-07-31,Left,,"), by=System("tests")
     )
     assert (ended.created, ended.updated) == (0, 1)
     assert Membership.objects.get().end == date(2023, 7, 31)
@@ -60,7 +61,7 @@ def test_reimporting_memberships_updates_the_period_with_the_same_start(holders)
 def test_a_membership_dry_run_writes_nothing(holders):
     before = registry()
     report = memberships_import(
-        data=csv_file(MS_HEADER, "old,,full,2021-08-01,,,,"), by=None, dry_run=True
+        data=csv_file(MS_HEADER, "old,,full,2021-08-01,,,,"), by=System("tests"), dry_run=True
     )
     assert report.ok
     assert report.created == 1
@@ -157,7 +158,7 @@ def test_a_period_may_be_corrected_by_the_row_that_updates_it(org_a):
         data=csv_file(
             MS_HEADER, "old,,full,2020-08-01,2021-07-31,Left,,", "old,,full,2021-08-01,,,,"
         ),
-        by=None,
+        by=System("tests"),
     )
     assert report.ok, report.errors
     assert (report.updated, report.created) == (1, 1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from coopnet.core.actors import System
 from coopnet.members.importing import organisations_import
 from coopnet.members.models import Organisation, OrganisationKind
 from coopnet.members.tests.factories import OrganisationFactory
@@ -27,7 +28,7 @@ def test_organisations_are_created_with_their_local_authority_links():
             SADDLEWORTH,
             "coop-party,Co-operative Party,affiliate_organisation,,,,hello@example.org,,,,no",
         ),
-        by=None,
+        by=System("tests"),
     )
     assert report.ok, report.errors
     assert (report.created, report.updated) == (3, 0)
@@ -41,11 +42,12 @@ def test_organisations_are_created_with_their_local_authority_links():
 
 def test_reimporting_the_same_file_updates_and_never_duplicates():
     data = csv_file(ORG_HEADER, OLDHAM, SADDLEWORTH)
-    organisations_import(data=data, by=None)
-    again = organisations_import(data=data, by=None)
+    organisations_import(data=data, by=System("tests"))
+    again = organisations_import(data=data, by=System("tests"))
     assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
     renamed = organisations_import(
-        data=csv_file(ORG_HEADER, OLDHAM.replace("Oldham Council", "Oldham MBC")), by=None
+        data=csv_file(ORG_HEADER, OLDHAM.replace("Oldham Council", "Oldham MBC")),
+        by=System("tests"),
     )
     assert (renamed.created, renamed.updated) == (0, 1)
     assert Organisation.objects.count() == 2
@@ -55,7 +57,7 @@ def test_reimporting_the_same_file_updates_and_never_duplicates():
 def test_a_council_is_matched_by_its_la_code_even_under_a_new_slug(org_a):
     report = organisations_import(
         data=csv_file("slug,name,kind,la_code", "oldham-mbc,Oldham MBC,principal_council,old"),
-        by=None,
+        by=System("tests"),
     )
     assert report.updated == 1
     org_a.refresh_from_db()
@@ -66,7 +68,8 @@ def test_a_council_is_matched_by_its_la_code_even_under_a_new_slug(org_a):
 def test_a_column_left_out_keeps_the_value_and_an_empty_cell_clears_it():
     OrganisationFactory(slug="coop", phone="0161 000", email="a@example.org")
     organisations_import(
-        data=csv_file("slug,name,kind,email", "coop,Co-op,affiliate_organisation,"), by=None
+        data=csv_file("slug,name,kind,email", "coop,Co-op,affiliate_organisation,"),
+        by=System("tests"),
     )
     org = Organisation.objects.get(slug="coop")
     assert (org.phone, org.email) == ("0161 000", "")
@@ -75,7 +78,7 @@ def test_a_column_left_out_keeps_the_value_and_an_empty_cell_clears_it():
 def test_a_dry_run_reports_and_writes_nothing(org_a):
     before = registry()
     report = organisations_import(
-        data=csv_file(ORG_HEADER, OLDHAM, SADDLEWORTH), by=None, dry_run=True
+        data=csv_file(ORG_HEADER, OLDHAM, SADDLEWORTH), by=System("tests"), dry_run=True
     )
     assert report.ok
     assert not report.written

@@ -45,7 +45,10 @@ def contacts(**overrides: Any) -> dict[str, Any]:
 
 def draft(applicant_type: str = ApplicantType.COUNCIL, **who: Any) -> Application:
     with committed():
-        return services.application_start(applicant_type=applicant_type, data=applicant(**who))
+        return services.application_start(
+            applicant_type=applicant_type,
+            applicant=services.ApplicantAnswers(**applicant(**who)),
+        )
 
 
 def assess_all(application: Application, rating: int = Rating.DEVELOPING) -> None:
@@ -63,12 +66,13 @@ def council_application(la_code: str = "WGN", *, submit: bool = True, **who: Any
     application = draft(ApplicantType.COUNCIL, **who)
     services.application_set_organisation(
         application=application,
-        data={
-            "local_authority": LocalAuthority.objects.get(code=la_code),
-            "category": category("full"),
-        },
+        organisation=services.OrganisationAnswers(
+            local_authority=LocalAuthority.objects.get(code=la_code), category=category("full")
+        ),
     )
-    services.application_set_contacts(application=application, data=contacts())
+    services.application_set_contacts(
+        application=application, contacts=services.ContactAnswers(**contacts())
+    )
     assess_all(application)
     if submit:
         with committed():
@@ -83,16 +87,18 @@ def affiliate_application(
     application = draft(ApplicantType.AFFILIATE, applicant_email="hello@fairshares.example")
     services.application_set_organisation(
         application=application,
-        data={
-            "organisation_name": name,
-            "website": "https://fairshares.example",
-            "category": category("affiliate"),
-        },
+        organisation=services.OrganisationAnswers(
+            organisation_name=name,
+            website="https://fairshares.example",
+            category=category("affiliate"),
+        ),
     )
     services.application_set_contacts(
         application=application,
-        data=contacts(
-            invoice_email="accounts@fairshares.example", voting_email="hello@fairshares.example"
+        contacts=services.ContactAnswers(
+            **contacts(
+                invoice_email="accounts@fairshares.example", voting_email="hello@fairshares.example"
+            )
         ),
     )
     assess_all(application)

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from coopnet.accounts.models import Invitation
+from coopnet.core.guard import Refused
 from coopnet.core.models import Principle
 from coopnet.members.errors import MembersError
 from coopnet.members.joining import services
@@ -77,11 +78,11 @@ def test_a_category_the_kind_cannot_hold_is_refused():
     ):
         services.application_set_organisation(
             application=application,
-            data={
-                "organisation_name": "Burntwood Town Council",
-                "area_authority": LocalAuthority.objects.get(code="LIC"),
-                "category": category("full"),
-            },
+            organisation=services.OrganisationAnswers(
+                organisation_name="Burntwood Town Council",
+                area_authority=LocalAuthority.objects.get(code="LIC"),
+                category=category("full"),
+            ),
         )
 
 
@@ -90,7 +91,9 @@ def test_a_current_member_cannot_apply_again(org_a):
     with pytest.raises(MembersError, match="already a Full member"):
         services.application_set_organisation(
             application=application,
-            data={"local_authority": org_a.local_authority, "category": category("full")},
+            organisation=services.OrganisationAnswers(
+                local_authority=org_a.local_authority, category=category("full")
+            ),
         )
 
 
@@ -116,7 +119,9 @@ def test_sending_confirms_by_email_after_commit():
 def test_a_sent_application_can_no_longer_be_changed():
     application = council_application()
     with pytest.raises(MembersError, match="can no longer be changed"):
-        services.application_set_contacts(application=application, data=contacts())
+        services.application_set_contacts(
+            application=application, contacts=services.ContactAnswers(**contacts())
+        )
 
 
 def test_the_same_organisation_cannot_have_two_open_applications():
@@ -134,10 +139,9 @@ def test_an_open_application_is_named_at_the_organisation_step():
     with pytest.raises(MembersError, match="already has an application waiting"):
         services.application_set_organisation(
             application=application,
-            data={
-                "local_authority": LocalAuthority.objects.get(code="WGN"),
-                "category": category("full"),
-            },
+            organisation=services.OrganisationAnswers(
+                local_authority=LocalAuthority.objects.get(code="WGN"), category=category("full")
+            ),
         )
 
 
@@ -202,9 +206,9 @@ def test_asking_for_more_information_emails_the_applicant_who_answers(network_ad
 
 def test_staff_refusals(network_admin, officer_a):
     application = council_application()
-    with pytest.raises(PermissionError):
+    with pytest.raises(Refused):
         services.application_approve(application=application, by=officer_a, on=date.today())
-    with pytest.raises(PermissionError):
+    with pytest.raises(Refused):
         services.application_decline(application=application, by=officer_a, reason="No")
     with pytest.raises(MembersError, match="Write the question"):
         services.application_ask(application=application, by=network_admin, question="")
@@ -341,13 +345,15 @@ def test_a_town_council_applies_for_associate_membership(network_admin):
     application = draft(ApplicantType.LOCAL_COUNCIL)
     services.application_set_organisation(
         application=application,
-        data={
-            "organisation_name": "Burntwood Town Council",
-            "area_authority": LocalAuthority.objects.get(code="LIC"),
-            "category": category("associate"),
-        },
+        organisation=services.OrganisationAnswers(
+            organisation_name="Burntwood Town Council",
+            area_authority=LocalAuthority.objects.get(code="LIC"),
+            category=category("associate"),
+        ),
     )
-    services.application_set_contacts(application=application, data=contacts())
+    services.application_set_contacts(
+        application=application, contacts=services.ContactAnswers(**contacts())
+    )
     assess_all(application)
     services.application_submit(application=application)
     with committed():

@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
+from coopnet.core.guard import Refused
 from coopnet.members import services
 from coopnet.members.errors import MembersError
 from coopnet.members.joining import services as joining
@@ -121,7 +122,7 @@ def test_an_officer_gives_notice_and_the_history_is_kept(officer_a, org_a):
 
 def test_notice_refusals(officer_a, officer_b, org_a, network_admin):
     membership = org_a.memberships.get()
-    with pytest.raises(PermissionError):
+    with pytest.raises(Refused):
         services.membership_give_notice(membership=membership, by=officer_b, reason="x")
     assert (
         _client(officer_b).get(reverse("members:give_notice", args=[org_a.slug])).status_code == 403

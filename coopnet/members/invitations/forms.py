@@ -4,10 +4,10 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from coopnet.accounts.roles import UserRole
 from coopnet.core.forms import GovukForm
-from coopnet.members.models import Organisation
 
-from .roles import UserRole
+from ..models import Organisation
 
 
 class InvitationForm(GovukForm):

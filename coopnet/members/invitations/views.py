@@ -3,28 +3,26 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from coopnet.core.requests import signed_in_user
+from coopnet.accounts.models import Invitation
+from coopnet.accounts.requests import signed_in_user
+from coopnet.core.errors import reported
+from coopnet.core.guard import require
 
 from . import services
 from .forms import AcceptInvitationForm, InvitationForm
-from .models import Invitation
 
 
 def invite(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_perm("accounts.invite_people"):
-        raise PermissionDenied
+    require(request.user, "accounts.invite_people")
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported(form) as outcome:
             services.invitation_create(**form.cleaned_data, by=signed_in_user(request))
-        except services.InvitationError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(
                 request, _("An invitation has been sent to %(email)s.") % form.cleaned_data
             )
@@ -41,14 +39,12 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
         )
     form = AcceptInvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with reported(form) as outcome:
             user = services.invitation_accept(
                 invitation=invitation, password=form.cleaned_data["password1"]
             )
-        except services.InvitationError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, _("Your account is ready. Welcome."))
-            return redirect("core:dashboard")
+            return redirect("site:dashboard")
     return render(request, "accounts/accept.html", {"form": form, "invitation": invitation})

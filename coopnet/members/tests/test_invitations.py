@@ -10,9 +10,10 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from coopnet.accounts import services
 from coopnet.accounts.models import Invitation, User
 from coopnet.accounts.roles import UserRole
+from coopnet.core.guard import Refused
+from coopnet.members.invitations import services
 
 pytestmark = pytest.mark.django_db
 GOOD_PASSWORD = "a long and unusual passphrase"
@@ -129,7 +130,7 @@ def test_only_network_admins_may_invite(client, request, who, org_a):
 
 
 def test_service_refuses_a_non_admin_even_without_the_view(officer_a, org_a):
-    with pytest.raises(PermissionError):
+    with pytest.raises(Refused):
         services.invitation_create(
             email="x@example.org",
             full_name="X",

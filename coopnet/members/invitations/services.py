@@ -1,4 +1,7 @@
-"""Invitations: staff invite a person at an organisation; the person sets a password to accept."""
+"""Invitations: staff invite a person at an organisation; the person sets a password to accept.
+
+Accepting creates the user (accounts) and the person and role (the registry), so this lives in
+members, the floor that may import accounts."""
 
 from __future__ import annotations
 
@@ -8,26 +11,29 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from coopnet.members.models import Organisation, Person, Role, RoleKind
-from coopnet.members.services import unique_slug
+from coopnet.accounts.models import Invitation, User
+from coopnet.accounts.roles import STAFF_ROLES, UserRole
+from coopnet.accounts.tasks import send_invitation_email
+from coopnet.core.actors import Actor, System, acting_as
+from coopnet.core.audit import audit_record
+from coopnet.core.errors import DomainError
+from coopnet.core.guard import require
+from coopnet.core.slugs import unique_slug
 
-from .models import Invitation, User
-from .roles import STAFF_ROLES, UserRole
-from .tasks import send_invitation_email
+from ..models import Organisation, Person, Role, RoleKind
 
 ORGANISATION_ROLES = {UserRole.MEMBER_OFFICER, UserRole.AFFILIATE_CONTACT}
 
 
-class InvitationError(Exception):
+class InvitationError(DomainError):
     """The invitation cannot be sent or accepted; the message is for the user."""
 
 
 @transaction.atomic
 def invitation_create(
-    *, email: str, full_name: str, role: str, organisation: Organisation | None, by: User
+    *, email: str, full_name: str, role: str, organisation: Organisation | None, by: Actor
 ) -> Invitation:
-    if not by.has_perm("accounts.invite_people"):
-        raise PermissionError(_("You do not have permission to invite people."))
+    require(by, "accounts.invite_people", message=_("You do not have permission to invite people."))
     email = email.strip().lower()
     if role in ORGANISATION_ROLES and organisation is None:
         raise InvitationError(_("Choose the organisation this person will look after."))
@@ -37,12 +43,21 @@ def invitation_create(
         email__iexact=email, accepted_at__isnull=True, expires_at__gt=timezone.now()
     ).exists():
         raise InvitationError(_("An invitation to that email address is already waiting."))
-    invitation = Invitation.objects.create(
-        email=email,
-        full_name=full_name.strip(),
-        role=role,
-        organisation=organisation,
-        invited_by=by,
+    with acting_as(by):
+        invitation = Invitation.objects.create(
+            email=email,
+            full_name=full_name.strip(),
+            role=role,
+            organisation=organisation,
+            invited_by=by if isinstance(by, User) else None,
+        )
+    audit_record(
+        by=by,
+        action="invitation.sent",
+        target=invitation,
+        about=[organisation],
+        summary=_("%(name)s invited as %(role)s")
+        % {"name": invitation.full_name, "role": invitation.get_role_display()},
     )
     transaction.on_commit(lambda: send_invitation_email.enqueue(invitation_id=invitation.pk))
     return invitation
@@ -57,6 +72,22 @@ def invitation_accept(*, invitation: Invitation, password: str) -> User:
         raise InvitationError(_("This invitation has expired. Ask the network to send a new one."))
     if User.objects.filter(email__iexact=invitation.email).exists():
         raise InvitationError(_("Someone with that email address already has an account."))
+    with acting_as(System("invitation_accept")):
+        user, person = _make_user_and_person(invitation, password)
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_user = user
+    invitation.save(update_fields=["accepted_at", "accepted_user"])
+    audit_record(
+        by=user,
+        action="invitation.accepted",
+        target=invitation,
+        about=[person, invitation.organisation],
+        summary=_("%(name)s accepted an invitation") % {"name": invitation.full_name},
+    )
+    return user
+
+
+def _make_user_and_person(invitation: Invitation, password: str) -> tuple[User, Person]:
     user = User.objects.create_user(
         email=invitation.email,
         password=password,
@@ -83,7 +114,4 @@ def invitation_accept(*, invitation: Invitation, password: str) -> User:
             start=timezone.localdate(),
             manages_profile=invitation.role in ORGANISATION_ROLES,
         )
-    invitation.accepted_at = timezone.now()
-    invitation.accepted_user = user
-    invitation.save(update_fields=["accepted_at", "accepted_user"])
-    return user
+    return user, person

@@ -1,0 +1,1 @@
+"""What every app's part of the API shares: fields and filters, pagination, permissions."""

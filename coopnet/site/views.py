@@ -1,0 +1,45 @@
+"""The home page and a person's dashboard: the top floor, free to read every app."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from coopnet.accounts.permissions import is_board_member, is_network_admin, is_staff_role
+from coopnet.core.caching import cache_public_page
+from coopnet.core.dashboard import dashboard_panels
+from coopnet.core.selectors import latest_reported, network_principles
+from coopnet.members import selectors as members
+
+
+@login_not_required
+@cache_public_page
+def home(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    return render(
+        request,
+        "site/home.html",
+        {
+            "today": today,
+            "stats": members.membership_stats_cached(today),
+            "published": latest_reported(["councils-citizens", "councils-budget"]),
+            "principles": network_principles(),
+        },
+    )
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """What a signed-in person looks after today: organisations through
+    `organisations_managed_by` (today's roles only), and the panels apps register."""
+    return render(
+        request,
+        "site/dashboard.html",
+        {
+            "organisations": members.organisations_managed_by(request.user),
+            "finance_staff": is_staff_role(request.user),
+            "board_member": is_board_member(request.user) or is_network_admin(request.user),
+            "panels": dashboard_panels(request),
+        },
+    )
