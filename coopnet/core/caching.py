@@ -15,19 +15,13 @@ from typing import Any
 
 from django.contrib.messages import get_messages
 from django.core.cache import cache
-from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from .versioning import public_version, register_public_models
+from .versioning import public_version
 
 PAGE_CACHE_SECONDS = 3600
-
-
-def register_versioned(*models: type[Model]) -> None:
-    """Another app's records shown on cached public pages (see `register_public_models`)."""
-    register_public_models(*models)
 
 
 def public_content_version() -> str:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from coopnet.core.guard import allowed
-from coopnet.core.requests import signed_in_user
+from coopnet.accounts.requests import signed_in_user
 
 from . import services
 from .models import Action, NewsPost, Publication, Tag, Theme

@@ -13,7 +13,7 @@ from coopnet.members.tests.factories import category
 
 @pytest.fixture
 def finance_ready(db):
-    from coopnet.finance.dates import membership_year
+    from coopnet.core.membership_year import year_of as membership_year
     from coopnet.finance.models import FeeSchedule, FinanceSettings
 
     config = FinanceSettings.current()

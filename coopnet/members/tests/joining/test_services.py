@@ -364,7 +364,7 @@ def test_a_town_council_applies_for_associate_membership(network_admin):
 
 
 def test_approval_is_refused_while_the_accountable_body_is_not_set_up(network_admin):
-    from coopnet.finance.dates import membership_year
+    from coopnet.core.membership_year import year_of as membership_year
     from coopnet.finance.models import FeeSchedule, FinanceSettings
 
     FinanceSettings.current()  # exists, with no Accountable Body details
