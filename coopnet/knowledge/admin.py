@@ -13,8 +13,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from coopnet.core.guard import allowed
 from coopnet.accounts.requests import signed_in_user
+from coopnet.core.guard import allowed
 
 from . import services
 from .models import Action, NewsPost, Publication, Tag, Theme
