@@ -256,7 +256,7 @@ def lapsed_membership_end(
                 membership=membership,
                 end=end,
                 reason=reason.strip(),
-                by=by,  # type: ignore[arg-type]  # the registry's services take an Actor on the spine
+                by=by,
             )
             audit_record(
                 by=by,
