@@ -1,0 +1,33 @@
+"""Writes of the events app. Every view, command and task calls these."""
+
+from .events import (
+    EventDetails,
+    event_create,
+    event_publish,
+    event_reject,
+    event_return,
+    event_submit,
+    event_update,
+)
+from .registrations import (
+    registration_book,
+    registration_cancel,
+    registration_cancel_by_token,
+    registration_confirm_email,
+    registration_request,
+)
+
+__all__ = [
+    "EventDetails",
+    "event_create",
+    "event_publish",
+    "event_reject",
+    "event_return",
+    "event_submit",
+    "event_update",
+    "registration_book",
+    "registration_cancel",
+    "registration_cancel_by_token",
+    "registration_confirm_email",
+    "registration_request",
+]
