@@ -8,7 +8,7 @@ correctly across the clock changes.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -16,6 +16,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from .models import Event, Registration
+from .recurrence import Occurrence, occurrences, skipped_starts
 
 PRODID = "-//coopnet//events//EN"
 LONDON = ZoneInfo("Europe/London")
@@ -55,6 +56,9 @@ def vevent(event: Event, *, joining_link: bool = False) -> icalendar.Event:
         item.add("dtend", event.ends_at.astimezone(ZoneInfo("UTC")))
     if event.recurrence:
         item.add("rrule", icalendar.vRecur.from_ical(event.recurrence))
+        skipped = skipped_starts(event.starts_at, list(event.skipped_dates or []))
+        if skipped:
+            item.add("exdate", skipped)
     description = event.summary or event.description_text
     if joining_link and event.joining_link:
         description = f"{description}\n\n{event.joining_link}".strip()
@@ -115,3 +119,12 @@ def invitation(registration: Registration, *, cancel: bool = False) -> bytes:
         item["sequence"] = event.sequence + 1
     cal.add_component(item)
     return _finish(cal, [event])
+
+
+def occurrences_of(event: Event, first: datetime, last: datetime) -> list[Occurrence]:
+    """When a repeating event takes place between two moments (a single event: itself)."""
+    if not event.recurrence:
+        if event.starts_at <= last and event.ends_at >= first:
+            return [Occurrence(event.starts_at, event.ends_at)]
+        return []
+    return occurrences(vevent(event), first, last)

@@ -184,6 +184,7 @@ class EventForm(GovukForm):
             registration_closes_at=keep.registration_closes_at if keep else None,
             counts_towards_events_figure=keep.counts_towards_events_figure if keep else True,
             recurrence=keep.recurrence if keep else "",
+            skipped_dates=tuple(keep.skipped_dates) if keep else (),
             source=keep.source if keep else "",
             date_precision=keep.date_precision if keep else Event.Precision.EXACT,
         )

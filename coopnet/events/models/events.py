@@ -17,6 +17,13 @@ from coopnet.core.periods import PeriodQuerySet
 from coopnet.core.versioning import VersionedQuerySet
 
 
+def _continuing(now: datetime) -> models.Q:
+    repeating = ~models.Q(recurrence="") & (
+        models.Q(series_ends_at__isnull=True) | models.Q(series_ends_at__gte=now)
+    )
+    return models.Q(ends_at__gte=now) | repeating
+
+
 class EventQuerySet(PeriodQuerySet, VersionedQuerySet):
     """Events are dated by their days in Europe/London: `current_on(day)` is "running that day"."""
 
@@ -26,10 +33,11 @@ class EventQuerySet(PeriodQuerySet, VersionedQuerySet):
         return self.filter(status=Event.Status.PUBLISHED)
 
     def upcoming(self, now: datetime) -> Self:
-        return self.filter(ends_at__gte=now)
+        """Not over yet: a repeating event until its last occurrence (forever if it has none)."""
+        return self.filter(_continuing(now))
 
     def past(self, now: datetime) -> Self:
-        return self.filter(ends_at__lt=now)
+        return self.exclude(_continuing(now))
 
 
 class Event(models.Model):
@@ -111,7 +119,16 @@ class Event(models.Model):
         help_text=_("Regular member and officer meetings do not count."),
     )
     recurrence = models.CharField(
-        _("repeats (iCalendar RRULE)"), max_length=300, blank=True
+        _("repeats (iCalendar RRULE)"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example FREQ=MONTHLY;BYDAY=2TU for the second Tuesday of each month."),
+    )
+    skipped_dates = models.JSONField(
+        _("dates the repeating event does not take place"), default=list, blank=True
+    )
+    series_ends_at = models.DateTimeField(
+        _("last occurrence ends"), null=True, blank=True, editable=False
     )
     source = models.CharField(_("source"), max_length=300, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)

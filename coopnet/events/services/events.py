@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import datetime
 
-import icalendar
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,6 +21,7 @@ from coopnet.members.permissions import manages_organisation
 
 from ..errors import EventsError
 from ..models import Event
+from ..recurrence import RecurrenceError, check_rule, series_end
 
 Status = Event.Status
 
@@ -50,9 +50,14 @@ class EventDetails:
     recurrence: str = ""
     date_precision: str = Event.Precision.EXACT
     source: str = ""
+    skipped_dates: tuple[str, ...] = ()
 
 
-PLAIN = tuple(f.name for f in fields(EventDetails) if f.name not in ("description", "organiser"))
+PLAIN = tuple(
+    f.name
+    for f in fields(EventDetails)
+    if f.name not in ("description", "organiser", "skipped_dates")
+)
 
 
 def _locked(event: Event) -> Event:
@@ -75,8 +80,8 @@ def _check(details: EventDetails) -> None:
         )
     if details.recurrence:
         try:
-            icalendar.vRecur.from_ical(details.recurrence)
-        except ValueError as exc:
+            check_rule(details.recurrence)
+        except RecurrenceError as exc:
             raise EventsError(
                 _("The repeat rule is not an iCalendar RRULE."), field="recurrence"
             ) from exc
@@ -96,6 +101,8 @@ def _apply(event: Event, details: EventDetails) -> None:
     for name in PLAIN:
         setattr(event, name, getattr(details, name))
     event.organiser = details.organiser
+    event.skipped_dates = sorted(set(details.skipped_dates))
+    event.series_ends_at = series_end(details.starts_at, details.ends_at, details.recurrence)
     text = sanitise(details.description)
     if missing_alt(text.html):
         raise EventsError(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
@@ -18,6 +19,8 @@ from ..models import Event
 from ..schema import event_json_ld
 
 PAGE_SIZE = 20
+NEXT_DATES = 6
+NEXT_DATES_WINDOW = timedelta(days=200)
 
 
 def _listing(request: HttpRequest, *, past: bool) -> HttpResponse:
@@ -81,6 +84,11 @@ def event(request: HttpRequest, slug: str) -> HttpResponse:
         "can_edit": request.user.has_perm("events.change_event", obj),
         "can_moderate": request.user.has_perm("events.moderate", obj),
         "public_form": PublicRegistrationForm() if not request.user.is_authenticated else None,
+        "next_dates": (
+            calendar.occurrences_of(obj, now, now + NEXT_DATES_WINDOW)[:NEXT_DATES]
+            if obj.recurrence
+            else []
+        ),
         "json_ld": json.dumps(event_json_ld(obj), ensure_ascii=False) if obj.is_published else "",
     }
     if context["can_edit"]:
