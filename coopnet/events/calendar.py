@@ -106,7 +106,9 @@ def invitation(registration: Registration, *, cancel: bool = False) -> bytes:
     event = registration.event
     cal = _calendar("CANCEL" if cancel else "REQUEST")
     item = vevent(event, joining_link=not cancel)
-    organiser = icalendar.vCalAddress(f"mailto:{settings.DEFAULT_FROM_EMAIL.split('<')[-1].strip('> ')}")
+    organiser = icalendar.vCalAddress(
+        f"mailto:{settings.DEFAULT_FROM_EMAIL.split('<')[-1].strip('> ')}"
+    )
     organiser.params["cn"] = icalendar.vText(settings.NETWORK_NAME)
     item.add("organizer", organiser)
     attendee = icalendar.vCalAddress(f"mailto:{registration.email}")

@@ -64,7 +64,8 @@ EVENTS: tuple[SeedEvent, ...] = (
         date(2021, 9, 1),
         P.MONTH,
         REVIEW_2022,
-        summary="The network welcomed new members Hackney, Newham, Trafford and Stoke Labour Group.",
+        summary="The network welcomed new members Hackney, Newham, Trafford and Stoke Labour "
+        "Group.",
     ),
     SeedEvent(
         "co-operative-party-conference-fringe-2021",

@@ -17,7 +17,9 @@ from coopnet.members.permissions import manages_organisation, manages_some_organ
 @rules.predicate
 def organises(user, event) -> bool:
     """The user manages the profile of the event's organiser organisation."""
-    return bool(event is not None and event.organiser_id and manages_organisation(user, event.organiser))
+    return bool(
+        event is not None and event.organiser_id and manages_organisation(user, event.organiser)
+    )
 
 
 @rules.predicate

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -37,7 +38,7 @@ def check_rule(rule: str) -> None:
         raise RecurrenceError(str(exc)) from exc
 
 
-def _rule(starts_at: datetime, rule: str):  # type: ignore[no-untyped-def]
+def _rule(starts_at: datetime, rule: str) -> Any:
     return rrulestr(rule, dtstart=starts_at.astimezone(LONDON))
 
 
@@ -64,7 +65,9 @@ def series_end(starts_at: datetime, ends_at: datetime, rule: str) -> datetime | 
     return last + (ends_at - starts_at)
 
 
-def occurrences(vevent: icalendar.Event, first: date | datetime, last: date | datetime) -> list[Occurrence]:
+def occurrences(
+    vevent: icalendar.Event, first: date | datetime, last: date | datetime
+) -> list[Occurrence]:
     """The occurrences of one VEVENT (with its RRULE and EXDATEs) between two moments."""
     cal = icalendar.Calendar()
     cal.add_component(vevent)

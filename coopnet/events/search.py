@@ -43,6 +43,4 @@ def event_document(instance: Event) -> SearchDocument | None:
 
 
 def searchable_events() -> Iterable[Event]:
-    return (
-        Event.objects.published().select_related("organiser").prefetch_related("principles")
-    )
+    return Event.objects.published().select_related("organiser").prefetch_related("principles")

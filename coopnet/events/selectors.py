@@ -15,7 +15,7 @@ from coopnet.core.models import Principle, ReportedFigure
 from coopnet.members.models import Organisation
 from coopnet.members.selectors import managed_organisation_ids
 
-from .models import Event, Registration
+from .models import Event, EventQuerySet, Registration
 
 EVENTS_FIGURE = "meetings-and-events"
 
@@ -28,7 +28,7 @@ def _for_cards(qs: QuerySet[Event]) -> QuerySet[Event]:
     return qs.select_related("organiser").prefetch_related(_principles())
 
 
-def published_events() -> QuerySet[Event]:
+def published_events() -> EventQuerySet:
     return Event.objects.published()
 
 
@@ -115,9 +115,7 @@ def registration_of(event: Event, user: Any) -> Registration | None:
     if not (user and user.is_authenticated):
         return None
     return (
-        event.registrations.filter(user=user, status__in=Registration.LIVE)
-        .order_by("-pk")
-        .first()
+        event.registrations.filter(user=user, status__in=Registration.LIVE).order_by("-pk").first()
     )
 
 
@@ -156,9 +154,7 @@ class EventsYear:
 def events_kpi(years: list[int]) -> list[EventsYear]:
     """Meetings and events per membership year: counted from the published events that count
     towards the figure, beside the figure the network reported for that year (if any)."""
-    figures = {
-        year_of(f.as_of): f for f in ReportedFigure.objects.filter(key=EVENTS_FIGURE)
-    }
+    figures = {year_of(f.as_of): f for f in ReportedFigure.objects.filter(key=EVENTS_FIGURE)}
     counted = published_events().filter(counts_towards_events_figure=True)
     rows = []
     for year in years:
@@ -171,9 +167,9 @@ def events_kpi(years: list[int]) -> list[EventsYear]:
 def kpi_years(today: date) -> list[int]:
     """From the first membership year with a counted event or a reported figure to this one."""
     firsts = [year_of(today)]
-    first_event = published_events().filter(counts_towards_events_figure=True).order_by(
-        "starts_at"
-    ).first()
+    first_event = (
+        published_events().filter(counts_towards_events_figure=True).order_by("starts_at").first()
+    )
     if first_event is not None:
         firsts.append(year_of(timezone.localtime(first_event.starts_at).date()))
     first_figure = ReportedFigure.objects.filter(key=EVENTS_FIGURE).order_by("as_of").first()

@@ -24,7 +24,7 @@ def _continuing(now: datetime) -> models.Q:
     return models.Q(ends_at__gte=now) | repeating
 
 
-class EventQuerySet(PeriodQuerySet, VersionedQuerySet):
+class EventQuerySet(PeriodQuerySet, VersionedQuerySet):  # type: ignore[override]
     """Events are dated by their days in Europe/London: `current_on(day)` is "running that day"."""
 
     period_fields = ("starts_at__date", "ends_at__date")
@@ -110,9 +110,7 @@ class Event(models.Model):
     )
     registration_open = models.BooleanField(_("registration open"), default=False)
     registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
-    public_registration = models.BooleanField(
-        _("anyone may register by email"), default=False
-    )
+    public_registration = models.BooleanField(_("anyone may register by email"), default=False)
     counts_towards_events_figure = models.BooleanField(
         _("counts towards the meetings and events figure"),
         default=True,
@@ -143,6 +141,7 @@ class Event(models.Model):
     history = HistoricalRecords(get_user=history_user, excluded_fields=["description_text"])
 
     objects = EventQuerySet.as_manager()
+
     class Meta:
         ordering = ["starts_at", "pk"]
         verbose_name = _("event")

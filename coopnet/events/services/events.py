@@ -125,9 +125,7 @@ def event_create(
         event.slug = unique_slug(Event, details.title, fallback="event")
         event.save()
         event.principles.set(list(principles))
-        audit_record(
-            by=by, action="event.created", target=event, about=[event.organiser]
-        )
+        audit_record(by=by, action="event.created", target=event, about=[event.organiser])
     return event
 
 
@@ -183,9 +181,7 @@ def _moderate(event: Event, by: Actor, *, to: str, action: str, comment: str = "
         if to == Status.PUBLISHED and event.published_at is None:
             event.published_at = timezone.now()
         event.save()
-        audit_record(
-            by=by, action=action, target=event, about=[event.organiser], reason=comment
-        )
+        audit_record(by=by, action=action, target=event, about=[event.organiser], reason=comment)
     return event
 
 

@@ -15,7 +15,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from coopnet.core.actors import Actor, System, acting_as
+from coopnet.core.actors import Actor, System, acting_as, user_of
 from coopnet.core.audit import audit_record
 from coopnet.core.guard import refuse, require
 
@@ -34,9 +34,7 @@ def _locked_event(event: Event) -> Event:
 
 def _tell(registration: Registration, message: str) -> None:
     transaction.on_commit(
-        partial(
-            send_registration_email.enqueue, registration_id=registration.pk, message=message
-        )
+        partial(send_registration_email.enqueue, registration_id=registration.pk, message=message)
     )
 
 
@@ -72,14 +70,17 @@ def registration_book(*, event: Event, by: Actor) -> Registration:
     require(by, "events.book", event)
     event = _locked_event(event)
     _check_open(event)
-    if event.registrations.filter(user=by, status__in=Registration.LIVE).exists():
+    user = user_of(by)
+    if user is None:
+        raise refuse(_("Sign in to book a place."))
+    if event.registrations.filter(user=user, status__in=Registration.LIVE).exists():
         raise EventsError(_("You are already registered for this event."))
     with acting_as(by):
         registration = Registration(
             event=event,
-            user=by,
-            name=getattr(by, "full_name", ""),
-            email=str(getattr(by, "email", "")).lower(),
+            user=user,
+            name=user.full_name,
+            email=user.email.lower(),
         )
         _place(event, registration)
         _save_new(registration)
@@ -162,9 +163,7 @@ def _cancel(registration: Registration, by: Actor) -> Registration:
         registration.position = None
         registration.cancelled_at = timezone.now()
         registration.save()
-        audit_record(
-            by=by, action="registration.cancelled", target=registration, about=[event]
-        )
+        audit_record(by=by, action="registration.cancelled", target=registration, about=[event])
         if freed:
             _promote_first(event)
     if freed:

@@ -64,7 +64,8 @@ def test_an_officer_submits_an_event_and_staff_publish_it(officer_a, org_a, netw
     services.event_submit(event=event, by=officer_a)
     services.event_publish(event=event, by=network_admin)
     event.refresh_from_db()
-    assert event.status == Event.Status.PUBLISHED and event.published_at
+    assert event.status == Event.Status.PUBLISHED
+    assert event.published_at
     actions = [e.action for e in audit_trail_for(event)]
     assert actions == ["event.published", "event.submitted", "event.created"]
     assert event.history.first().history_user == network_admin
@@ -93,9 +94,7 @@ def test_an_officer_may_not_publish_or_edit_another_organisations_event(
         services.event_update(event=event, by=officer_b, details=_details(org_a, title="Mine"))
 
 
-def test_staff_return_with_a_comment_and_the_organiser_resubmits(
-    officer_a, org_a, network_admin
-):
+def test_staff_return_with_a_comment_and_the_organiser_resubmits(officer_a, org_a, network_admin):
     event = services.event_create(by=officer_a, details=_details(org_a))
     services.event_submit(event=event, by=officer_a)
     with pytest.raises(EventsError):
@@ -194,13 +193,16 @@ def test_cancelling_promotes_the_first_on_the_wait_list_and_tells_them():
     run(services.registration_cancel, registration=place, by=first)
 
     waiting.refresh_from_db()
-    assert waiting.status == Status.CONFIRMED and waiting.position is None
+    assert waiting.status == Status.CONFIRMED
+    assert waiting.position is None
     assert event.registrations.get(user=third).status == Status.WAITLISTED
     by_person = {m.to[0]: m for m in mail.outbox}
     assert len(mail.outbox) == 2
     cancelled, promoted = by_person[first.email], by_person[second.email]
-    assert cancelled.to == [first.email] and _ics(cancelled)["method"] == "CANCEL"
-    assert promoted.to == [second.email] and _ics(promoted)["method"] == "REQUEST"
+    assert cancelled.to == [first.email]
+    assert _ics(cancelled)["method"] == "CANCEL"
+    assert promoted.to == [second.email]
+    assert _ics(promoted)["method"] == "REQUEST"
     assert "A place" in promoted.subject
 
 
@@ -250,12 +252,16 @@ def test_rebooking_after_cancelling_is_allowed(supporter):
 def test_public_sign_up_holds_nothing_until_the_link_is_followed():
     event = EventFactory(public_registration=True, capacity=1)
     pending = run(services.registration_request, event=event, name="Ada", email="Ada@Example.org")
-    assert pending.status == Status.PENDING and pending.email == "ada@example.org"
+    assert pending.status == Status.PENDING
+    assert pending.email == "ada@example.org"
     (message,) = mail.outbox
     assert f"/events/places/{pending.token}/confirm/" in message.body
     assert not message.attachments
     # Asking again sends the link again rather than a second registration.
-    assert run(services.registration_request, event=event, name="Ada", email="ada@example.org") == pending
+    assert (
+        run(services.registration_request, event=event, name="Ada", email="ada@example.org")
+        == pending
+    )
     assert event.registrations.count() == 1
 
     confirmed = run(services.registration_confirm_email, token=pending.token)

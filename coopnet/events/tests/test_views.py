@@ -36,8 +36,10 @@ def test_upcoming_and_past_lists(client):
     EventFactory(title="A draft nobody sees", status=Event.Status.DRAFT)
     upcoming = client.get(reverse("events:upcoming")).content.decode()
     past = client.get(reverse("events:past")).content.decode()
-    assert "Next month&#x27;s webinar" in upcoming and "Last year" not in upcoming
-    assert "Last year&#x27;s fringe" in past and "Next month" not in past
+    assert "Next month&#x27;s webinar" in upcoming
+    assert "Last year" not in upcoming
+    assert "Last year&#x27;s fringe" in past
+    assert "Next month" not in past
     assert "A draft nobody sees" not in upcoming + past
 
 
@@ -83,9 +85,7 @@ def test_the_lists_cost_the_same_queries_at_3_and_30_events(
 
 
 @pytest.mark.parametrize("n", [3, 30])
-def test_the_feed_costs_the_same_queries_at_3_and_30_events(
-    client, n, django_assert_num_queries
-):
+def test_the_feed_costs_the_same_queries_at_3_and_30_events(client, n, django_assert_num_queries):
     for _ in range(n):
         EventFactory()
     with django_assert_num_queries(1):
@@ -121,7 +121,8 @@ def test_the_joining_link_is_shown_to_people_with_a_place(client, supporter):
     assert "secret-room" not in client.get(event.get_absolute_url()).content.decode()
     client.post(reverse("events:book", args=[event.slug]))
     page = client.get(event.get_absolute_url()).content.decode()
-    assert "You have a place" in page and "secret-room" in page
+    assert "You have a place" in page
+    assert "secret-room" in page
 
 
 def test_a_draft_is_not_found_except_by_its_organisers_and_staff(
@@ -168,7 +169,8 @@ def test_cancelling_from_the_email_link_promotes_the_wait_list(
     )
     url = reverse("events:cancel_by_token", args=[place.token])
     page = client.get(url)  # a mail scanner following the link cancels nothing
-    assert page.status_code == 200 and "Cancel my registration" in page.content.decode()
+    assert page.status_code == 200
+    assert "Cancel my registration" in page.content.decode()
     place.refresh_from_db()
     assert place.status == Registration.Status.CONFIRMED
     with django_capture_on_commit_callbacks(execute=True):
@@ -227,7 +229,8 @@ def test_an_officer_submits_and_staff_publish_through_the_pages(
         },
     )
     event = Event.objects.get(title="Co-operative placemaking workshop")
-    assert response.status_code == 302 and event.status == Event.Status.DRAFT
+    assert response.status_code == 302
+    assert event.status == Event.Status.DRAFT
     assert timezone.localtime(event.starts_at).hour == 10
     client.post(reverse("events:send_for_review", args=[event.slug]))
     client.force_login(network_admin)
@@ -236,12 +239,13 @@ def test_an_officer_submits_and_staff_publish_through_the_pages(
     client.post(reverse("events:moderate", args=[event.slug]), {"decision": "publish"})
     event.refresh_from_db()
     assert event.is_published
-    assert "Co-operative placemaking workshop" in client.get(reverse("events:upcoming")).content.decode()
+    assert (
+        "Co-operative placemaking workshop"
+        in client.get(reverse("events:upcoming")).content.decode()
+    )
 
 
-def test_returning_without_a_comment_shows_the_error_on_the_form(
-    client, network_admin, org_a
-):
+def test_returning_without_a_comment_shows_the_error_on_the_form(client, network_admin, org_a):
     event = EventFactory(organiser=org_a, status=Event.Status.SUBMITTED)
     client.force_login(network_admin)
     response = client.post(reverse("events:moderate", args=[event.slug]), {"decision": "return"})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -9,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coopnet.accounts.models import User
 from coopnet.core.errors import reported
 
 from .. import services
@@ -48,7 +51,7 @@ def book(request: HttpRequest, slug: str) -> HttpResponse:
 def cancel(request: HttpRequest, slug: str) -> HttpResponse:
     event = _published(slug)
     registration = (
-        event.registrations.filter(user=request.user, status__in=Registration.LIVE)
+        event.registrations.filter(user=cast(User, request.user), status__in=Registration.LIVE)
         .order_by("-pk")
         .first()
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -25,7 +26,7 @@ def _event(slug: str) -> Event:
         raise Http404(_("No event has that address.")) from exc
 
 
-def _organisers(request: HttpRequest):  # type: ignore[no-untyped-def]
+def _organisers(request: HttpRequest) -> QuerySet[Organisation]:
     if request.user.has_perm("events.moderate"):
         return Organisation.objects.order_by("name")
     return organisations_managed_by(request.user).order_by("name")

@@ -78,7 +78,9 @@ def event(request: HttpRequest, slug: str) -> HttpResponse:
         "registration_open": obj.registration_is_open(now),
         "is_past": obj.ends_at < now,
         "places_left": (
-            None if obj.capacity is None else max(obj.capacity - obj.confirmed_count, 0)
+            None
+            if obj.capacity is None
+            else max(obj.capacity - getattr(obj, "confirmed_count", 0), 0)
         ),
         "can_book": request.user.has_perm("events.book", obj),
         "can_edit": request.user.has_perm("events.change_event", obj),
