@@ -176,3 +176,12 @@ def kpi_years(today: date) -> list[int]:
     if first_figure is not None:
         firsts.append(year_of(first_figure.as_of))
     return list(range(min(firsts), year_of(today) + 1))
+
+
+def registrations_of_user(user: Any) -> QuerySet[Registration]:
+    """A signed-in person's live registrations, soonest event first."""
+    return (
+        Registration.objects.filter(user_id=user.pk, status__in=Registration.LIVE)
+        .select_related("event")
+        .order_by("event__starts_at", "pk")
+    )

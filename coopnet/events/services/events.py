@@ -15,6 +15,7 @@ from coopnet.core.audit import audit_record
 from coopnet.core.guard import require
 from coopnet.core.models import Principle
 from coopnet.core.richtext import missing_alt, sanitise
+from coopnet.core.search.index import refresh
 from coopnet.core.slugs import unique_slug
 from coopnet.members.models import Organisation
 from coopnet.members.permissions import manages_organisation
@@ -125,6 +126,7 @@ def event_create(
         event.slug = unique_slug(Event, details.title, fallback="event")
         event.save()
         event.principles.set(list(principles))
+        refresh(event)  # the principles facet changed after the save
         audit_record(by=by, action="event.created", target=event, about=[event.organiser])
     return event
 
@@ -154,6 +156,7 @@ def event_update(
         event.save()
         if principles is not None:
             event.principles.set(list(principles))
+            refresh(event)  # the principles facet changed after the save
         audit_record(by=by, action="event.updated", target=event, about=[event.organiser])
     return event
 

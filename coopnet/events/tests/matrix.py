@@ -57,6 +57,10 @@ ENTRIES: dict[str, Entry] = {
     "events:cancel": Entry(signed_in(REDIRECT), _published, method="post"),
     # A public sign-up with nothing filled in shows the form again.
     "events:register": Entry(everyone(OK), _published, method="post"),
+    # API: published events for everyone; one's own places for people signed in.
+    "api:event-list": Entry(everyone(OK)),
+    "api:event-detail": Entry(everyone(OK), _published),
+    "api:my-event-registration-list": Entry({**signed_in(OK), "anonymous": DENY}),
 }
 
 

@@ -272,3 +272,36 @@ def test_welsh_event_pages(client):
     page = client.get(reverse("events:upcoming"), HTTP_ACCEPT_LANGUAGE="cy").content.decode()
     assert "Digwyddiadau i ddod" in page
     assert client.get(event.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="cy").status_code == 200
+
+
+def test_the_api_lists_published_events_with_filters_and_never_the_joining_link(client, org_a):
+    EventFactory(title="Online one", organiser=org_a)
+    EventFactory(title="In person", attendance=Event.Attendance.IN_PERSON, venue="Hall")
+    EventFactory(title="Draft", status=Event.Status.DRAFT)
+    data = client.get("/api/v1/events/").json()
+    assert {e["title"] for e in data["results"]} == {"Online one", "In person"}
+    assert "secret-room" not in json.dumps(data)
+    online = client.get("/api/v1/events/?attendance=online").json()
+    assert [e["title"] for e in online["results"]] == ["Online one"]
+    mine = client.get(f"/api/v1/events/?organiser={org_a.slug}").json()
+    assert [e["organiser"] for e in mine["results"]] == [org_a.slug]
+
+
+def test_the_api_lists_ones_own_places_only(client, supporter):
+    event = EventFactory()
+    RegistrationFactory(event=event, user=supporter, email=supporter.email)
+    RegistrationFactory(event=event, user=UserFactory())
+    assert client.get("/api/v1/my/event-registrations/").status_code == 403
+    client.force_login(supporter)
+    data = client.get("/api/v1/my/event-registrations/").json()
+    assert [r["event"] for r in data["results"]] == [event.slug]
+
+
+def test_published_events_are_in_the_site_search(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        EventFactory(title="Community wealth building summit")
+        EventFactory(title="Community wealth building draft", status=Event.Status.DRAFT)
+    page = client.get(reverse("core:search"), {"q": "community wealth"}).content.decode()
+    assert "building summit" in page  # the words searched for are highlighted
+    assert "building draft" not in page
+    assert "Events (1)" in " ".join(re.sub(r"<[^>]+>", " ", page).split())
