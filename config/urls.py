@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
-from coopnet.events.views.public import feed as events_feed
+from coopnet.events.views.calendars import feed as events_feed
 
 urlpatterns = [
     path("", include("coopnet.core.urls")),

@@ -91,13 +91,13 @@ def _finish(cal: icalendar.Calendar, events: Iterable[Event]) -> bytes:
     return cal.to_ical()
 
 
-def feed(events: Iterable[Event]) -> bytes:
-    """The public feed: every published event."""
+def feed(events: Iterable[Event], *, joining_links: bool = False) -> bytes:
+    """A feed of events: the public one, or a person's own places (with their joining links)."""
     events = list(events)
     cal = _calendar()
     cal.add("x-wr-calname", f"{settings.NETWORK_NAME}: events")
     for event in events:
-        cal.add_component(vevent(event))
+        cal.add_component(vevent(event, joining_link=joining_links))
     return _finish(cal, events)
 
 

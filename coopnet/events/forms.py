@@ -208,6 +208,14 @@ class ModerationForm(GovukForm):
     )
 
 
+SHARE_LABEL = _("The organiser may see my name and email address")
+
+
 class PublicRegistrationForm(GovukForm):
     name = forms.CharField(label=_("Your name"), max_length=200)
     email = forms.EmailField(label=_("Email address"))
+    shares_details = forms.BooleanField(label=SHARE_LABEL, required=False)
+
+
+class BookingForm(GovukForm):
+    shares_details = forms.BooleanField(label=SHARE_LABEL, required=False)

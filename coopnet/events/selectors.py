@@ -15,7 +15,7 @@ from coopnet.core.models import Principle, ReportedFigure
 from coopnet.members.models import Organisation
 from coopnet.members.selectors import managed_organisation_ids
 
-from .models import Event, EventQuerySet, Registration
+from .models import CalendarFeed, Event, EventQuerySet, Registration
 
 EVENTS_FIGURE = "meetings-and-events"
 
@@ -185,3 +185,54 @@ def registrations_of_user(user: Any) -> QuerySet[Registration]:
         .select_related("event")
         .order_by("event__starts_at", "pk")
     )
+
+
+def calendar_feed_of(user: Any) -> CalendarFeed | None:
+    return CalendarFeed.objects.filter(user_id=user.pk).first()
+
+
+def feed_by_token(token: str) -> CalendarFeed | None:
+    return (
+        CalendarFeed.objects.select_related("user").filter(token=token).first() if token else None
+    )
+
+
+def booked_events(user: Any) -> QuerySet[Event]:
+    """The published events the person has a confirmed place on (their private feed)."""
+    return (
+        published_events()
+        .filter(
+            registrations__user_id=user.pk,
+            registrations__status=Registration.Status.CONFIRMED,
+        )
+        .select_related("organiser")
+        .distinct()
+        .order_by("starts_at", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class AttendeeRow:
+    status: str
+    position: int | None
+    name: str
+    email: str
+    registered: date
+
+
+def attendee_rows(event: Event) -> list[AttendeeRow]:
+    """The live registrations as the organiser and staff may see them: people appear by name
+    only if they agreed to share their details."""
+    rows = []
+    for r in registrations_for(event):
+        shared = r.shares_details
+        rows.append(
+            AttendeeRow(
+                status=r.get_status_display(),
+                position=r.position,
+                name=(r.name or r.email) if shared else "",
+                email=r.email if shared else "",
+                registered=timezone.localtime(r.created_at).date(),
+            )
+        )
+    return rows

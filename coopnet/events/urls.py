@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import bookings, manage, public
+from .views import bookings, calendars, manage, public
 
 app_name = "events"
 urlpatterns = [
@@ -10,6 +10,8 @@ urlpatterns = [
     path("add/", manage.submit, name="submit"),
     path("mine/", manage.mine, name="mine"),
     path("moderation/", manage.moderation, name="moderation"),
+    path("my-calendar/", calendars.my_calendar, name="my_calendar"),
+    path("calendar/<str:token>.ics", calendars.private_feed, name="private_feed"),
     path("places/<str:token>/confirm/", bookings.confirm_email, name="confirm_email"),
     path("places/<str:token>/cancel/", bookings.cancel_by_token, name="cancel_by_token"),
     path("<slug:slug>/", public.event, name="event"),
@@ -19,4 +21,5 @@ urlpatterns = [
     path("<slug:slug>/book/", bookings.book, name="book"),
     path("<slug:slug>/cancel/", bookings.cancel, name="cancel"),
     path("<slug:slug>/register/", bookings.register, name="register"),
+    path("<slug:slug>/attendees.csv", calendars.attendees_csv, name="attendees_csv"),
 ]

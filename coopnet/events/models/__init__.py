@@ -1,6 +1,7 @@
 """Events the network holds, attends or promotes, and the places people book on them."""
 
 from .events import Event, EventQuerySet
+from .feeds import CalendarFeed
 from .registrations import Registration
 
-__all__ = ["Event", "EventQuerySet", "Registration"]
+__all__ = ["CalendarFeed", "Event", "EventQuerySet", "Registration"]

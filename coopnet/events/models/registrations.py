@@ -42,6 +42,9 @@ class Registration(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status)
     position = models.PositiveIntegerField(_("place on the wait list"), null=True, blank=True)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    shares_details = models.BooleanField(
+        _("the organiser may see my name and email address"), default=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)

@@ -10,6 +10,7 @@ from .events import (
     event_update,
 )
 from .registrations import (
+    calendar_feed_reset,
     registration_book,
     registration_cancel,
     registration_cancel_by_token,
@@ -19,6 +20,7 @@ from .registrations import (
 
 __all__ = [
     "EventDetails",
+    "calendar_feed_reset",
     "event_create",
     "event_publish",
     "event_reject",

@@ -20,7 +20,8 @@ from coopnet.core.audit import audit_record
 from coopnet.core.guard import refuse, require
 
 from ..errors import EventsError
-from ..models import Event, Registration
+from ..models import CalendarFeed, Event, Registration
+from ..models.registrations import new_token
 from ..tasks import send_registration_email
 
 Status = Registration.Status
@@ -65,7 +66,7 @@ def _save_new(registration: Registration) -> None:
 
 
 @transaction.atomic
-def registration_book(*, event: Event, by: Actor) -> Registration:
+def registration_book(*, event: Event, by: Actor, shares_details: bool = False) -> Registration:
     """One click for a signed-in person: a place, or the wait list when the event is full."""
     require(by, "events.book", event)
     event = _locked_event(event)
@@ -81,6 +82,7 @@ def registration_book(*, event: Event, by: Actor) -> Registration:
             user=user,
             name=user.full_name,
             email=user.email.lower(),
+            shares_details=shares_details,
         )
         _place(event, registration)
         _save_new(registration)
@@ -95,7 +97,9 @@ def registration_book(*, event: Event, by: Actor) -> Registration:
 
 
 @transaction.atomic
-def registration_request(*, event: Event, name: str, email: str) -> Registration:
+def registration_request(
+    *, event: Event, name: str, email: str, shares_details: bool = False
+) -> Registration:
     """A member of the public asks for a place by email: nothing is held until they follow the
     confirmation link sent to that address. Asking again sends the link (or the news) again."""
     event = _locked_event(event)
@@ -111,7 +115,11 @@ def registration_request(*, event: Event, name: str, email: str) -> Registration
         return existing
     with acting_as(PUBLIC):
         registration = Registration(
-            event=event, name=name.strip(), email=email, status=Status.PENDING
+            event=event,
+            name=name.strip(),
+            email=email,
+            status=Status.PENDING,
+            shares_details=shares_details,
         )
         _save_new(registration)
         audit_record(by=PUBLIC, action="registration.requested", target=registration, about=[event])
@@ -212,3 +220,22 @@ def registration_cancel(*, registration: Registration, by: Actor) -> Registratio
 def registration_cancel_by_token(*, token: str) -> Registration:
     """Cancelled from the link in the person's email (the token is the proof)."""
     return _cancel(_by_token(token), EMAIL_LINK)
+
+
+@transaction.atomic
+def calendar_feed_reset(*, by: Actor) -> CalendarFeed:
+    """Give the person a private feed address, or a new one (the old address stops working)."""
+    user = user_of(by)
+    if user is None:
+        raise refuse(_("Sign in to have a private calendar feed."))
+    with acting_as(by):
+        feed = CalendarFeed.objects.select_for_update().filter(user=user).first()
+        if feed is None:
+            feed = CalendarFeed.objects.create(user=user)
+            action = "calendar_feed.created"
+        else:
+            feed.token = new_token()
+            feed.save()
+            action = "calendar_feed.reset"
+        audit_record(by=by, action=action, target=feed, summary=f"{action}: {user}")
+    return feed

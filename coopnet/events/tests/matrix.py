@@ -14,7 +14,7 @@ from coopnet.core.tests.matrix import (
     everyone,
     signed_in,
 )
-from coopnet.events.models import Event, Registration
+from coopnet.events.models import CalendarFeed, Event, Registration
 
 from .factories import EventFactory, RegistrationFactory
 
@@ -45,6 +45,10 @@ ENTRIES: dict[str, Entry] = {
     "events:submit": Entry({**signed_in(DENY), **dict.fromkeys(MANAGERS, OK)}),
     "events:mine": Entry(signed_in(OK)),
     "events:moderation": Entry(admins_only()),
+    "events:my_calendar": Entry(signed_in(OK)),
+    # The secret address is the key: calendar apps cannot sign in.
+    "events:private_feed": Entry(everyone(OK), lambda c: {"token": c["events_feed"].token}),
+    "events:attendees_csv": Entry(editors_of_a(), _published),
     # The links in emails work without signing in; the token is the proof.
     "events:confirm_email": Entry(everyone(OK), lambda c: {"token": c["events_pending"].token}),
     "events:cancel_by_token": Entry(everyone(OK), lambda c: {"token": c["events_place"].token}),
@@ -71,7 +75,9 @@ def site_context(ctx: dict[str, Any]) -> dict[str, Any]:
     submitted = EventFactory(organiser=org_a, status=Event.Status.SUBMITTED)
     pending = RegistrationFactory(event=published, status=Registration.Status.PENDING)
     place = RegistrationFactory(event=published)
+    feed = CalendarFeed.objects.create(user=ctx["users"]["supporter"])
     return {
+        "events_feed": feed,
         "events_published": published,
         "events_draft": draft,
         "events_submitted": submitted,

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coopnet.core.models import Principle
-from coopnet.events.models import Event, Registration
+from coopnet.events.models import CalendarFeed, Event, Registration
 from coopnet.members.tests.factories import UserFactory
 
 from .factories import EventFactory, RegistrationFactory
@@ -305,3 +305,48 @@ def test_published_events_are_in_the_site_search(client, django_capture_on_commi
     assert "building summit" in page  # the words searched for are highlighted
     assert "building draft" not in page
     assert "Events (1)" in " ".join(re.sub(r"<[^>]+>", " ", page).split())
+
+
+def test_the_private_feed_lists_ones_places_and_its_address_can_be_replaced(client, supporter):
+    booked = EventFactory(title="Booked webinar")
+    EventFactory(title="Not booked")
+    RegistrationFactory(event=booked, user=supporter, email=supporter.email)
+    client.force_login(supporter)
+    client.post(reverse("events:my_calendar"))
+    feed = CalendarFeed.objects.get(user=supporter)
+    old = reverse("events:private_feed", args=[feed.token])
+    page = client.get(reverse("events:my_calendar")).content.decode()
+    assert old in page
+    client.logout()
+    cal = icalendar.Calendar.from_ical(client.get(old).content)
+    (vevent,) = cal.walk("VEVENT")
+    assert str(vevent["summary"]) == "Booked webinar"
+    assert "secret-room" in str(vevent["description"])  # their own place: the link is theirs
+    client.force_login(supporter)
+    client.post(reverse("events:my_calendar"))
+    client.logout()
+    assert client.get(old).status_code == 404
+
+
+def test_the_attendee_list_names_only_people_who_agreed(client, officer_a, org_a):
+    event = EventFactory(organiser=org_a)
+    RegistrationFactory(
+        event=event, name="Ada Shares", email="ada@example.org", shares_details=True
+    )
+    RegistrationFactory(event=event, name="Bo Private", email="=cmd@example.org")
+    client.force_login(officer_a)
+    response = client.get(reverse("events:attendees_csv", args=[event.slug]))
+    text = response.content.decode()
+    assert response["Content-Type"].startswith("text/csv")
+    assert "Ada Shares" in text
+    assert "ada@example.org" in text
+    assert "Bo Private" not in text
+    assert "cmd@example.org" not in text
+    assert text.count("\r\n") == 3  # the header and two rows
+
+
+def test_booking_with_consent_to_share_details(client, supporter):
+    event = EventFactory()
+    client.force_login(supporter)
+    client.post(reverse("events:book", args=[event.slug]), {"shares_details": "on"})
+    assert event.registrations.get().shares_details

@@ -15,7 +15,7 @@ from coopnet.accounts.models import User
 from coopnet.core.errors import reported
 
 from .. import services
-from ..forms import PublicRegistrationForm
+from ..forms import BookingForm, PublicRegistrationForm
 from ..models import Event, Registration
 
 
@@ -40,8 +40,12 @@ def _said(request: HttpRequest, registration: Registration) -> None:
 @require_POST
 def book(request: HttpRequest, slug: str) -> HttpResponse:
     event = _published(slug)
+    form = BookingForm(request.POST)
+    shares = form.is_valid() and form.cleaned_data["shares_details"]
     with reported(request) as outcome:
-        registration = services.registration_book(event=event, by=request.user)
+        registration = services.registration_book(
+            event=event, by=request.user, shares_details=shares
+        )
     if outcome.ok:
         _said(request, registration)
     return redirect(event)
@@ -74,7 +78,10 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
     if form.is_valid():
         with reported(form) as outcome:
             services.registration_request(
-                event=event, name=form.cleaned_data["name"], email=form.cleaned_data["email"]
+                event=event,
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                shares_details=form.cleaned_data["shares_details"],
             )
         if outcome.ok:
             return render(

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import calendar, selectors
-from ..forms import EventFilterForm, PublicRegistrationForm
+from ..forms import BookingForm, EventFilterForm, PublicRegistrationForm
 from ..models import Event
 from ..schema import event_json_ld
 
@@ -86,6 +86,7 @@ def event(request: HttpRequest, slug: str) -> HttpResponse:
         "can_edit": request.user.has_perm("events.change_event", obj),
         "can_moderate": request.user.has_perm("events.moderate", obj),
         "public_form": PublicRegistrationForm() if not request.user.is_authenticated else None,
+        "booking_form": BookingForm(),
         "next_dates": (
             calendar.occurrences_of(obj, now, now + NEXT_DATES_WINDOW)[:NEXT_DATES]
             if obj.recurrence
@@ -96,15 +97,6 @@ def event(request: HttpRequest, slug: str) -> HttpResponse:
     if context["can_edit"]:
         context["registrations"] = selectors.registrations_for(obj)
     return render(request, "events/event.html", context)
-
-
-@login_not_required
-def feed(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(
-        calendar.feed(selectors.feed_events()), content_type="text/calendar; charset=utf-8"
-    )
-    response["Content-Disposition"] = 'inline; filename="events.ics"'
-    return response
 
 
 @login_not_required
