@@ -33,11 +33,17 @@ class EventFilterForm(GovukForm):
         choices=[("", _("Any")), ("online", _("Online")), ("in_person", _("In person"))],
     )
     principle = forms.ChoiceField(label=_("Principle"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False)
     start = forms.DateField(label=_("From"), required=False, widget=DateInput)
     end = forms.DateField(label=_("To"), required=False, widget=DateInput)
 
     def __init__(
-        self, *args: Any, organisers: list[tuple[str, str]], principles: list[Principle], **kw: Any
+        self,
+        *args: Any,
+        organisers: list[tuple[str, str]],
+        principles: list[Principle],
+        regions: list[str],
+        **kw: Any,
     ) -> None:
         super().__init__(*args, **kw)
         any_: list[tuple[Any, Any]] = [("", _("Any"))]
@@ -45,6 +51,7 @@ class EventFilterForm(GovukForm):
             "kind": list(Event.Kind.choices),
             "organiser": organisers,
             "principle": [(p.slug, _(p.name)) for p in principles],
+            "region": [(r, r) for r in regions],
         }
         for name, options in choices.items():
             field = self.fields[name]
@@ -67,6 +74,12 @@ class EventForm(GovukForm):
         empty_label=None,
     )
     summary = forms.CharField(label=_("Summary"), max_length=300, required=False)
+    speakers = forms.CharField(
+        label=_("Speakers"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One a line."),
+    )
     description = forms.CharField(
         label=_("Description"),
         required=False,
@@ -132,6 +145,7 @@ class EventForm(GovukForm):
             "kind": event.kind,
             "organiser": event.organiser,
             "summary": event.summary,
+            "speakers": event.speakers,
             "description": event.description_html,
             "start_date": start.date(),
             "start_time": None if event.all_day else start.time(),
@@ -174,6 +188,7 @@ class EventForm(GovukForm):
             organiser=d.get("organiser"),
             attendance=d["attendance"],
             summary=d.get("summary", ""),
+            speakers=d.get("speakers", ""),
             description=d.get("description", ""),
             venue=d.get("venue", ""),
             address=d.get("address", ""),

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from coopnet.core.membership_year import year_end, year_label, year_of, year_start
 from coopnet.core.models import Principle, ReportedFigure
-from coopnet.members.models import Organisation
+from coopnet.members.models import LocalAuthority, Organisation
 from coopnet.members.selectors import managed_organisation_ids
 
 from .models import CalendarFeed, Event, EventQuerySet, Registration
@@ -40,6 +40,7 @@ class EventFilters:
     organiser: str = ""
     attendance: str = ""  # "online" or "in_person"
     principle: str = ""
+    region: str = ""
     start: date | None = None
     end: date | None = None
 
@@ -63,6 +64,11 @@ def filter_events(qs: QuerySet[Event], f: EventFilters) -> QuerySet[Event]:
         qs = qs.exclude(attendance=Event.Attendance.ONLINE)
     if f.principle:
         qs = qs.filter(principles__slug=f.principle)
+    if f.region:
+        qs = qs.filter(
+            Q(organiser__local_authority__region=f.region)
+            | Q(organiser__area_authority__region=f.region)
+        )
     if f.start:
         qs = qs.filter(ends_at__gte=_day_start(f.start))
     if f.end:
@@ -236,3 +242,23 @@ def attendee_rows(event: Event) -> list[AttendeeRow]:
             )
         )
     return rows
+
+
+def region_choices() -> list[str]:
+    return sorted(
+        r
+        for r in LocalAuthority.objects.exclude(region="")
+        .values_list("region", flat=True)
+        .distinct()
+    )
+
+
+def reminders_due(*, now: datetime, within: timedelta) -> QuerySet[Registration]:
+    """Confirmed places on published events starting within `within` not yet reminded."""
+    return Registration.objects.filter(
+        status=Registration.Status.CONFIRMED,
+        reminded_at__isnull=True,
+        event__status=Event.Status.PUBLISHED,
+        event__starts_at__gte=now,
+        event__starts_at__lte=now + within,
+    ).order_by("pk")

@@ -17,8 +17,16 @@ from .calendar import invitation
 from .models import Registration
 
 # Each message: templates events/email/<name>_subject.txt and events/email/<name>_message.txt.
-MESSAGES = ("confirm_email", "confirmed", "waitlisted", "promoted", "cancelled", "left_wait_list")
-WITH_INVITATION = ("confirmed", "promoted")
+MESSAGES = (
+    "confirm_email",
+    "confirmed",
+    "reminder",
+    "waitlisted",
+    "promoted",
+    "cancelled",
+    "left_wait_list",
+)
+WITH_INVITATION = ("confirmed", "promoted", "reminder")
 
 
 def _absolute(path: str) -> str:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import bookings, calendars, manage, public
+from .views import attendance, bookings, calendars, manage, public
 
 app_name = "events"
 urlpatterns = [
@@ -22,4 +22,5 @@ urlpatterns = [
     path("<slug:slug>/cancel/", bookings.cancel, name="cancel"),
     path("<slug:slug>/register/", bookings.register, name="register"),
     path("<slug:slug>/attendees.csv", calendars.attendees_csv, name="attendees_csv"),
+    path("<slug:slug>/attendance/", attendance.attendance, name="attendance"),
 ]

@@ -100,6 +100,7 @@ class Event(models.Model):
         verbose_name=_("organiser"),
         help_text=_("Empty when the network itself organises the event."),
     )
+    speakers = models.TextField(_("speakers"), blank=True, help_text=_("One a line."))
     description_html = models.TextField(_("description"), blank=True)
     description_text = models.TextField(blank=True, editable=False)
     principles = models.ManyToManyField(

@@ -45,6 +45,8 @@ class Registration(models.Model):
     shares_details = models.BooleanField(
         _("the organiser may see my name and email address"), default=False
     )
+    attended = models.BooleanField(_("attended"), null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)

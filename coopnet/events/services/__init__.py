@@ -15,7 +15,9 @@ from .registrations import (
     registration_cancel,
     registration_cancel_by_token,
     registration_confirm_email,
+    registration_mark_attendance,
     registration_request,
+    registrations_remind,
 )
 
 __all__ = [
@@ -31,5 +33,7 @@ __all__ = [
     "registration_cancel",
     "registration_cancel_by_token",
     "registration_confirm_email",
+    "registration_mark_attendance",
     "registration_request",
+    "registrations_remind",
 ]

@@ -39,6 +39,7 @@ class EventDetails:
     attendance: str = Event.Attendance.IN_PERSON
     all_day: bool = False
     summary: str = ""
+    speakers: str = ""
     description: str = ""
     venue: str = ""
     address: str = ""

@@ -8,6 +8,7 @@ and one wait-list entry, and the database refuses a second live registration for
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import partial
 
 from django.db import IntegrityError, transaction
@@ -19,6 +20,7 @@ from coopnet.core.actors import Actor, System, acting_as, user_of
 from coopnet.core.audit import audit_record
 from coopnet.core.guard import refuse, require
 
+from .. import selectors
 from ..errors import EventsError
 from ..models import CalendarFeed, Event, Registration
 from ..models.registrations import new_token
@@ -239,3 +241,46 @@ def calendar_feed_reset(*, by: Actor) -> CalendarFeed:
             action = "calendar_feed.reset"
         audit_record(by=by, action=action, target=feed, summary=f"{action}: {user}")
     return feed
+
+
+def registrations_remind(*, by: System, within: timedelta) -> int:
+    """Email each confirmed person whose event starts within `within` (once per place)."""
+    sent = 0
+    due = selectors.reminders_due(now=timezone.now(), within=within)
+    for pk in list(due.values_list("pk", flat=True)):
+        with transaction.atomic():
+            registration = (
+                Registration.objects.select_for_update().filter(pk=pk, reminded_at=None).first()
+            )
+            if registration is None or registration.status != Status.CONFIRMED:
+                continue
+            with acting_as(by):
+                registration.reminded_at = timezone.now()
+                registration.save(update_fields=["reminded_at"])
+            _tell(registration, "reminder")
+            sent += 1
+    return sent
+
+
+@transaction.atomic
+def registration_mark_attendance(
+    *, registration: Registration, by: Actor, attended: bool
+) -> Registration:
+    """The organiser (or staff) records whether a person with a place came."""
+    event = registration.event
+    require(by, "events.view_registrations", event)
+    if event.starts_at > timezone.now():
+        raise EventsError(_("Attendance can be recorded once the event has started."))
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status != Status.CONFIRMED:
+        raise EventsError(_("Only people with a confirmed place can be marked as attending."))
+    with acting_as(by):
+        registration.attended = attended
+        registration.save(update_fields=["attended"])
+        audit_record(
+            by=by,
+            action="registration.attended" if attended else "registration.absent",
+            target=registration,
+            about=[event],
+        )
+    return registration

@@ -49,6 +49,7 @@ ENTRIES: dict[str, Entry] = {
     # The secret address is the key: calendar apps cannot sign in.
     "events:private_feed": Entry(everyone(OK), lambda c: {"token": c["events_feed"].token}),
     "events:attendees_csv": Entry(editors_of_a(), _published),
+    "events:attendance": Entry(editors_of_a(), _published),
     # The links in emails work without signing in; the token is the proof.
     "events:confirm_email": Entry(everyone(OK), lambda c: {"token": c["events_pending"].token}),
     "events:cancel_by_token": Entry(everyone(OK), lambda c: {"token": c["events_place"].token}),

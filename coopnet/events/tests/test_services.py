@@ -281,3 +281,38 @@ def test_the_system_may_act(org_a):
     event = services.event_create(by=System("load_demo"), details=_details(org_a))
     services.event_publish(event=event, by=System("load_demo"))
     assert Event.objects.get(pk=event.pk).is_published
+
+
+# Reminders and attendance -------------------------------------------------------------------
+
+
+def test_reminders_go_once_to_confirmed_places_on_events_starting_soon():
+    from django.core.management import call_command
+
+    soon = EventFactory(starts_at=timezone.now() + timedelta(hours=3))
+    later = EventFactory(starts_at=timezone.now() + timedelta(days=5))
+    RegistrationFactory(event=soon, email="come@example.org")
+    RegistrationFactory(event=soon, status=Status.WAITLISTED, position=1)
+    RegistrationFactory(event=later, email="later@example.org")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("send_event_reminders", "--hours", "24")
+    (reminder,) = mail.outbox
+    assert reminder.to == ["come@example.org"]
+    assert _ics(reminder)["method"] == "REQUEST"
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("send_event_reminders", "--hours", "24")
+    assert len(mail.outbox) == 1  # each place is reminded once
+
+
+def test_the_organiser_marks_attendance_after_the_event_starts(officer_a, officer_b, org_a):
+    event = EventFactory(organiser=org_a, starts_at=timezone.now() - timedelta(hours=1))
+    place = RegistrationFactory(event=event)
+    services.registration_mark_attendance(registration=place, by=officer_a, attended=True)
+    place.refresh_from_db()
+    assert place.attended is True
+    with pytest.raises(Refused):
+        services.registration_mark_attendance(registration=place, by=officer_b, attended=False)
+    upcoming = EventFactory(organiser=org_a)
+    early = RegistrationFactory(event=upcoming)
+    with pytest.raises(EventsError):
+        services.registration_mark_attendance(registration=early, by=officer_a, attended=True)

@@ -79,7 +79,7 @@ def test_the_lists_cost_the_same_queries_at_3_and_30_events(
     for _ in range(n):
         EventFactory(organiser=org_a, principles=[principle])
     client.get(reverse("events:upcoming"))  # warm the per-process caches
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get(reverse("events:upcoming"))
     assert response.status_code == 200
 
@@ -350,3 +350,29 @@ def test_booking_with_consent_to_share_details(client, supporter):
     client.force_login(supporter)
     client.post(reverse("events:book", args=[event.slug]), {"shares_details": "on"})
     assert event.registrations.get().shares_details
+
+
+def test_the_region_filter(client, org_a, org_b):
+    EventFactory(title="Oldham event", organiser=org_a)
+    EventFactory(title="Kirklees event", organiser=org_b)
+    region = org_a.region
+    assert (region and region != org_b.region) or region == org_b.region
+    page = client.get(reverse("events:upcoming"), {"region": region}).content.decode()
+    assert "Oldham event" in page
+    if org_b.region != region:
+        assert "Kirklees event" not in page
+
+
+def test_the_attendance_sheet(client, officer_a, org_a):
+    event = EventFactory(organiser=org_a, starts_at=timezone.now() - timedelta(hours=1))
+    came = RegistrationFactory(event=event, name="Ada", shares_details=True)
+    absent = RegistrationFactory(event=event, name="Bo Private")
+    client.force_login(officer_a)
+    page = client.get(reverse("events:attendance", args=[event.slug])).content.decode()
+    assert "Ada" in page
+    assert "Bo Private" not in page  # did not agree to share their details
+    client.post(reverse("events:attendance", args=[event.slug]), {"attended": [came.pk]})
+    came.refresh_from_db()
+    absent.refresh_from_db()
+    assert came.attended is True
+    assert absent.attended is False

@@ -29,6 +29,7 @@ def _listing(request: HttpRequest, *, past: bool) -> HttpResponse:
         request.GET or None,
         organisers=organisers,
         principles=list(selectors.network_principles()),
+        regions=selectors.region_choices(),
     )
     filters = form.filters()
     now = timezone.now()
@@ -77,6 +78,7 @@ def event(request: HttpRequest, slug: str) -> HttpResponse:
         "registration": registration,
         "registration_open": obj.registration_is_open(now),
         "is_past": obj.ends_at < now,
+        "now": now,
         "places_left": (
             None
             if obj.capacity is None
