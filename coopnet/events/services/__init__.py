@@ -2,10 +2,12 @@
 
 from .events import (
     EventDetails,
+    event_change_following,
     event_create,
     event_publish,
     event_reject,
     event_return,
+    event_skip_occurrence,
     event_submit,
     event_update,
 )
@@ -23,10 +25,12 @@ from .registrations import (
 __all__ = [
     "EventDetails",
     "calendar_feed_reset",
+    "event_change_following",
     "event_create",
     "event_publish",
     "event_reject",
     "event_return",
+    "event_skip_occurrence",
     "event_submit",
     "event_update",
     "registration_book",

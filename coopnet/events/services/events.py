@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
+import icalendar
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,9 +22,10 @@ from coopnet.core.slugs import unique_slug
 from coopnet.members.models import Organisation
 from coopnet.members.permissions import manages_organisation
 
+from ..calendar import vevent
 from ..errors import EventsError
 from ..models import Event
-from ..recurrence import RecurrenceError, check_rule, series_end
+from ..recurrence import RecurrenceError, check_rule, occurrences, series_end
 
 Status = Event.Status
 
@@ -221,3 +224,76 @@ def event_reject(*, event: Event, by: Actor, comment: str) -> Event:
     if not comment.strip():
         raise EventsError(_("Say why the event is rejected."), field="comment")
     return _moderate(event, by, to=Status.REJECTED, action="event.rejected", comment=comment)
+
+
+@transaction.atomic
+def event_skip_occurrence(*, event: Event, by: Actor, day: date) -> Event:
+    """One date of a repeating event does not take place (an iCalendar EXDATE)."""
+    event = _locked(event)
+    require(by, "events.change_event", event)
+    if not event.recurrence:
+        raise EventsError(_("Only a repeating event has dates to skip."))
+    first = timezone.localtime(event.starts_at)
+    window_start = datetime.combine(day, time.min, first.tzinfo)
+    found = occurrences(vevent(event), window_start, window_start + timedelta(days=1))
+    if not any(timezone.localtime(o.starts_at).date() == day for o in found):
+        raise EventsError(_("The event does not take place on that date."), field="day")
+    with acting_as(by):
+        event.skipped_dates = sorted({*event.skipped_dates, day.isoformat()})
+        if event.is_published:
+            event.sequence += 1
+        event.save()
+        audit_record(
+            by=by,
+            action="event.occurrence_skipped",
+            target=event,
+            about=[event.organiser],
+            changes={"skipped": day.isoformat()},
+        )
+    return event
+
+
+@transaction.atomic
+def event_change_following(
+    *, event: Event, by: Actor, from_day: date, details: EventDetails
+) -> Event:
+    """Change a repeating event from one date on: the series so far ends the day before, and a
+    new series with the new details (and their rule) starts on that date. Returns the new series,
+    published if the old one was; people's places stay with the earlier series."""
+    event = _locked(event)
+    require(by, "events.change_event", event)
+    if not event.recurrence:
+        raise EventsError(_("Only a repeating event can be changed from a date on."))
+    if timezone.localtime(event.starts_at).date() >= from_day:
+        raise EventsError(_("To change every date, change the event itself."), field="from_day")
+    if timezone.localtime(details.starts_at).date() < from_day:
+        raise EventsError(_("The new dates must start on or after that date."), field="from_day")
+    _check(details)
+    until = datetime.combine(from_day, time.min, timezone.get_current_timezone())
+    old_rule = icalendar.vRecur.from_ical(event.recurrence)
+    old_rule.pop("COUNT", None)
+    old_rule["UNTIL"] = [(until - timedelta(seconds=1)).astimezone(ZoneInfo("UTC"))]
+    with acting_as(by):
+        event.recurrence = old_rule.to_ical().decode()
+        event.series_ends_at = series_end(event.starts_at, event.ends_at, event.recurrence)
+        event.skipped_dates = [d for d in event.skipped_dates if d < from_day.isoformat()]
+        event.sequence += 1
+        event.save()
+        following = Event(
+            status=event.status,
+            created_by=user_of(by),
+            published_at=event.published_at,
+        )
+        _apply(following, details)
+        following.slug = unique_slug(Event, f"{details.title} {from_day.isoformat()}")
+        following.save()
+        following.principles.set(list(event.principles.all()))
+        refresh(following)
+        audit_record(
+            by=by,
+            action="event.series_split",
+            target=following,
+            about=[event, event.organiser],
+            changes={"from": from_day.isoformat(), "earlier_series": event.slug},
+        )
+    return following

@@ -11,6 +11,7 @@ import recurring_ical_events
 from django.utils import timezone
 
 from coopnet.core.actors import System
+from coopnet.core.guard import Refused
 from coopnet.events import calendar, services
 from coopnet.events.errors import EventsError
 from coopnet.events.models import Event
@@ -105,3 +106,51 @@ def test_the_event_page_lists_the_next_dates(client):
     page = client.get(event.get_absolute_url()).content.decode()
     assert "Next dates" in page
     assert (start + timedelta(days=14)).strftime("%-d %B %Y") in page
+
+
+def _dates(event: Event) -> list[date]:
+    found = calendar.occurrences_of(
+        event, datetime(2022, 1, 1, tzinfo=LONDON), datetime(2023, 12, 31, tzinfo=LONDON)
+    )
+    return [o.starts_at.astimezone(LONDON).date() for o in found]
+
+
+def test_skipping_one_date(officer_a, org_a):
+    event = _meeting("FREQ=MONTHLY;BYDAY=2TU;COUNT=3")
+    event = services.event_skip_occurrence(event=event, by=SYSTEM, day=date(2022, 2, 8))
+    assert _dates(event) == [date(2022, 1, 11), date(2022, 3, 8)]
+    assert event.sequence == 1  # calendars take the change
+    with pytest.raises(EventsError):
+        services.event_skip_occurrence(event=event, by=SYSTEM, day=date(2022, 2, 9))
+    with pytest.raises(Refused):
+        services.event_skip_occurrence(event=event, by=officer_a, day=date(2022, 3, 8))
+
+
+def test_changing_the_dates_that_follow(officer_a):
+    event = _meeting("FREQ=MONTHLY;BYDAY=2TU;COUNT=6")
+    start = datetime(2022, 4, 12, 14, 0, tzinfo=LONDON)
+    details = services.EventDetails(
+        title="Officer Network meeting",
+        kind=Event.Kind.OFFICER_MEETING,
+        starts_at=start,
+        ends_at=start + timedelta(hours=1),
+        organiser=None,
+        attendance=Event.Attendance.ONLINE,
+        recurrence="FREQ=MONTHLY;BYDAY=2TU;COUNT=3",
+        counts_towards_events_figure=False,
+    )
+    following = services.event_change_following(
+        event=event, by=SYSTEM, from_day=date(2022, 4, 12), details=details
+    )
+    event.refresh_from_db()
+    assert _dates(event) == [date(2022, 1, 11), date(2022, 2, 8), date(2022, 3, 8)]
+    assert _dates(following) == [date(2022, 4, 12), date(2022, 5, 10), date(2022, 6, 14)]
+    assert following.is_published
+    first = calendar.occurrences_of(
+        following, datetime(2022, 4, 1, tzinfo=LONDON), datetime(2022, 4, 30, tzinfo=LONDON)
+    )
+    assert first[0].starts_at.astimezone(LONDON).hour == 14
+    with pytest.raises(EventsError):
+        services.event_change_following(
+            event=event, by=SYSTEM, from_day=date(2022, 1, 11), details=details
+        )
