@@ -205,6 +205,10 @@ class EventForm(GovukForm):
         )
 
 
+class SkipDateForm(GovukForm):
+    day = forms.DateField(label=_("Date that does not take place"), widget=DateInput)
+
+
 class ModerationForm(GovukForm):
     decision = forms.ChoiceField(
         label=_("Decision"),

@@ -18,6 +18,7 @@ urlpatterns = [
     path("<slug:slug>/edit/", manage.edit, name="edit"),
     path("<slug:slug>/send-for-review/", manage.send_for_review, name="send_for_review"),
     path("<slug:slug>/review/", manage.moderate, name="moderate"),
+    path("<slug:slug>/skip-date/", manage.skip_date, name="skip_date"),
     path("<slug:slug>/book/", bookings.book, name="book"),
     path("<slug:slug>/cancel/", bookings.cancel, name="cancel"),
     path("<slug:slug>/register/", bookings.register, name="register"),

@@ -57,6 +57,8 @@ ENTRIES: dict[str, Entry] = {
     "events:edit": Entry(editors_of_a(), _draft),
     "events:send_for_review": Entry(_posting("officer_a", "network_admin"), _draft, method="post"),
     "events:moderate": Entry(admins_only(), _submitted),
+    # Not a repeating event: the organiser is sent back with the reason.
+    "events:skip_date": Entry(_posting("officer_a", "network_admin"), _published, method="post"),
     # Booking and cancelling send the person back to the event with a message.
     "events:book": Entry(signed_in(REDIRECT), _published, method="post"),
     "events:cancel": Entry(signed_in(REDIRECT), _published, method="post"),

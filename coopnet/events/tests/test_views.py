@@ -376,3 +376,19 @@ def test_the_attendance_sheet(client, officer_a, org_a):
     absent.refresh_from_db()
     assert came.attended is True
     assert absent.attended is False
+
+
+def test_the_organiser_skips_a_date_from_the_page(client, officer_a, org_a):
+    start = timezone.now().replace(microsecond=0) + timedelta(days=1)
+    event = EventFactory(
+        organiser=org_a,
+        recurrence="FREQ=WEEKLY;COUNT=3",
+        starts_at=start,
+        ends_at=start + timedelta(hours=1),
+    )
+    client.force_login(officer_a)
+    day = timezone.localtime(start + timedelta(days=7)).date()
+    response = client.post(reverse("events:skip_date", args=[event.slug]), {"day": day})
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.skipped_dates == [day.isoformat()]

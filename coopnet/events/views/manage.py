@@ -15,7 +15,7 @@ from coopnet.members.models import Organisation
 from coopnet.members.selectors import organisations_managed_by
 
 from .. import selectors, services
-from ..forms import EventForm, ModerationForm
+from ..forms import EventForm, ModerationForm, SkipDateForm
 from ..models import Event
 
 
@@ -128,3 +128,20 @@ def moderate(request: HttpRequest, slug: str) -> HttpResponse:
         "events/moderate.html",
         {"form": form, "event": event, "heading": _("Review the event")},
     )
+
+
+@require_POST
+def skip_date(request: HttpRequest, slug: str) -> HttpResponse:
+    event = _event(slug)
+    require(request.user, "events.change_event", event)
+    form = SkipDateForm(request.POST)
+    if form.is_valid():
+        with reported(request) as outcome:
+            services.event_skip_occurrence(
+                event=event, by=request.user, day=form.cleaned_data["day"]
+            )
+        if outcome.ok:
+            messages.success(request, _("That date is taken out of the series."))
+    else:
+        messages.error(request, _("Enter the date that does not take place."))
+    return redirect(event)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import calendar, selectors
-from ..forms import BookingForm, EventFilterForm, PublicRegistrationForm
+from ..forms import BookingForm, EventFilterForm, PublicRegistrationForm, SkipDateForm
 from ..models import Event
 from ..schema import event_json_ld
 
@@ -89,6 +89,7 @@ def event(request: HttpRequest, slug: str) -> HttpResponse:
         "can_moderate": request.user.has_perm("events.moderate", obj),
         "public_form": PublicRegistrationForm() if not request.user.is_authenticated else None,
         "booking_form": BookingForm(),
+        "skip_form": SkipDateForm() if obj.recurrence else None,
         "next_dates": (
             calendar.occurrences_of(obj, now, now + NEXT_DATES_WINDOW)[:NEXT_DATES]
             if obj.recurrence
