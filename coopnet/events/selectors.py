@@ -262,3 +262,15 @@ def reminders_due(*, now: datetime, within: timedelta) -> QuerySet[Registration]
         event__starts_at__gte=now,
         event__starts_at__lte=now + within,
     ).order_by("pk")
+
+
+def month_events(first: datetime, last: datetime) -> QuerySet[Event]:
+    """Published events that may fall between two moments: single events overlapping them and
+    repeating ones whose series has begun and not ended."""
+    single = Q(recurrence="", starts_at__lt=last, ends_at__gte=first)
+    repeating = (
+        ~Q(recurrence="")
+        & Q(starts_at__lt=last)
+        & (Q(series_ends_at__isnull=True) | Q(series_ends_at__gte=first))
+    )
+    return published_events().filter(single | repeating).select_related("organiser").order_by("pk")

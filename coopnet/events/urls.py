@@ -1,12 +1,14 @@
 from django.urls import path
 
-from .views import attendance, bookings, calendars, manage, public
+from .views import attendance, bookings, calendars, manage, month, public
 
 app_name = "events"
 urlpatterns = [
     path("", public.upcoming, name="upcoming"),
     path("past/", public.past, name="past"),
     path("figures/", public.kpis, name="kpis"),
+    path("month/", month.this_month, name="this_month"),
+    path("month/<int:year>/<int:month>/", month.month, name="month"),
     path("add/", manage.submit, name="submit"),
     path("mine/", manage.mine, name="mine"),
     path("moderation/", manage.moderation, name="moderation"),

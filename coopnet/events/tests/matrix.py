@@ -42,6 +42,8 @@ ENTRIES: dict[str, Entry] = {
     "events:upcoming": Entry(everyone(OK)),
     "events:past": Entry(everyone(OK)),
     "events:kpis": Entry(everyone(OK)),
+    "events:this_month": Entry(everyone(REDIRECT)),
+    "events:month": Entry(everyone(OK), lambda c: {"year": 2022, "month": 2}),
     "events:submit": Entry({**signed_in(DENY), **dict.fromkeys(MANAGERS, OK)}),
     "events:mine": Entry(signed_in(OK)),
     "events:moderation": Entry(admins_only()),

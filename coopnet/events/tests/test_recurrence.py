@@ -154,3 +154,19 @@ def test_changing_the_dates_that_follow(officer_a):
         services.event_change_following(
             event=event, by=SYSTEM, from_day=date(2022, 1, 11), details=details
         )
+
+
+def test_the_month_view_lists_each_occurrence_by_day(client):
+    _meeting("FREQ=MONTHLY;BYDAY=2TU;COUNT=6")
+    EventFactory(
+        title="A March conference",
+        kind=Event.Kind.CONFERENCE,
+        starts_at=datetime(2022, 3, 20, 9, 0, tzinfo=LONDON),
+        ends_at=datetime(2022, 3, 20, 17, 0, tzinfo=LONDON),
+    )
+    page = client.get("/events/month/2022/3/").content.decode()
+    assert "Tuesday 8 March" in page
+    assert "Sunday 20 March" in page
+    assert "A March conference" in page
+    assert "Tuesday 12 April" not in page
+    assert client.get("/events/month/2022/13/").status_code == 404
