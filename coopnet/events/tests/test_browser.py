@@ -16,6 +16,8 @@ from django.utils import timezone
 from conftest import PASSWORD
 from coopnet.events.models import Event, Registration
 
+from .factories import EventFactory, RegistrationFactory
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -80,3 +82,41 @@ def test_submit_publish_book_wait_list_and_promotion(
     assert [str(e["summary"]) for e in feed.walk("VEVENT")] == [
         "Community wealth building workshop"
     ]
+
+
+def test_the_other_events_pages_pass_axe(browser_page, officer_a, supporter, org_a):
+    bp = browser_page
+    upcoming = EventFactory(
+        title="Officer Network meeting",
+        organiser=org_a,
+        recurrence="FREQ=MONTHLY;COUNT=3",
+        public_registration=True,
+        speakers="Cllr A\nCllr B",
+    )
+    past = EventFactory(
+        title="Past fringe",
+        organiser=org_a,
+        starts_at=timezone.now() - timedelta(days=3),
+        ends_at=timezone.now() - timedelta(days=3) + timedelta(hours=1),
+    )
+    RegistrationFactory(event=past, name="Ada", shares_details=True)
+    pending = RegistrationFactory(event=upcoming, status=Registration.Status.PENDING)
+
+    bp.visit("/events/?kind=webinar&attendance=online")
+    bp.visit("/events/past/")
+    bp.visit("/events/figures/")
+    bp.visit("/events/month/")
+    bp.visit(f"/events/{upcoming.slug}/")  # signed out: the public sign-up form
+    bp.page.get_by_label("Your name").fill("Ada")
+    bp.submit("Register")  # no email address: the form with its error
+    bp.visit(f"/events/places/{pending.token}/confirm/")
+
+    sign_in_as(bp, officer_a)
+    bp.visit("/events/mine/")
+    bp.visit(f"/events/{upcoming.slug}/")  # the organiser's view, with "skip a date"
+    bp.visit(f"/events/{upcoming.slug}/edit/")
+    bp.visit(f"/events/{past.slug}/attendance/")
+
+    sign_in_as(bp, supporter)
+    bp.visit("/events/my-calendar/")
+    bp.submit("Make my calendar address")
