@@ -6,6 +6,8 @@ from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
+from coopnet.events.views.calendars import feed as events_feed
+
 urlpatterns = [
     path("", include("coopnet.site.urls")),
     path("", include("coopnet.core.urls")),
@@ -18,6 +20,8 @@ urlpatterns = [
     path("funding/", include("coopnet.funding.urls")),
     path("open-data/", include("coopnet.funding.open_data_urls")),
     path("knowledge/", include("coopnet.knowledge.urls")),
+    path("events/", include("coopnet.events.urls")),
+    path("events.ics", events_feed, name="events_feed"),
     path("accounts/", include("coopnet.members.invitations.urls", namespace="accounts")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", include("coopnet.api.urls")),

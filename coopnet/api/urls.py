@@ -23,6 +23,7 @@ APP_PARTS = (
     "coopnet.governance.elections.api_urls",
     "coopnet.funding.api_urls",
     "coopnet.knowledge.api_urls",
+    "coopnet.events.api_urls",
 )
 
 urlpatterns: list[URLPattern | URLResolver] = [

@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    name = "coopnet.events"
+    verbose_name = _("Events")
+
+    def ready(self) -> None:
+        from coopnet.core.search.registry import register
+        from coopnet.core.versioning import register_public_models
+
+        from . import permissions  # noqa: F401  (registers the rules)
+        from .models import Event
+        from .search import event_document, searchable_events
+
+        register_public_models(Event)
+        register(
+            Event,
+            kind="event",
+            document=event_document,
+            queryset=searchable_events,
+            label=_("Events"),
+        )
