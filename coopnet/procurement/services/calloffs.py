@@ -329,7 +329,7 @@ def tender_score(
     *, tender: Tender, marks: Mapping[int, Decimal], by: Any, comments: Mapping[int, str] | None = None
 ) -> Tender:
     """Mark a tender out of 10 against each criterion (keyed by criterion id)."""
-    call_off = tender.call_off
+    call_off = CallOff.objects.get(pk=tender.call_off_id)
     require(by, "procurement.run_call_off", call_off)
     if call_off.status != CallOff.Status.OPENED:
         raise ProcurementError(_("Tenders are scored once they are opened, before the award."))
