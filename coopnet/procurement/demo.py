@@ -69,7 +69,10 @@ SUPPLIERS_2022: tuple[tuple[str, str | None], ...] = (
 QUESTIONS = [
     {"key": "experience", "text": "Describe comparable work for councils or communities."},
     {"key": "co-operative", "text": "How does your work reflect co-operative values?"},
-    {"key": "insurance", "text": "What professional indemnity and public liability cover do you hold?"},
+    {
+        "key": "insurance",
+        "text": "What professional indemnity and public liability cover do you hold?",
+    },
 ]
 
 

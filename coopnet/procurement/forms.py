@@ -22,14 +22,16 @@ class AsAtForm(GovukForm):
 class ApplicationForm(GovukForm):
     """Organisation, categories, the questions of each category, and the declarations."""
 
-    organisation = forms.ModelChoiceField(queryset=None, label=_("Organisation applying"))
+    organisation: forms.ModelChoiceField = forms.ModelChoiceField(
+        queryset=None, label=_("Organisation applying")
+    )
     companies_house_number = forms.CharField(
         label=_("Companies House number"),
         required=False,
         max_length=12,
         help_text=_("If it has one: 8 digits, or 2 letters and 6 digits."),
     )
-    categories = forms.ModelMultipleChoiceField(
+    categories: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         queryset=None, label=_("Categories"), widget=forms.CheckboxSelectMultiple
     )
 
@@ -54,9 +56,7 @@ class ApplicationForm(GovukForm):
 
     def answers(self) -> dict[int, dict[str, str]]:
         return {
-            c.pk: {
-                q["key"]: self.cleaned_data.get(f"q_{c.pk}_{q['key']}", "") for q in c.questions
-            }
+            c.pk: {q["key"]: self.cleaned_data.get(f"q_{c.pk}_{q['key']}", "") for q in c.questions}
             for c in self.category_list
         }
 
@@ -82,18 +82,24 @@ class ReasonForm(GovukForm):
 
 
 class CallOffForm(GovukForm):
-    buyer = forms.ModelChoiceField(
-        queryset=None, label=_("Buying organisation"), required=False,
+    buyer: forms.ModelChoiceField = forms.ModelChoiceField(
+        queryset=None,
+        label=_("Buying organisation"),
+        required=False,
         help_text=_("Leave empty when the network itself buys."),
     )
-    category = forms.ModelChoiceField(queryset=None, label=_("Category"))
+    category: forms.ModelChoiceField = forms.ModelChoiceField(queryset=None, label=_("Category"))
     title = forms.CharField(label=_("Title"), max_length=200)
     requirement = forms.CharField(label=_("Requirement"), widget=forms.Textarea(attrs={"rows": 6}))
-    budget = forms.DecimalField(label=_("Budget (£)"), max_digits=12, decimal_places=2, min_value=Decimal("0.01"))
+    budget = forms.DecimalField(
+        label=_("Budget (£)"), max_digits=12, decimal_places=2, min_value=Decimal("0.01")
+    )
     criteria = forms.CharField(
         label=_("Award criteria"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("One a line, a name then its weight, e.g. 'Quality: 60'. Weights add up to 100."),
+        help_text=_(
+            "One a line, a name then its weight, e.g. 'Quality: 60'. Weights add up to 100."
+        ),
     )
     tender_deadline = forms.DateTimeField(
         label=_("Tender deadline"),
@@ -135,8 +141,12 @@ class TenderForm(GovukForm):
 
 
 class AwardForm(GovukForm):
-    tender = forms.ModelChoiceField(queryset=None, label=_("Successful tender"), widget=forms.RadioSelect)
-    reasons = forms.CharField(label=_("Reasons for the award"), widget=forms.Textarea(attrs={"rows": 4}))
+    tender: forms.ModelChoiceField = forms.ModelChoiceField(
+        queryset=None, label=_("Successful tender"), widget=forms.RadioSelect
+    )
+    reasons = forms.CharField(
+        label=_("Reasons for the award"), widget=forms.Textarea(attrs={"rows": 4})
+    )
 
     def __init__(self, *args: Any, tenders: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

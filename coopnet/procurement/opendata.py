@@ -135,7 +135,9 @@ def admission_release(admission: Admission, arrangement: Arrangement) -> dict[st
     award: dict[str, Any] = {
         "id": f"admission-{admission.pk}",
         "title": f"{supplier.name}: {admission.category.name}",
-        "status": "active" if admission.end is None or admission.end >= timezone.localdate() else "cancelled",
+        "status": "active"
+        if admission.end is None or admission.end >= timezone.localdate()
+        else "cancelled",
         "suppliers": [{"id": party_id(supplier), "name": supplier.name}],
         "items": [{"id": admission.category.slug, "description": admission.category.name}],
     }
@@ -146,7 +148,10 @@ def admission_release(admission: Admission, arrangement: Arrangement) -> dict[st
     else:
         award["date"] = _when(admission.start)
     if admission.end:
-        award["contractPeriod"] = {"startDate": _when(admission.start), "endDate": _when(admission.end)}
+        award["contractPeriod"] = {
+            "startDate": _when(admission.start),
+            "endDate": _when(admission.end),
+        }
     return {
         "ocid": ocid,
         "id": f"{ocid}-admission-{admission.pk}",

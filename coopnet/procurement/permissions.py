@@ -42,8 +42,7 @@ def manages_an_invited_supplier(user, call_off) -> bool:
 @rules.predicate
 def manages_applicant(user, application) -> bool:
     return bool(
-        application is not None
-        and application.organisation_id in managed_organisation_ids(user)
+        application is not None and application.organisation_id in managed_organisation_ids(user)
     )
 
 

@@ -71,7 +71,9 @@ def evaluation_queue(on: date | None = None) -> list[SupplierApplication]:
     applications = list(
         SupplierApplication.objects.filter(status=SupplierApplication.Status.SUBMITTED)
         .select_related("organisation", "arrangement")
-        .prefetch_related(Prefetch("decisions", queryset=CategoryDecision.objects.select_related("category")))
+        .prefetch_related(
+            Prefetch("decisions", queryset=CategoryDecision.objects.select_related("category"))
+        )
         .order_by("received_on", "pk")
     )
     rules = {r.regime: r for r in _all_rules()}
@@ -122,7 +124,9 @@ def call_offs_of(user) -> QuerySet[CallOff]:
 
 def call_off_for_page(pk: int) -> CallOff:
     return (
-        CallOff.objects.select_related("buyer", "category", "arrangement", "award__tender__supplier")
+        CallOff.objects.select_related(
+            "buyer", "category", "arrangement", "award__tender__supplier"
+        )
         .prefetch_related("criteria")
         .get(pk=pk)
     )
@@ -152,7 +156,9 @@ def tender_receipts(call_off: CallOff) -> QuerySet[Tender]:
 def opened_tenders(call_off: CallOff) -> QuerySet[Tender]:
     """The tenders' content: only once the deadline has passed and the buyer opened them."""
     if call_off.opened_at is None or not call_off.deadline_passed():
-        raise ProcurementError(_("Tenders stay sealed until the deadline has passed and they are opened."))
+        raise ProcurementError(
+            _("Tenders stay sealed until the deadline has passed and they are opened.")
+        )
     return (
         Tender.objects.filter(call_off=call_off)
         .select_related("supplier")

@@ -38,9 +38,7 @@ class SupplierApplication(models.Model):
     )
     companies_house_number = models.CharField(_("Companies House number"), max_length=8, blank=True)
     declarations: Any = models.JSONField(_("declarations"), default=dict)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status, default=Status.SUBMITTED
-    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.SUBMITTED)
     received_on = models.DateField(_("received on"))
     submitted_at = models.DateTimeField(_("submitted at"))
     submitted_by = models.ForeignKey(

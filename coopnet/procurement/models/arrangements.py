@@ -123,7 +123,9 @@ class Category(models.Model):
         verbose_name = _("category")
         verbose_name_plural = _("categories")
         constraints = [
-            models.UniqueConstraint(fields=["arrangement", "slug"], name="procurement_category_slug_once")
+            models.UniqueConstraint(
+                fields=["arrangement", "slug"], name="procurement_category_slug_once"
+            )
         ]
 
     def __str__(self) -> str:

@@ -114,7 +114,9 @@ class Invitation(models.Model):
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
         constraints = [
-            models.UniqueConstraint(fields=["call_off", "supplier"], name="procurement_invited_once")
+            models.UniqueConstraint(
+                fields=["call_off", "supplier"], name="procurement_invited_once"
+            )
         ]
 
     def __str__(self) -> str:
@@ -166,7 +168,9 @@ class Tender(models.Model):
         verbose_name = _("tender")
         verbose_name_plural = _("tenders")
         constraints = [
-            models.UniqueConstraint(fields=["call_off", "supplier"], name="procurement_one_tender_per_supplier")
+            models.UniqueConstraint(
+                fields=["call_off", "supplier"], name="procurement_one_tender_per_supplier"
+            )
         ]
 
     def __str__(self) -> str:
@@ -190,7 +194,9 @@ class Score(models.Model):
         verbose_name = _("score")
         verbose_name_plural = _("scores")
         constraints = [
-            models.UniqueConstraint(fields=["tender", "criterion"], name="procurement_one_mark_per_criterion")
+            models.UniqueConstraint(
+                fields=["tender", "criterion"], name="procurement_one_mark_per_criterion"
+            )
         ]
 
     def __str__(self) -> str:

@@ -1,4 +1,4 @@
-"""Call-offs: create, issue (inviting every admitted supplier), clarify, tender, open, score, award."""
+"""Call-offs: create, issue (inviting every admitted supplier), clarify, tender, open, award."""
 
 from __future__ import annotations
 
@@ -91,7 +91,12 @@ def calloff_create(
         if not arrangement.network_may_buy:
             raise refuse(_("The network itself does not buy through this arrangement."))
     else:
-        require(by, "procurement.buy_for", buyer, message=_("You can only buy for an organisation you manage."))
+        require(
+            by,
+            "procurement.buy_for",
+            buyer,
+            message=_("You can only buy for an organisation you manage."),
+        )
         if not buyer_is_eligible(arrangement, buyer, today):
             raise refuse(
                 _("%(org)s is not an eligible buyer of %(arrangement)s.")
@@ -326,7 +331,11 @@ def tenders_open(*, call_off: CallOff, by: Any, at: datetime | None = None) -> C
 
 @transaction.atomic
 def tender_score(
-    *, tender: Tender, marks: Mapping[int, Decimal], by: Any, comments: Mapping[int, str] | None = None
+    *,
+    tender: Tender,
+    marks: Mapping[int, Decimal],
+    by: Any,
+    comments: Mapping[int, str] | None = None,
 ) -> Tender:
     """Mark a tender out of 10 against each criterion (keyed by criterion id)."""
     call_off = CallOff.objects.get(pk=tender.call_off_id)
@@ -353,7 +362,9 @@ def tender_score(
 
 
 def _scores_text(tender: Tender) -> str:
-    lines = [f"- {s.criterion.name} ({s.criterion.weight}%): {s.mark}/10" for s in tender.scores.all()]
+    lines = [
+        f"- {s.criterion.name} ({s.criterion.weight}%): {s.mark}/10" for s in tender.scores.all()
+    ]
     lines.append(_("Total: %(total)s out of 100") % {"total": tender.total()})
     return "\n".join(lines)
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from django.utils import timezone
@@ -32,7 +32,7 @@ def manager_of(organisation: Any) -> Any:
 
 @pytest.fixture
 def category(db) -> Category:
-    return CategoryFactory()
+    return cast(Category, CategoryFactory())
 
 
 @pytest.fixture

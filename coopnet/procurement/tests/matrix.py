@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.utils import timezone
 
@@ -18,9 +18,10 @@ from coopnet.core.tests.matrix import (
     everyone,
     signed_in,
 )
-from coopnet.members.models import RoleKind
+from coopnet.members.models import Organisation, RoleKind
 from coopnet.members.tests.factories import RoleFactory
 from coopnet.procurement import services
+from coopnet.procurement.models import Category
 
 from .factories import NO_GROUNDS, AdmissionFactory, CategoryFactory, SupplierFactory, answers_for
 
@@ -51,9 +52,7 @@ ENTRIES: dict[str, Entry] = {
         lambda c: {"pk": c["procurement_application"].pk},
     ),
     "procurement:queue": Entry(admins_only()),
-    "procurement:evaluate": Entry(
-        admins_only(), lambda c: {"pk": c["procurement_application"].pk}
-    ),
+    "procurement:evaluate": Entry(admins_only(), lambda c: {"pk": c["procurement_application"].pk}),
     "procurement:decide": Entry(
         _posting("network_admin"),
         lambda c: {"pk": c["procurement_application"].decisions.get().pk},
@@ -94,11 +93,11 @@ assert LOGIN  # the signed_in() helper sends anonymous visitors to sign in
 
 
 def site_context(ctx: dict[str, Any]) -> dict[str, Any]:
-    category = CategoryFactory()
+    category = cast(Category, CategoryFactory())
     arrangement = category.arrangement
-    second = CategoryFactory(arrangement=arrangement)
+    second = cast(Category, CategoryFactory(arrangement=arrangement))
     officer_b = ctx["users"]["officer_b"]
-    supplier = SupplierFactory()
+    supplier = cast(Organisation, SupplierFactory())
     RoleFactory(
         person=officer_b.person, organisation=supplier, kind=RoleKind.OFFICER, manages_profile=True
     )

@@ -112,12 +112,14 @@ def test_the_package_validates_and_links_call_offs_to_the_arrangement(
     admissions = [r for r in releases if r["ocid"] == arrangement_ocid and r["tag"] == ["award"]]
     assert len(admissions) == Admission.objects.count() == 3
     approximate = [r for r in admissions if "date" not in r["awards"][0]]
-    assert len(approximate) == 1 and "by 31 July 2022" in approximate[0]["awards"][0]["description"]
+    assert len(approximate) == 1
+    assert "by 31 July 2022" in approximate[0]["awards"][0]["description"]
     call_off_ocid = f"ocds-test01-calloff-{full_process.pk}"
     tags = [r["tag"][0] for r in releases if r["ocid"] == call_off_ocid]
     assert tags == ["tender", "award", "contract"]
     link = next(r for r in releases if r["ocid"] == call_off_ocid)["relatedProcesses"][0]
-    assert link["relationship"] == ["framework"] and link["identifier"] == arrangement_ocid
+    assert link["relationship"] == ["framework"]
+    assert link["identifier"] == arrangement_ocid
 
 
 def test_a_draft_call_off_is_not_published(arrangement, category, org_a, officer_a):

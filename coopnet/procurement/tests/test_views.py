@@ -25,7 +25,8 @@ def test_the_public_list_shows_the_suppliers_admitted_on_the_date_asked(client, 
     )
     url = reverse("procurement:suppliers", kwargs={"slug": arrangement.slug})
     on_2022 = client.get(url, {"on": "2022-07-31"}).content.decode()
-    assert approximate.organisation.name in on_2022 and "by 31 July 2022" in on_2022
+    assert approximate.organisation.name in on_2022
+    assert "by 31 July 2022" in on_2022
     assert early.organisation.name not in on_2022
     on_2020 = client.get(url, {"on": "2020-06-01"}).content.decode()
     assert early.organisation.name in on_2020
@@ -44,7 +45,7 @@ def test_the_supplier_list_costs_the_same_queries_at_3_and_30(
     url = reverse("procurement:suppliers", kwargs={"slug": category.arrangement.slug})
     with django_assert_num_queries(4):
         response = client.get(url, {"on": "2022-07-31"})
-    assert response.content.decode().count("<tr class=\"govuk-table__row\">") == count + 1
+    assert response.content.decode().count('<tr class="govuk-table__row">') == count + 1
 
 
 def test_a_supplier_applies_through_the_form(client, category, supplier, supplier_user):
@@ -60,11 +61,14 @@ def test_a_supplier_applies_through_the_form(client, category, supplier, supplie
     }
     response = client.post(url, data)
     application = SupplierApplication.objects.get()
-    assert response.status_code == 302 and response["Location"] == application.get_absolute_url()
+    assert response.status_code == 302
+    assert response["Location"] == application.get_absolute_url()
     assert application.companies_house_number == "SC123456"
 
 
-def test_a_bad_companies_house_number_is_shown_on_the_form(client, category, supplier, supplier_user):
+def test_a_bad_companies_house_number_is_shown_on_the_form(
+    client, category, supplier, supplier_user
+):
     client.force_login(supplier_user)
     url = reverse("procurement:apply", kwargs={"slug": category.arrangement.slug})
     data = {
@@ -80,7 +84,9 @@ def test_a_bad_companies_house_number_is_shown_on_the_form(client, category, sup
     assert not SupplierApplication.objects.exists()
 
 
-def test_the_staff_queue_flags_overdue_applications(client, category, supplier, supplier_user, network_admin):
+def test_the_staff_queue_flags_overdue_applications(
+    client, category, supplier, supplier_user, network_admin
+):
     services.application_submit(
         arrangement=category.arrangement,
         organisation=supplier,
@@ -92,11 +98,14 @@ def test_the_staff_queue_flags_overdue_applications(client, category, supplier, 
     )
     client.force_login(network_admin)
     page = client.get(reverse("procurement:queue")).content.decode()
-    assert supplier.name in page and "Overdue" in page
+    assert supplier.name in page
+    assert "Overdue" in page
     assert "1 application is past its decision deadline" in page
 
 
-def test_staff_decide_from_the_evaluation_page(client, category, supplier, supplier_user, network_admin):
+def test_staff_decide_from_the_evaluation_page(
+    client, category, supplier, supplier_user, network_admin
+):
     application = services.application_submit(
         arrangement=category.arrangement,
         organisation=supplier,
@@ -137,7 +146,8 @@ def test_the_buyer_cannot_see_tender_content_before_the_deadline(
     for who in (officer_a, network_admin, user):
         client.force_login(who)
         page = client.get(call_off.get_absolute_url()).content.decode()
-        assert "SECRET PLAN" not in page and "4,321" not in page
+        assert "SECRET PLAN" not in page
+        assert "4,321" not in page
         evaluate = client.get(reverse("procurement:calloff_evaluate", kwargs={"pk": call_off.pk}))
         assert evaluate.status_code in (302, 403)
     client.force_login(officer_a)

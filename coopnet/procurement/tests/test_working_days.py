@@ -23,7 +23,8 @@ def test_bank_holidays_come_from_the_library_for_england_and_wales():
     days = bank_holidays(2024)
     assert date(2024, 3, 29) in days  # Good Friday
     assert date(2024, 4, 1) in days  # Easter Monday
-    assert date(2024, 12, 25) in days and date(2024, 12, 26) in days
+    assert date(2024, 12, 25) in days
+    assert date(2024, 12, 26) in days
     assert date(2024, 3, 18) not in days  # St Patrick's Day: Northern Ireland only
     assert date(2024, 1, 2) not in days  # 2 January: Scotland only
 
@@ -63,9 +64,7 @@ def test_an_application_received_at_a_weekend_counts_from_the_next_working_day()
 def test_the_rules_are_data_per_regime():
     from coopnet.procurement.models import RegimeRules
 
-    RegimeRules.objects.filter(regime=Regime.PA_2023_DYNAMIC_MARKET).update(
-        decision_working_days=5
-    )
+    RegimeRules.objects.filter(regime=Regime.PA_2023_DYNAMIC_MARKET).update(decision_working_days=5)
     assert decision_due(date(2024, 3, 28), Regime.PA_2023_DYNAMIC_MARKET) == date(2024, 4, 8)
     assert decision_due(date(2024, 3, 28), DPS) == date(2024, 4, 15)
 

@@ -83,7 +83,9 @@ def call_off(request: HttpRequest, pk: int) -> HttpResponse:
             "call_off": obj,
             "runs": runs,
             "invited": invited,
-            "invitations": selectors.invitations(obj) if runs or request.user.has_perm("procurement.manage") else None,
+            "invitations": selectors.invitations(obj)
+            if runs or request.user.has_perm("procurement.manage")
+            else None,
             "clarifications": selectors.answered_clarifications(obj),
             "unanswered": obj.clarifications.filter(answer="") if runs else None,
             "receipts": selectors.tender_receipts(obj) if runs else None,
@@ -91,7 +93,9 @@ def call_off(request: HttpRequest, pk: int) -> HttpResponse:
             "deadline_passed": obj.deadline_passed(),
             "question_form": QuestionForm(),
             "answer_form": AnswerForm(),
-            "communications": obj.communications.select_related("organisation")[:200] if runs else None,
+            "communications": obj.communications.select_related("organisation")[:200]
+            if runs
+            else None,
         },
     )
 
@@ -154,7 +158,9 @@ def evaluate(request: HttpRequest, pk: int) -> HttpResponse:
                 "scored": len(marks) == len(criteria),
             }
         )
-    award_form = AwardForm(tenders=obj.tenders.all()) if obj.status == CallOff.Status.OPENED else None
+    award_form = (
+        AwardForm(tenders=obj.tenders.all()) if obj.status == CallOff.Status.OPENED else None
+    )
     return render(
         request,
         "procurement/calloff_evaluate.html",

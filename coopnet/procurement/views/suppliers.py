@@ -107,7 +107,9 @@ def tender(request: HttpRequest, pk: int) -> HttpResponse:
                 by=request.user,
             )
         if outcome.ok:
-            messages.success(request, _("Your tender is received. It stays sealed until the deadline."))
+            messages.success(
+                request, _("Your tender is received. It stays sealed until the deadline.")
+            )
             return redirect(call_off)
     return render(
         request,
