@@ -20,16 +20,22 @@ class AsAtForm(GovukForm):
 
 
 class ApplicationForm(GovukForm):
-    """Organisation, categories, the questions of each category, and the declarations."""
+    """Organisation, categories, the questions of each category, and the declarations.
+
+    The questions are checked by the service for the categories chosen, so none is marked
+    optional here.
+    """
+
+    hide_optional = True
 
     organisation: forms.ModelChoiceField = forms.ModelChoiceField(
         queryset=None, label=_("Organisation applying")
     )
     companies_house_number = forms.CharField(
-        label=_("Companies House number"),
+        label=_("Companies House number (if it has one)"),
         required=False,
         max_length=12,
-        help_text=_("If it has one: 8 digits, or 2 letters and 6 digits."),
+        help_text=_("8 digits, or 2 letters and 6 digits."),
     )
     categories: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         queryset=None, label=_("Categories"), widget=forms.CheckboxSelectMultiple

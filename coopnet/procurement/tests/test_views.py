@@ -118,7 +118,7 @@ def test_staff_decide_from_the_evaluation_page(
     decision = application.decisions.get()
     response = client.post(
         reverse("procurement:decide", kwargs={"pk": decision.pk}),
-        {"outcome": "admit", "reasons": "Strong evidence."},
+        {f"d{decision.pk}-outcome": "admit", f"d{decision.pk}-reasons": "Strong evidence."},
     )
     assert response.status_code == 302
     assert Admission.objects.filter(organisation=supplier, category=category).exists()

@@ -87,12 +87,15 @@ def call_off(request: HttpRequest, pk: int) -> HttpResponse:
             if runs or request.user.has_perm("procurement.manage")
             else None,
             "clarifications": selectors.answered_clarifications(obj),
-            "unanswered": obj.clarifications.filter(answer="") if runs else None,
+            "unanswered": [
+                (c, AnswerForm(prefix=f"c{c.pk}")) for c in obj.clarifications.filter(answer="")
+            ]
+            if runs
+            else None,
             "receipts": selectors.tender_receipts(obj) if runs else None,
             "own_receipt": selectors.own_tender_receipt(obj, ids) if invited else None,
             "deadline_passed": obj.deadline_passed(),
             "question_form": QuestionForm(),
-            "answer_form": AnswerForm(),
             "communications": obj.communications.select_related("organisation")[:200]
             if runs
             else None,
@@ -117,7 +120,7 @@ def issue(request: HttpRequest, pk: int) -> HttpResponse:
 def answer(request: HttpRequest, pk: int) -> HttpResponse:
     clarification = get_object_or_404(Clarification.objects.select_related("call_off"), pk=pk)
     require(request.user, "procurement.run_call_off", clarification.call_off)
-    form = AnswerForm(request.POST)
+    form = AnswerForm(request.POST, prefix=f"c{clarification.pk}")
     if form.is_valid():
         with reported(request) as outcome:
             services.clarification_answer(

@@ -42,7 +42,9 @@ def evaluate(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "application": application,
             "due_on": selectors.decision_due_on(application),
-            "decision_form": DecisionForm(),
+            "decisions": [
+                (d, DecisionForm(prefix=f"d{d.pk}")) for d in application.decisions.all()
+            ],
             "extend_form": ReasonForm(),
         },
     )
@@ -52,7 +54,7 @@ def evaluate(request: HttpRequest, pk: int) -> HttpResponse:
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, "procurement.manage")
     decision = get_object_or_404(CategoryDecision, pk=pk)
-    form = DecisionForm(request.POST)
+    form = DecisionForm(request.POST, prefix=f"d{decision.pk}")
     if form.is_valid():
         with reported(request) as outcome:
             services.application_decide(
