@@ -429,3 +429,20 @@ def test_only_the_buyer_runs_its_call_off(issued, admitted, officer_b, network_a
         services.tenders_open(call_off=issued, by=officer_b, at=issued.tender_deadline)
     with pytest.raises(Refused):
         services.tenders_open(call_off=issued, by=network_admin, at=issued.tender_deadline)
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_issuing_costs_the_same_queries_at_3_and_30_suppliers(
+    arrangement, category, org_a, officer_a, deadline, django_assert_num_queries, count
+):
+    for _n in range(count):
+        manager_of(AdmissionFactory(category=category).organisation)
+    call_off = _calloff(arrangement, category, org_a, officer_a, deadline)
+    officer_a = type(officer_a).objects.get(pk=officer_a.pk)  # nothing remembered
+    with django_assert_num_queries(QUERIES_TO_ISSUE):
+        assert services.calloff_issue(call_off=call_off, by=officer_a) == count
+    assert Invitation.objects.filter(call_off=call_off).count() == count
+    assert CommunicationLog.objects.filter(call_off=call_off).count() == count
+
+
+QUERIES_TO_ISSUE = 15  # the same at any number of suppliers (bulk writes of 500)
