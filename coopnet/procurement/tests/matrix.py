@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, cast
 
@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from coopnet.core.tests.matrix import (
     DENY,
+    EDIT,
     LOGIN,
     OK,
     REDIRECT,
@@ -21,7 +22,7 @@ from coopnet.core.tests.matrix import (
 from coopnet.members.models import Organisation, RoleKind
 from coopnet.members.tests.factories import RoleFactory
 from coopnet.procurement import services
-from coopnet.procurement.models import Category
+from coopnet.procurement.models import Category, Notice, RegimeRules
 
 from .factories import NO_GROUNDS, AdmissionFactory, CategoryFactory, SupplierFactory, answers_for
 
@@ -137,4 +138,28 @@ def site_context(ctx: dict[str, Any]) -> dict[str, Any]:
         "procurement_call_off": call_off,
         "procurement_clarification": clarification,
         "procurement_tender": tender,
+    }
+
+
+BACK_OFFICE: dict[str, dict[str, set[str]]] = {
+    "procurement.arrangement": {"network_admin": EDIT},
+    "procurement.category": {"network_admin": EDIT},
+    "procurement.notice": {"network_admin": EDIT},
+    "procurement.regimerules": {"network_admin": EDIT},
+}
+
+
+def back_office_objects(objects: dict[str, Any]) -> dict[str, Any]:
+    category = cast(Category, CategoryFactory())
+    notice = Notice.objects.create(
+        arrangement=category.arrangement,
+        title="Contract notice",
+        reference="2020/S 000-000000",
+        published_on=date(2020, 3, 1),
+    )
+    return {
+        "procurement.arrangement": category.arrangement,
+        "procurement.category": category,
+        "procurement.notice": notice,
+        "procurement.regimerules": RegimeRules.objects.first(),
     }
