@@ -179,3 +179,58 @@ def test_a_buyer_creates_and_issues_a_call_off(client, category, admitted, org_a
     call_off.refresh_from_db()
     assert call_off.status == CallOff.Status.ISSUED
     assert call_off.invitations.count() == 2
+
+
+def test_tender_open_score_and_award_through_the_pages(
+    client, category, admitted, org_a, officer_a
+):
+    call_off = services.calloff_create(
+        arrangement=category.arrangement,
+        category=category,
+        buyer=org_a,
+        title="Review",
+        requirement="r",
+        budget=Decimal("5000"),
+        criteria=[("Quality", 60), ("Price", 40)],
+        tender_deadline=timezone.now() + timedelta(days=11),
+        by=officer_a,
+    )
+    services.calloff_issue(call_off=call_off, by=officer_a)
+    tender_url = reverse("procurement:tender", kwargs={"pk": call_off.pk})
+    for n, (_supplier, user) in enumerate(admitted):
+        client.force_login(user)
+        assert client.get(tender_url).status_code == 200
+        response = client.post(tender_url, {"response": f"Plan {n}", "price": "4000"})
+        assert response.status_code == 302
+    CallOff.objects.filter(pk=call_off.pk).update(
+        tender_deadline=timezone.now() - timedelta(minutes=1)
+    )
+    # A late tender is refused on the form.
+    late = client.post(tender_url, {"response": "Late", "price": "1"})
+    assert "a late tender cannot be accepted" in late.content.decode()
+
+    client.force_login(officer_a)
+    client.post(reverse("procurement:tenders_open", kwargs={"pk": call_off.pk}))
+    page = client.get(reverse("procurement:calloff_evaluate", kwargs={"pk": call_off.pk}))
+    assert "Plan 0" in page.content.decode()
+    assert "Plan 1" in page.content.decode()
+    quality, price = call_off.criteria.all()
+    tenders = list(call_off.tenders.order_by("supplier__name"))
+    for tender, marks in zip(tenders, (("8", "5"), ("6", "9")), strict=True):
+        client.post(
+            reverse("procurement:tender_score", kwargs={"pk": tender.pk}),
+            {
+                f"t{tender.pk}-mark_{quality.pk}": marks[0],
+                f"t{tender.pk}-mark_{price.pk}": marks[1],
+            },
+        )
+    response = client.post(
+        reverse("procurement:calloff_award", kwargs={"pk": call_off.pk}),
+        {"tender": tenders[1].pk, "reasons": "Best value."},
+    )
+    assert response.status_code == 302
+    call_off.refresh_from_db()
+    assert call_off.status == CallOff.Status.AWARDED
+    detail = client.get(call_off.get_absolute_url()).content.decode()
+    assert "Records kept until at least" in detail
+    assert tenders[1].supplier.name in detail
