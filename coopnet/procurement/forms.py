@@ -176,3 +176,19 @@ class ScoreForm(GovukForm):
 
     def marks(self) -> dict[int, Decimal]:
         return {c.pk: self.cleaned_data[f"mark_{c.pk}"] for c in self.criteria}
+
+
+class DeclarationsForm(GovukForm):
+    """Whether each ground for exclusion applies."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for key, label in EXCLUSION_GROUNDS:
+            self.fields[f"ground_{key}"] = forms.ChoiceField(
+                label=label,
+                choices=YES_NO,
+                widget=forms.RadioSelect(attrs={"class": "govuk-radios__input"}),
+            )
+
+    def declarations(self) -> dict[str, bool]:
+        return {key: self.cleaned_data[f"ground_{key}"] == "yes" for key, _l in EXCLUSION_GROUNDS}

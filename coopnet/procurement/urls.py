@@ -11,6 +11,7 @@ urlpatterns = [
     path("decisions/<int:pk>/decide/", staff.decide, name="decide"),
     path("applications/<int:pk>/extend/", staff.extend, name="extend"),
     path("admissions/<int:pk>/remove/", staff.admission_remove, name="admission_remove"),
+    path("declarations/<int:pk>/", suppliers.declaration, name="declaration"),
     path("call-offs/", buyers.call_offs, name="calloffs"),
     path("call-offs/<int:pk>/", buyers.call_off, name="calloff"),
     path("call-offs/<int:pk>/issue/", buyers.issue, name="calloff_issue"),
@@ -24,5 +25,10 @@ urlpatterns = [
     path("<slug:slug>/", public.arrangement, name="arrangement"),
     path("<slug:slug>/suppliers/", public.suppliers, name="suppliers"),
     path("<slug:slug>/apply/", suppliers.apply, name="apply"),
+    path(
+        "<slug:slug>/declarations/request/",
+        staff.declarations_request,
+        name="declarations_request",
+    ),
     path("<slug:slug>/call-offs/new/", buyers.call_off_new, name="calloff_new"),
 ]

@@ -1,6 +1,12 @@
 """The purchasing arrangement, supplier applications, admissions and call-offs."""
 
-from .applications import EXCLUSION_GROUNDS, Admission, CategoryDecision, SupplierApplication
+from .applications import (
+    EXCLUSION_GROUNDS,
+    Admission,
+    CategoryDecision,
+    DeclarationRenewal,
+    SupplierApplication,
+)
 from .arrangements import Arrangement, Category, Notice, Regime, RegimeRules
 from .calloffs import (
     RETENTION_YEARS,
@@ -27,6 +33,7 @@ __all__ = [
     "CategoryDecision",
     "Clarification",
     "CommunicationLog",
+    "DeclarationRenewal",
     "Invitation",
     "Notice",
     "Regime",

@@ -141,3 +141,32 @@ class Admission(PeriodMixin, models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} in {self.category}"
+
+
+class DeclarationRenewal(models.Model):
+    """Staff ask an admitted supplier to declare again that no ground for exclusion applies."""
+
+    arrangement = models.ForeignKey(
+        Arrangement, on_delete=models.CASCADE, related_name="declaration_renewals"
+    )
+    organisation = models.ForeignKey(
+        "members.Organisation", on_delete=models.PROTECT, related_name="declaration_renewals"
+    )
+    requested_on = models.DateField(_("asked on"))
+    declarations: Any = models.JSONField(_("declarations"), default=dict)
+    declared_at = models.DateTimeField(_("declared at"), null=True, blank=True)
+    declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    history = HistoricalRecords(get_user=history_user)
+
+    class Meta:
+        ordering = ["-requested_on", "organisation__name"]
+        verbose_name = _("renewed declaration")
+        verbose_name_plural = _("renewed declarations")
+
+    def __str__(self) -> str:
+        return f"{self.organisation} ({self.requested_on:%d/%m/%Y})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("procurement:declaration", kwargs={"pk": self.pk})

@@ -234,6 +234,7 @@ class CommunicationLog(models.Model):
     class Kind(models.TextChoices):
         DECISION = "decision", _("Decision on an application")
         REMOVAL = "removal", _("Removal from the arrangement")
+        DECLARATIONS = "declarations", _("Request to renew declarations")
         INVITATION = "invitation", _("Invitation to tender")
         CLARIFICATION = "clarification", _("Clarification answered")
         AWARD = "award", _("Award notice")

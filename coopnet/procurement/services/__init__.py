@@ -6,6 +6,8 @@ from .applications import (
     application_extend,
     application_submit,
     clean_companies_house_number,
+    declarations_renew,
+    declarations_request,
 )
 from .calloffs import (
     buyer_is_eligible,
@@ -31,6 +33,8 @@ __all__ = [
     "clarification_answer",
     "clarification_ask",
     "clean_companies_house_number",
+    "declarations_renew",
+    "declarations_request",
     "tender_score",
     "tender_submit",
     "tenders_open",

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,6 +25,7 @@ from ..models import (
     Category,
     CategoryDecision,
     CommunicationLog,
+    DeclarationRenewal,
     SupplierApplication,
 )
 from .common import log_message, send_after_commit
@@ -295,3 +297,80 @@ def admission_remove(
         )
         send_after_commit([log])
     return admission
+
+
+@transaction.atomic
+def declarations_request(
+    *, arrangement: Arrangement, by: Any, on: date | None = None
+) -> list[DeclarationRenewal]:
+    """Ask every supplier admitted on `on` to declare again; each is told by email."""
+    require(by, "procurement.manage")
+    day = on or timezone.localdate()
+    with acting_as(by):
+        supplier_ids = sorted(
+            set(
+                Admission.objects.current_on(day)
+                .filter(category__arrangement=arrangement)
+                .values_list("organisation_id", flat=True)
+            )
+        )
+        if not supplier_ids:
+            raise ProcurementError(_("No supplier is admitted on that day."))
+        renewals = DeclarationRenewal.objects.bulk_create(
+            DeclarationRenewal(arrangement=arrangement, organisation_id=pk, requested_on=day)
+            for pk in supplier_ids
+        )
+        renewals = list(
+            DeclarationRenewal.objects.filter(arrangement=arrangement, requested_on=day)
+            .filter(organisation_id__in=supplier_ids, declared_at__isnull=True)
+            .select_related("organisation")
+        )
+        logs = []
+        for renewal in renewals:
+            values = {
+                "arrangement": arrangement.name,
+                "url": settings.SITE_URL.rstrip("/") + renewal.get_absolute_url(),
+            }
+            logs.append(
+                log_message(
+                    kind=CommunicationLog.Kind.DECLARATIONS,
+                    organisation=renewal.organisation,
+                    subject=_("Please renew your declarations: %(arrangement)s") % values,
+                    body=_(
+                        "Please declare again whether any ground for exclusion applies to your "
+                        "organisation, to stay on %(arrangement)s.\n\n%(url)s"
+                    )
+                    % values,
+                )
+            )
+        audit_record(
+            by=by,
+            action="declarations.requested",
+            target=arrangement,
+            summary=_("%(n)s suppliers asked to renew their declarations") % {"n": len(renewals)},
+        )
+        send_after_commit(logs)
+    return renewals
+
+
+@transaction.atomic
+def declarations_renew(
+    *, renewal: DeclarationRenewal, declarations: Mapping[str, bool], by: Any
+) -> DeclarationRenewal:
+    """The supplier declares again (once per request)."""
+    require(by, "procurement.apply_for", renewal.organisation)
+    with acting_as(by):
+        renewal = DeclarationRenewal.objects.select_for_update().get(pk=renewal.pk)
+        if renewal.declared_at is not None:
+            raise ProcurementError(_("These declarations have already been renewed."))
+        renewal.declarations = _check_declarations(declarations)
+        renewal.declared_at = timezone.now()
+        renewal.declared_by = user_of(by)
+        renewal.save(update_fields=["declarations", "declared_at", "declared_by"])
+        audit_record(
+            by=by,
+            action="declarations.renewed",
+            target=renewal,
+            about=[renewal.organisation],
+        )
+    return renewal

@@ -22,7 +22,7 @@ from coopnet.core.tests.matrix import (
 from coopnet.members.models import Organisation, RoleKind
 from coopnet.members.tests.factories import RoleFactory
 from coopnet.procurement import services
-from coopnet.procurement.models import Category, Notice, RegimeRules
+from coopnet.procurement.models import Category, DeclarationRenewal, Notice, RegimeRules
 
 from .factories import NO_GROUNDS, AdmissionFactory, CategoryFactory, SupplierFactory, answers_for
 
@@ -66,6 +66,11 @@ ENTRIES: dict[str, Entry] = {
     ),
     "procurement:admission_remove": Entry(
         admins_only(), lambda c: {"pk": c["procurement_admission"].pk}
+    ),
+    "procurement:declarations_request": Entry(_posting("network_admin"), _slug, method="post"),
+    "procurement:declaration": Entry(
+        _only("officer_b", "network_admin"),
+        lambda c: {"pk": c["procurement_renewal"].pk},
     ),
     "procurement:calloffs": Entry(signed_in(OK)),
     "procurement:calloff_new": Entry(_only("officer_a", "officer_b", "network_admin"), _slug),
@@ -131,7 +136,11 @@ def site_context(ctx: dict[str, Any]) -> dict[str, Any]:
     tender = services.tender_submit(
         call_off=call_off, supplier=supplier, response="Plan", price=Decimal("900"), by=officer_b
     )
+    renewal = DeclarationRenewal.objects.create(
+        arrangement=arrangement, organisation=supplier, requested_on=timezone.localdate()
+    )
     return {
+        "procurement_renewal": renewal,
         "procurement_arrangement": arrangement,
         "procurement_admission": admission,
         "procurement_application": application,

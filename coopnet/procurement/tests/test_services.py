@@ -446,3 +446,25 @@ def test_issuing_costs_the_same_queries_at_3_and_30_suppliers(
 
 
 QUERIES_TO_ISSUE = 15  # the same at any number of suppliers (bulk writes of 500)
+
+
+def test_staff_ask_admitted_suppliers_to_renew_their_declarations(
+    arrangement, category, admitted, network_admin, django_capture_on_commit_callbacks
+):
+    removed = AdmissionFactory(category=category, end=date(2021, 1, 1))
+    with pytest.raises(Refused):
+        services.declarations_request(arrangement=arrangement, by=admitted[0][1])
+    with django_capture_on_commit_callbacks(execute=True):
+        renewals = services.declarations_request(arrangement=arrangement, by=network_admin)
+    assert {r.organisation_id for r in renewals} == {org.pk for org, _u in admitted}
+    assert removed.organisation_id not in {r.organisation_id for r in renewals}
+    assert len([m for m in mail.outbox if "renew your declarations" in m.subject]) == 2
+    supplier, user = admitted[0]
+    renewal = next(r for r in renewals if r.organisation_id == supplier.pk)
+    with pytest.raises(Refused):
+        services.declarations_renew(renewal=renewal, declarations=NO_GROUNDS, by=admitted[1][1])
+    services.declarations_renew(renewal=renewal, declarations=NO_GROUNDS, by=user)
+    renewal.refresh_from_db()
+    assert renewal.declared_at is not None
+    with pytest.raises(ProcurementError, match="already"):
+        services.declarations_renew(renewal=renewal, declarations=NO_GROUNDS, by=user)

@@ -14,7 +14,7 @@ from coopnet.core.guard import require
 
 from .. import selectors, services
 from ..forms import DecisionForm, ReasonForm
-from ..models import Admission, CategoryDecision, SupplierApplication
+from ..models import Admission, Arrangement, CategoryDecision, SupplierApplication
 
 
 def queue(request: HttpRequest) -> HttpResponse:
@@ -114,3 +114,17 @@ def admission_remove(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         },
     )
+
+
+@require_POST
+def declarations_request(request: HttpRequest, slug: str) -> HttpResponse:
+    require(request.user, "procurement.manage")
+    arrangement = get_object_or_404(Arrangement, slug=slug)
+    with reported(request) as outcome:
+        renewals = services.declarations_request(arrangement=arrangement, by=request.user)
+    if outcome.ok:
+        messages.success(
+            request,
+            _("%(n)s suppliers are asked to renew their declarations.") % {"n": len(renewals)},
+        )
+    return redirect("procurement:suppliers", slug=arrangement.slug)

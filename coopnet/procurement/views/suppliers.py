@@ -14,8 +14,8 @@ from coopnet.core.guard import require
 from coopnet.members.selectors import managed_organisation_ids, organisations_managed_by
 
 from .. import selectors, services
-from ..forms import ApplicationForm, QuestionForm, TenderForm
-from ..models import CallOff, SupplierApplication
+from ..forms import ApplicationForm, DeclarationsForm, QuestionForm, TenderForm
+from ..models import CallOff, DeclarationRenewal, SupplierApplication
 from .public import _arrangement
 
 
@@ -121,5 +121,31 @@ def tender(request: HttpRequest, pk: int) -> HttpResponse:
             "receipt": selectors.own_tender_receipt(call_off, frozenset([supplier.pk])),
             "closed": call_off.deadline_passed() or call_off.status != CallOff.Status.ISSUED,
             "heading": _("Tender"),
+        },
+    )
+
+
+def declaration(request: HttpRequest, pk: int) -> HttpResponse:
+    renewal = get_object_or_404(
+        DeclarationRenewal.objects.select_related("organisation", "arrangement"), pk=pk
+    )
+    require(request.user, "procurement.apply_for", renewal.organisation)
+    form = DeclarationsForm(request.POST or None)
+    if request.method == "POST" and renewal.declared_at is None and form.is_valid():
+        with reported(form) as outcome:
+            services.declarations_renew(
+                renewal=renewal, declarations=form.declarations(), by=request.user
+            )
+        if outcome.ok:
+            messages.success(request, _("Your declarations are renewed."))
+            return redirect(renewal.arrangement)
+    return render(
+        request,
+        "procurement/declaration.html",
+        {
+            "renewal": renewal,
+            "form": form,
+            "heading": _("Renew your declarations"),
+            "caption": renewal.organisation.name,
         },
     )
