@@ -4,9 +4,8 @@
   describes one pool of suppliers "to help develop policy, implement prototypes and build
   capacity": the seeds name no separate lots, so the DPS has one category covering the three.
 - The seeds give no admission dates: each of the 20 is admitted "by 31 July 2022", the start
-  marked approximate, never an invented date. Suppliers already in the registry (most are
-  Affiliate members) are used as they are; the others are added as organisations of the kind
-  "supplier".
+  marked approximate, never an invented date. The suppliers are organisations of the registry,
+  loaded with it (coopnet.demo.seed): 13 are Affiliate members, 7 are of the kind "supplier".
 - The 2021 LGA report gives 18 provider organisations at the launch (April 2020): a reported
   figure, since the seeds do not name them.
 Idempotent: the arrangement by slug, categories by slug, suppliers by slug, admissions by
@@ -18,7 +17,6 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy
 
 from coopnet.core.models import ReportedFigure
@@ -42,24 +40,24 @@ AS_AT = s.YEAR_END_2022
 ON_THE_DPS = f"{s.REVIEW_2022}: on the DPS on 31 July 2022"
 LAUNCH_NOTE = "At the launch in April 2020 (day not given); the seeds do not name the 18."
 
-# (name as the review prints it, slug of the registry organisation when it is already one)
-SUPPLIERS_2022: tuple[tuple[str, str | None], ...] = (
+# (name as the review prints it, slug of the registry organisation)
+SUPPLIERS_2022: tuple[tuple[str, str], ...] = (
     ("4OC", "4oc"),
     ("Branding.coop", "branding-coop"),
-    ("Centrifuge", None),
-    ("CLES Consulting", None),
-    ("Climate Positive", None),
-    ("Collaborate CIC", None),
+    ("Centrifuge", "centrifuge"),
+    ("CLES Consulting", "cles-consulting"),
+    ("Climate Positive", "climate-positive"),
+    ("Collaborate CIC", "collaborate-cic"),
     ("Cooperative Futures", "co-operative-futures"),
     ("Co-operative College", "co-operative-college"),
     ("Co-operatives UK", "co-operatives-uk"),
-    ("Crellin Consulting", None),
+    ("Crellin Consulting", "crellin-consulting"),
     ("Ideas Alliance", "ideas-alliance"),
-    ("Made Open", None),
+    ("Made Open", "made-open"),
     ("Mutual Ventures", "mutual-ventures"),
     ("Peopletoo", "peopletoo"),
     ("RedQuadrant", "redquadrant"),
-    ("Ruby Star Associates", None),
+    ("Ruby Star Associates", "ruby-star-associates"),
     ("Stir to Action", "stir-to-action"),
     ("The Behaviouralist", "the-behaviouralist"),
     ("Trueman Change", "trueman-change"),
@@ -76,14 +74,14 @@ QUESTIONS = [
 ]
 
 
-def _supplier(name: str, slug: str | None, summary: LoadSummary) -> Organisation:
-    if slug is not None:
-        existing = Organisation.objects.filter(slug=slug).first()
-        if existing is not None:
-            return existing
+def _supplier(name: str, slug: str, summary: LoadSummary) -> Organisation:
+    """The registry's organisation (the registry loader loads them first)."""
+    existing = Organisation.objects.filter(slug=slug).first()
+    if existing is not None:
+        return existing
     organisation, outcome = upsert(
         Organisation,
-        {"slug": slug or slugify(name)},
+        {"slug": slug},
         {"name": name},
         create_only={"kind": OrganisationKind.SUPPLIER},
     )

@@ -8,6 +8,7 @@ import pytest
 
 from coopnet.core.models import ReportedFigure
 from coopnet.demo.loader import load_demo
+from coopnet.members.models import Organisation, OrganisationKind
 from coopnet.procurement import selectors
 from coopnet.procurement.demo import SUPPLIERS_2022
 from coopnet.procurement.models import Admission, Arrangement
@@ -30,6 +31,8 @@ def test_the_dps_and_its_twenty_suppliers_of_31_july_2022(demo):
     names = {row["organisation"].name for row in selectors.suppliers_on(dps, date(2022, 7, 31))}
     assert len(names) == 20 == len(SUPPLIERS_2022)
     assert {"Made Open", "Peopletoo", "Unlimited Potential"} <= names
+    suppliers = Organisation.objects.filter(kind=OrganisationKind.SUPPLIER)
+    assert suppliers.count() == 7  # the other 13 are Affiliate members
     # No date is invented: every admission is "by 31 July 2022", marked approximate.
     assert set(Admission.objects.values_list("start", "start_is_approximate")) == {
         (date(2022, 7, 31), True)
