@@ -19,6 +19,7 @@ from .models import (
     CategoryDecision,
     Clarification,
     Invitation,
+    RegimeRules,
     SupplierApplication,
     Tender,
 )
@@ -76,7 +77,7 @@ def evaluation_queue(on: date | None = None) -> list[SupplierApplication]:
         )
         .order_by("received_on", "pk")
     )
-    rules = {r.regime: r for r in _all_rules()}
+    rules = {r.regime: r for r in RegimeRules.objects.all()}
     for application in applications:
         rule = rules[application.arrangement.regime]
         days = (
@@ -87,12 +88,6 @@ def evaluation_queue(on: date | None = None) -> list[SupplierApplication]:
         application.due_on = add_working_days(application.received_on, days)  # type: ignore[attr-defined]
         application.is_overdue = day > application.due_on  # type: ignore[attr-defined]
     return applications
-
-
-def _all_rules():
-    from .models import RegimeRules
-
-    return RegimeRules.objects.all()
 
 
 def application_for_page(pk: int) -> SupplierApplication:
