@@ -19,10 +19,12 @@ urlpatterns = [
     path("elections/", include("coopnet.governance.elections.urls")),
     path("funding/", include("coopnet.funding.urls")),
     path("open-data/", include("coopnet.funding.open_data_urls")),
+    path("open-data/", include("coopnet.procurement.open_data_urls")),
     path("knowledge/", include("coopnet.knowledge.urls")),
     path("events/", include("coopnet.events.urls")),
     path("events.ics", events_feed, name="events_feed"),
     path("accounts/", include("coopnet.members.invitations.urls", namespace="accounts")),
+    path("procurement/", include("coopnet.procurement.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", include("coopnet.api.urls")),
     # Choosing a language is a harmless preference; without a CSRF token the public pages carry no

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "coopnet.funding",
     "coopnet.knowledge",
     "coopnet.events",
+    "coopnet.procurement",
     "coopnet.api",
     "coopnet.demo",
     "coopnet.site",

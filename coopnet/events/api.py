@@ -17,8 +17,8 @@ from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
 
-from coopnet.api.pagination import ApiPagination
-from coopnet.api.permissions import PublicReadOnly
+from coopnet.core.api.pagination import ApiPagination
+from coopnet.core.api.permissions import PublicReadOnly
 from coopnet.core.models import Principle
 from coopnet.members.models import Organisation
 

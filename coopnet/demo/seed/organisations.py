@@ -185,9 +185,23 @@ SUPPORTER_ORGANISATIONS = tuple(
     for name in SUPPORTER_ORGANISATIONS_2022
 )
 
+# On the Dynamic Purchasing System on 31 July 2022 (Review of the Year 2021/22) without being
+# members: organisations of the kind "supplier" (the other 13 on the DPS are Affiliates above).
+DPS_SUPPLIERS_2022 = (
+    "Centrifuge",
+    "CLES Consulting",
+    "Climate Positive",
+    "Collaborate CIC",
+    "Crellin Consulting",
+    "Made Open",
+    "Ruby Star Associates",
+)
+SUPPLIERS = tuple(SeedOrganisation(slugify(name), name, K.SUPPLIER) for name in DPS_SUPPLIERS_2022)
+
 ORGANISATIONS: tuple[SeedOrganisation, ...] = (
     *COUNCILS,
     *ASSOCIATES,
     *AFFILIATES,
     *SUPPORTER_ORGANISATIONS,
+    *SUPPLIERS,
 )

@@ -105,6 +105,7 @@ class OrganisationKind(models.TextChoices):
     POLITICAL_GROUP = "political_group", _("Political group")
     AFFILIATE_ORGANISATION = "affiliate_organisation", _("Affiliate organisation")
     SUPPORTER_ORGANISATION = "supporter_organisation", _("Supporter organisation")
+    SUPPLIER = "supplier", _("Supplier")
 
 
 COUNCIL_KINDS = (OrganisationKind.PRINCIPAL_COUNCIL, OrganisationKind.COMBINED_AUTHORITY)

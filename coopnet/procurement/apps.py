@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProcurementConfig(AppConfig):
+    name = "coopnet.procurement"
+    verbose_name = _("Procurement")
+
+    def ready(self) -> None:
+        from . import permissions  # noqa: F401  (registers the rules)

@@ -1,0 +1,170 @@
+"""Reads for procurement pages, with their joins set so a page costs the same at any size."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from coopnet.members.selectors import managed_organisation_ids
+
+from .errors import ProcurementError
+from .models import (
+    Admission,
+    Arrangement,
+    CallOff,
+    Category,
+    CategoryDecision,
+    Clarification,
+    Invitation,
+    RegimeRules,
+    SupplierApplication,
+    Tender,
+)
+from .working_days import add_working_days
+
+
+def arrangements() -> QuerySet[Arrangement]:
+    return Arrangement.objects.annotate(category_count=Count("categories")).order_by("-start")
+
+
+def arrangement_for_page(slug: str) -> Arrangement:
+    return Arrangement.objects.prefetch_related("categories", "notices").get(slug=slug)
+
+
+def admitted_suppliers(arrangement: Arrangement, on: date) -> QuerySet[Admission]:
+    """The admissions current on `on`, with their supplier and category, in one query."""
+    return (
+        Admission.objects.current_on(on)
+        .filter(category__arrangement=arrangement)
+        .select_related("organisation", "category")
+        .order_by("organisation__name", "category__order")
+    )
+
+
+def suppliers_on(arrangement: Arrangement, on: date) -> list[dict]:
+    """One row per supplier admitted on `on`: the supplier and its categories."""
+    rows: dict[int, dict] = {}
+    for admission in admitted_suppliers(arrangement, on):
+        row = rows.setdefault(
+            admission.organisation_id,
+            {"organisation": admission.organisation, "admissions": []},
+        )
+        row["admissions"].append(admission)
+    return list(rows.values())
+
+
+def decision_due_on(application: SupplierApplication) -> date:
+    rules = application.arrangement.rules()
+    days = (
+        rules.extended_decision_working_days
+        if application.extension_reason
+        else rules.decision_working_days
+    )
+    return add_working_days(application.received_on, days)
+
+
+def evaluation_queue(on: date | None = None) -> list[SupplierApplication]:
+    """Applications awaiting a decision, oldest first, each with `due_on` and `is_overdue`."""
+    day = on or timezone.localdate()
+    applications = list(
+        SupplierApplication.objects.filter(status=SupplierApplication.Status.SUBMITTED)
+        .select_related("organisation", "arrangement")
+        .prefetch_related(
+            Prefetch("decisions", queryset=CategoryDecision.objects.select_related("category"))
+        )
+        .order_by("received_on", "pk")
+    )
+    rules = {r.regime: r for r in RegimeRules.objects.all()}
+    for application in applications:
+        rule = rules[application.arrangement.regime]
+        days = (
+            rule.extended_decision_working_days
+            if application.extension_reason
+            else rule.decision_working_days
+        )
+        application.due_on = add_working_days(application.received_on, days)  # type: ignore[attr-defined]
+        application.is_overdue = day > application.due_on  # type: ignore[attr-defined]
+    return applications
+
+
+def application_for_page(pk: int) -> SupplierApplication:
+    return (
+        SupplierApplication.objects.select_related("organisation", "arrangement", "submitted_by")
+        .prefetch_related(
+            Prefetch("decisions", queryset=CategoryDecision.objects.select_related("category"))
+        )
+        .get(pk=pk)
+    )
+
+
+def applications_of(user) -> QuerySet[SupplierApplication]:
+    return (
+        SupplierApplication.objects.filter(organisation_id__in=managed_organisation_ids(user))
+        .select_related("organisation", "arrangement")
+        .order_by("-received_on")
+    )
+
+
+def call_offs_of(user) -> QuerySet[CallOff]:
+    """Call-offs the user buys for or whose supplier is invited (all of them for staff)."""
+    qs = CallOff.objects.select_related("buyer", "category", "arrangement").order_by("-created_at")
+    if getattr(user, "is_network_admin", False):
+        return qs
+    ids = managed_organisation_ids(user)
+    return qs.filter(Q(buyer_id__in=ids) | Q(invitations__supplier_id__in=ids)).distinct()
+
+
+def call_off_for_page(pk: int) -> CallOff:
+    return (
+        CallOff.objects.select_related(
+            "buyer", "category", "arrangement", "award__tender__supplier"
+        )
+        .prefetch_related("criteria")
+        .get(pk=pk)
+    )
+
+
+def invitations(call_off: CallOff) -> QuerySet[Invitation]:
+    return call_off.invitations.select_related("supplier").order_by("supplier__name")
+
+
+def answered_clarifications(call_off: CallOff) -> QuerySet[Clarification]:
+    """Questions and answers as every invited supplier sees them (who asked is never shown)."""
+    return call_off.clarifications.exclude(answer="").only(
+        "question", "answer", "answered_at", "call_off_id"
+    )
+
+
+def tender_receipts(call_off: CallOff) -> QuerySet[Tender]:
+    """Who has tendered and when: never what (that stays sealed until the tenders are opened)."""
+    return (
+        Tender.objects.filter(call_off=call_off)
+        .select_related("supplier")
+        .only("pk", "call_off_id", "supplier__name", "supplier__slug", "submitted_at")
+        .order_by("submitted_at")
+    )
+
+
+def opened_tenders(call_off: CallOff) -> QuerySet[Tender]:
+    """The tenders' content: only once the deadline has passed and the buyer opened them."""
+    if call_off.opened_at is None or not call_off.deadline_passed():
+        raise ProcurementError(
+            _("Tenders stay sealed until the deadline has passed and they are opened.")
+        )
+    return (
+        Tender.objects.filter(call_off=call_off)
+        .select_related("supplier")
+        .prefetch_related("scores__criterion")
+        .order_by("supplier__name")
+    )
+
+
+def own_tender_receipt(call_off: CallOff, supplier_ids: frozenset[int]) -> Tender | None:
+    return tender_receipts(call_off).filter(supplier_id__in=supplier_ids).first()
+
+
+def categories_for(arrangement: Arrangement) -> QuerySet[Category]:
+    return arrangement.categories.order_by("order", "name")
