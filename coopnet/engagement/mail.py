@@ -9,6 +9,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage, send_mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -71,7 +72,7 @@ def newsletter_message(
     to: str,
     token: str,
     test: bool = False,
-    connection: object = None,
+    connection: BaseEmailBackend | None = None,
 ) -> EmailMessage:
     context = {
         "newsletter": newsletter,

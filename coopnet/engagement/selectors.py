@@ -109,7 +109,7 @@ def eligible_people(group: Group, *, on: date) -> QuerySet[Person]:
     if group.eligible_role_kinds:
         roles = roles.filter(kind__in=group.eligible_role_kinds)
     by_role = Exists(roles.filter(Exists(member_orgs)))
-    condition = by_role
+    condition: Q | Exists = by_role
     if not group.eligible_role_kinds:
         individual = Membership.objects.current_on(on).filter(
             category_id__in=categories, person_id=OuterRef("pk")

@@ -99,4 +99,4 @@ def officer_at(organisation: Organisation, *, kind: str = RoleKind.OFFICER):
 
 
 def member_of(group: Group, user, **kwargs: object) -> GroupMembership:
-    return GroupMembershipFactory(group=group, person=user.person, **kwargs)
+    return GroupMembershipFactory.create(group=group, person=user.person, **kwargs)

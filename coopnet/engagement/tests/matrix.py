@@ -87,7 +87,7 @@ def site_context(ctx: dict[str, Any]) -> dict[str, Any]:
     request = GroupMembershipFactory(group=group, person=PersonFactory(), status="requested")
     thread = ThreadFactory(group=group, author=officer_a.person)
     post = PostFactory(thread=thread)
-    pending = SubscriberFactory(status="pending")
+    pending = SubscriberFactory.create(status="pending")
     return {
         "engagement_group": group,
         "engagement_other_group": GroupFactory(name="Other group", slug="matrix-other"),
@@ -96,5 +96,5 @@ def site_context(ctx: dict[str, Any]) -> dict[str, Any]:
         "engagement_post": post,
         "engagement_newsletter": NewsletterFactory(),
         "engagement_confirm": mail.confirm_token(pending),
-        "engagement_unsubscribe": mail.unsubscribe_token(SubscriberFactory()),
+        "engagement_unsubscribe": mail.unsubscribe_token(SubscriberFactory.create()),
     }

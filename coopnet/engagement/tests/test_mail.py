@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 from email import message_from_bytes
 
 import pytest
@@ -17,9 +18,9 @@ from .factories import NewsletterFactory, SubscriberFactory
 pytestmark = pytest.mark.django_db
 
 
-def _sent_one(network_admin) -> tuple[Subscriber, object]:
-    subscriber = SubscriberFactory()
-    newsletter = NewsletterFactory()
+def _sent_one(network_admin) -> tuple[Subscriber, Any]:
+    subscriber = SubscriberFactory.create()
+    newsletter = NewsletterFactory.create()
     services.newsletter_send(newsletter=newsletter, by=network_admin)
     services.newsletter_deliver(newsletter_id=newsletter.pk)
     assert len(outbox.outbox) == 1

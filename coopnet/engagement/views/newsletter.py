@@ -162,14 +162,15 @@ def issue_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The preview: the message as subscribers will read it."""
     _staff(request)
     issue = _issue(pk)
-    preview = mail.newsletter_message(issue, to=request.user.email or "preview", token="preview")
+    email = getattr(request.user, "email", "")
+    preview = mail.newsletter_message(issue, to=email or "preview", token="preview")
     return render(
         request,
         "newsletter/issue_detail.html",
         {
             "issue": issue,
             "preview": preview,
-            "test_form": TestSendForm(initial={"email": request.user.email}),
+            "test_form": TestSendForm(initial={"email": email}),
         },
     )
 
