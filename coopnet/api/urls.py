@@ -39,6 +39,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("coopnet.governance.elections.api_urls")),
     path("", include("coopnet.funding.api_urls")),
     path("", include("coopnet.knowledge.api_urls")),
+    path("", include("coopnet.engagement.api_urls")),
 ]
 
 # DRF's as_view() already sets login_required = False; say so here rather than rely on it. (Views in

@@ -181,8 +181,7 @@ def group_decline(*, membership: GroupMembership, by: Any) -> GroupMembership:
 @transaction.atomic
 def group_leave(*, group: Group, by: Any) -> GroupMembership:
     """Leave a group (or withdraw a request): the membership ends today."""
-    person = _person_of(by)
-    membership = selectors.open_membership(group, person)
+    membership = selectors.open_membership(group, selectors.person_of(by))
     if membership is None:
         raise EngagementError(_("You are not a member of this group."))
     membership = GroupMembership.objects.select_for_update().get(pk=membership.pk)
@@ -196,8 +195,8 @@ def group_leave(*, group: Group, by: Any) -> GroupMembership:
             by=by,
             action="group.left",
             target=membership,
-            summary=_("%(person)s left %(group)s") % {"person": person, "group": group},
-            about=[group, person],
+            summary=_("%(person)s left %(group)s") % {"person": membership.person, "group": group},
+            about=[group, membership.person],
         )
     return membership
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from coopnet.core.tests.matrix import (
     DENY,
+    EDIT,
     OK,
     REDIRECT,
     Entry,
@@ -24,16 +25,15 @@ ISSUE = lambda c: {"pk": c["engagement_newsletter"].pk}  # noqa: E731
 ELIGIBLE = {**signed_in(DENY), "officer_a": OK, "officer_b": OK}
 MEMBERS_AND_STAFF = {**signed_in(DENY), "officer_a": OK, "network_admin": OK}
 MEMBERS = {**signed_in(DENY), "officer_a": OK}
-PEOPLE = {**signed_in(DENY), "officer_a": REDIRECT, "officer_b": REDIRECT}
 ADMIN_POST = {**signed_in(DENY), "network_admin": REDIRECT}
 
 ENTRIES: dict[str, Entry] = {
     "engagement:groups": Entry(everyone(OK)),
     "engagement:group": Entry(everyone(OK), GROUP),
     "engagement:join": Entry(ELIGIBLE, GROUP),
-    # Leaving a group one is not in: a message and back to the group page (no registry record: 403).
+    # Leaving a group one is not in: a message and back to the group page.
     "engagement:leave": Entry(
-        PEOPLE, lambda c: {"slug": c["engagement_other_group"].slug}, method="post"
+        signed_in(REDIRECT), lambda c: {"slug": c["engagement_other_group"].slug}, method="post"
     ),
     "engagement:preferences": Entry(MEMBERS, GROUP),
     "engagement:requests": Entry(admins_only(), GROUP),
@@ -65,7 +65,28 @@ ENTRIES: dict[str, Entry] = {
     "newsletter:issue_send": Entry(admins_only(), ISSUE),
     "newsletter:progress": Entry(admins_only(), ISSUE),
     "newsletter:issue_test": Entry(ADMIN_POST, ISSUE, method="post"),
+    # API v1: groups' public metadata
+    "api:group-list": Entry(everyone(OK)),
+    "api:group-detail": Entry(everyone(OK), GROUP),
 }
+
+BACK_OFFICE: dict[str, dict[str, set[str]]] = {
+    "engagement.group": {"network_admin": EDIT},
+    # Memberships and subscribers change through the site's services (consent, audit); staff read.
+    "engagement.groupmembership": {"network_admin": {"view"}},
+    "engagement.subscriber": {"network_admin": {"view"}},
+}
+
+
+def back_office_objects(objects: dict[str, Any]) -> dict[str, Any]:
+    from .factories import GroupFactory, GroupMembershipFactory, SubscriberFactory
+
+    membership = GroupMembershipFactory.create()
+    return {
+        "engagement.group": GroupFactory.create(),
+        "engagement.groupmembership": membership,
+        "engagement.subscriber": SubscriberFactory.create(),
+    }
 
 
 def site_context(ctx: dict[str, Any]) -> dict[str, Any]:

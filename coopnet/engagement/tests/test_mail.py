@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 from email import message_from_bytes
+from typing import Any
 
 import pytest
 from django.core import mail as outbox

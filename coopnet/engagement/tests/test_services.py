@@ -419,3 +419,9 @@ def test_a_test_send_goes_to_one_address_marked_as_a_test(
     newsletter.refresh_from_db()
     assert newsletter.is_draft
     assert not Delivery.objects.exists()
+
+
+def test_leaving_a_group_one_is_not_in_is_refused(group, supporter, officer_a):
+    for user in (supporter, officer_a):
+        with pytest.raises(EngagementError):
+            services.group_leave(group=group, by=user)
