@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from coopnet.core.actors import history_user
@@ -117,7 +118,7 @@ class GroupMembership(PeriodMixin, models.Model):
     class Status(models.TextChoices):
         REQUESTED = "requested", _("Requested")
         ACTIVE = "active", _("Member")
-        LEFT = "left", _("Left")
+        LEFT = "left", pgettext_lazy("group membership", "Left")
         DECLINED = "declined", _("Declined")
 
     class Notify(models.TextChoices):
