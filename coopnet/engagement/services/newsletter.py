@@ -229,7 +229,8 @@ def _prepare(newsletter: Newsletter) -> None:
 
 def newsletter_deliver(*, newsletter_id: int, batch_size: int = BATCH_SIZE) -> Newsletter:
     """Send a queued issue in batches. Each batch re-reads who may still receive it, so an
-    unsubscribe or bounce during the send stops it; progress is saved after every batch."""
+    unsubscribe or bounce during the send stops it; progress is saved after every batch. Run
+    again after a crash, it carries on with the deliveries still waiting."""
     with acting_as(SENDER), transaction.atomic():
         newsletter = Newsletter.objects.select_for_update().get(pk=newsletter_id)
         if newsletter.status not in (Newsletter.Status.QUEUED, Newsletter.Status.SENDING):
@@ -241,19 +242,27 @@ def newsletter_deliver(*, newsletter_id: int, batch_size: int = BATCH_SIZE) -> N
         newsletter.save(update_fields=["status", "started_at", "total"])
         audit_record(by=SENDER, action="newsletter.sending", target=newsletter)
     connection = get_connection()
-    last_pk = 0
-    while True:
-        batch = list(
-            Delivery.objects.filter(
-                newsletter_id=newsletter_id, status=Delivery.Status.PENDING, pk__gt=last_pk
+    connection.open()  # one connection for the whole send, not one per message
+    try:
+        last_pk = 0
+        while True:
+            batch = list(
+                Delivery.objects.filter(
+                    newsletter_id=newsletter_id, status=Delivery.Status.PENDING, pk__gt=last_pk
+                )
+                .select_related("subscriber")
+                .order_by("pk")[:batch_size]
             )
-            .select_related("subscriber")
-            .order_by("pk")[:batch_size]
-        )
-        if not batch:
-            break
-        last_pk = batch[-1].pk
-        _send_batch(newsletter, batch, connection)
+            if not batch:
+                break
+            last_pk = batch[-1].pk
+            _send_batch(newsletter, batch, connection)
+    finally:
+        connection.close()
+    return _finish(newsletter_id)
+
+
+def _finish(newsletter_id: int) -> Newsletter:
     with acting_as(SENDER), transaction.atomic():
         newsletter = Newsletter.objects.select_for_update().get(pk=newsletter_id)
         newsletter.status = Newsletter.Status.SENT

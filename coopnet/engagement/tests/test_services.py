@@ -425,3 +425,37 @@ def test_leaving_a_group_one_is_not_in_is_refused(group, supporter, officer_a):
     for user in (supporter, officer_a):
         with pytest.raises(EngagementError):
             services.group_leave(group=group, by=user)
+
+
+def test_a_large_send_costs_queries_per_batch_not_per_recipient(
+    network_admin, django_assert_max_num_queries
+):
+    SubscriberFactory.create_batch(120)
+    newsletter = NewsletterFactory.create()
+    services.newsletter_send(newsletter=newsletter, by=network_admin)
+    # 120 recipients in batches of 40: a fixed cost plus a few queries per batch.
+    with django_assert_max_num_queries(40):
+        services.newsletter_deliver(newsletter_id=newsletter.pk, batch_size=40)
+    newsletter.refresh_from_db()
+    assert (newsletter.total, newsletter.sent_count) == (120, 120)
+    assert len(outbox.outbox) == 120
+
+
+def test_an_address_unsubscribed_during_a_send_gets_nothing_more(network_admin, monkeypatch):
+    first = SubscriberFactory.create(email="a@example.org")
+    second = SubscriberFactory.create(email="b@example.org")
+    newsletter = NewsletterFactory.create()
+    services.newsletter_send(newsletter=newsletter, by=network_admin)
+    from ..services import newsletter as sending
+
+    real = sending._send_batch
+
+    def unsubscribe_second_after_first_batch(*args, **kwargs):
+        real(*args, **kwargs)
+        services.subscriber_unsubscribe(subscriber=second, how="link")
+
+    monkeypatch.setattr(sending, "_send_batch", unsubscribe_second_after_first_batch)
+    services.newsletter_deliver(newsletter_id=newsletter.pk, batch_size=1)
+    assert [m.to for m in outbox.outbox] == [[first.email]]
+    newsletter.refresh_from_db()
+    assert (newsletter.sent_count, newsletter.skipped_count) == (1, 1)
