@@ -79,6 +79,7 @@ def open_membership(group: Group, person: Person | None) -> GroupMembership | No
             person=person,
             status__in=[GroupMembership.Status.REQUESTED, GroupMembership.Status.ACTIVE],
         )
+        .select_related("group")
         .order_by("-pk")
         .first()
     )

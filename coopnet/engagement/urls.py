@@ -10,6 +10,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<slug:slug>/", groups.group_detail, name="group"),
     path("<slug:slug>/join/", groups.group_join, name="join"),
     path("<slug:slug>/leave/", groups.group_leave, name="leave"),
+    path("<slug:slug>/rules/", groups.rules_accept, name="rules_accept"),
     path("<slug:slug>/your-emails/", groups.group_preferences, name="preferences"),
     path("<slug:slug>/requests/", groups.group_requests, name="requests"),
     path(

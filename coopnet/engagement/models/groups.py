@@ -173,3 +173,9 @@ class GroupMembership(PeriodMixin, models.Model):
     @property
     def is_active(self) -> bool:
         return self.status == self.Status.ACTIVE
+
+    @property
+    def needs_to_accept_rules(self) -> bool:
+        """The group's rules changed since this member accepted them."""
+        group = self.group
+        return bool(group.rules_text) and self.rules_version_accepted != group.rules_version

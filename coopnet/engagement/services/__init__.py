@@ -17,6 +17,7 @@ from .groups import (
     group_request,
     group_rules_update,
     membership_preferences_set,
+    rules_accept,
 )
 from .newsletter import (
     newsletter_create,
@@ -48,6 +49,7 @@ __all__ = [
     "post_report",
     "post_show",
     "reply_post",
+    "rules_accept",
     "subscriber_bounce",
     "subscriber_confirm",
     "subscriber_signup",

@@ -225,6 +225,33 @@ def membership_preferences_set(
 
 
 @transaction.atomic
+def rules_accept(
+    *, membership: GroupMembership, by: Any, accepted_rules_version: int | None
+) -> GroupMembership:
+    """A member accepts the group's new rules of engagement; the version and time are recorded."""
+    if selectors.person_of(by) != membership.person:
+        raise refuse(_("Only the member may accept the rules for themselves."))
+    membership = (
+        GroupMembership.objects.select_for_update().select_related("group").get(pk=membership.pk)
+    )
+    if not membership.is_active:
+        raise EngagementError(_("You are not a member of this group."))
+    _check_rules(membership.group, accepted_rules_version)
+    with acting_as(by):
+        membership.rules_version_accepted = accepted_rules_version
+        membership.rules_accepted_at = timezone.now()
+        membership.save(update_fields=["rules_version_accepted", "rules_accepted_at"])
+        audit_record(
+            by=by,
+            action="group.rules_accepted",
+            target=membership,
+            about=[membership.group],
+            changes={"rules_version": accepted_rules_version},
+        )
+    return membership
+
+
+@transaction.atomic
 def group_rules_update(*, group: Group, by: Any, rules_text: str) -> Group:
     """New rules of engagement get a new version number; the acceptances keep theirs."""
     require(by, "engagement.moderate_group", group)

@@ -45,7 +45,11 @@ def subscriber_signup(*, email: str, name: str, source: str, wording: str) -> Su
     now = timezone.now()
     with acting_as(SIGNUP):
         subscriber = Subscriber.objects.select_for_update().filter(email=email).first()
-        if subscriber is not None and subscriber.status == Subscriber.Status.SUBSCRIBED:
+        if (
+            subscriber is not None
+            and subscriber.status == Subscriber.Status.SUBSCRIBED
+            and subscriber.origin == Subscriber.Origin.SIGNUP
+        ):
             return subscriber  # nothing to confirm; say nothing that reveals who subscribes
         if subscriber is None:
             subscriber = Subscriber(email=email, origin=Subscriber.Origin.SIGNUP)

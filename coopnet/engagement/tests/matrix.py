@@ -7,6 +7,7 @@ from typing import Any
 from coopnet.core.tests.matrix import (
     DENY,
     EDIT,
+    NOT_FOUND,
     OK,
     REDIRECT,
     Entry,
@@ -36,6 +37,10 @@ ENTRIES: dict[str, Entry] = {
         signed_in(REDIRECT), lambda c: {"slug": c["engagement_other_group"].slug}, method="post"
     ),
     "engagement:preferences": Entry(MEMBERS, GROUP),
+    # Accepting (nothing ticked: a message) for the member; others have no membership: 404.
+    "engagement:rules_accept": Entry(
+        {**signed_in(NOT_FOUND), "officer_a": REDIRECT}, GROUP, method="post"
+    ),
     "engagement:requests": Entry(admins_only(), GROUP),
     "engagement:request_decide": Entry(
         ADMIN_POST,

@@ -459,3 +459,28 @@ def test_an_address_unsubscribed_during_a_send_gets_nothing_more(network_admin, 
     assert [m.to for m in outbox.outbox] == [[first.email]]
     newsletter.refresh_from_db()
     assert (newsletter.sent_count, newsletter.skipped_count) == (1, 1)
+
+
+def test_members_accept_new_rules_with_their_version(group, officer_a, officer_c, network_admin):
+    membership = services.group_join(group=group, by=officer_a, accepted_rules_version=1)
+    assert not membership.needs_to_accept_rules
+    group = services.group_rules_update(group=group, by=network_admin, rules_text="Be kinder.")
+    membership.refresh_from_db()
+    assert group.rules_version == 2
+    assert membership.needs_to_accept_rules
+    with pytest.raises(EngagementError):  # not ticked
+        services.rules_accept(membership=membership, by=officer_a, accepted_rules_version=None)
+    with pytest.raises(Refused):  # not for someone else
+        services.rules_accept(membership=membership, by=officer_c, accepted_rules_version=2)
+    accepted = services.rules_accept(membership=membership, by=officer_a, accepted_rules_version=2)
+    assert accepted.rules_version_accepted == 2
+    assert not accepted.needs_to_accept_rules
+    assert membership.history.count() == 2  # the first acceptance is kept in the history
+    with pytest.raises(Refused):  # only coordinators and staff change the rules
+        services.group_rules_update(group=group, by=officer_a, rules_text="Anything goes.")
+
+
+def test_a_member_of_the_public_who_is_written_to_as_a_member_can_sign_up(officer_a):
+    SubscriberFactory(email=officer_a.email, origin=Subscriber.Origin.MEMBERSHIP)
+    subscriber = _signup(officer_a.email)
+    assert (subscriber.origin, subscriber.status) == ("signup", "pending")

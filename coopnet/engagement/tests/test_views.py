@@ -289,3 +289,17 @@ def test_a_thread_costs_the_same_queries_at_3_and_30_posts(
 GROUP_PAGE_QUERIES = 12
 GROUP_LIST_QUERIES = 6
 THREAD_QUERIES = 12
+
+
+def test_a_member_is_asked_to_accept_changed_rules(group, officer_a):
+    member_of(group, officer_a)
+    group.rules_text = "New rules."
+    group.rules_version = 2
+    group.save()
+    client = _client(officer_a)
+    page = client.get(group.get_absolute_url()).content.decode()
+    assert "rules of engagement have changed" in page
+    client.post(reverse("engagement:rules_accept", args=[group.slug]), {"accept_rules": "1"})
+    assert GroupMembership.objects.get().rules_version_accepted == 2
+    page = client.get(group.get_absolute_url()).content.decode()
+    assert "rules of engagement have changed" not in page

@@ -31,6 +31,9 @@ def group_list(request: HttpRequest) -> HttpResponse:
             "groups": selectors.groups_listed(on=today),
             "kinds": Group.Kind,
             "mine": mine,
+            # Only staff may; asking costs queries, so ask only for staff.
+            "can_manage_newsletter": request.user.is_staff
+            and allowed(request.user, "engagement.manage_newsletter"),
         },
     )
 
@@ -100,6 +103,22 @@ def group_join(request: HttpRequest, slug: str) -> HttpResponse:
         "engagement/group_join.html",
         {"group": group, "form": form, "heading": heading},
     )
+
+
+@require_POST
+def rules_accept(request: HttpRequest, slug: str) -> HttpResponse:
+    group = group_or_404(slug)
+    membership = selectors.open_membership(group, selectors.person_of(request.user))
+    if membership is None:
+        raise Http404
+    version = group.rules_version if request.POST.get("accept_rules") else None
+    with reported(request) as outcome:
+        services.rules_accept(
+            membership=membership, by=request.user, accepted_rules_version=version
+        )
+    if outcome.ok:
+        messages.success(request, _("Thank you: you have accepted the new rules."))
+    return redirect(group)
 
 
 @require_POST
