@@ -25,6 +25,8 @@ urlpatterns = [
     path("events.ics", events_feed, name="events_feed"),
     path("accounts/", include("coopnet.members.invitations.urls", namespace="accounts")),
     path("procurement/", include("coopnet.procurement.urls")),
+    path("networks/", include("coopnet.engagement.urls")),
+    path("newsletter/", include("coopnet.engagement.newsletter_urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", include("coopnet.api.urls")),
     # Choosing a language is a harmless preference; without a CSRF token the public pages carry no

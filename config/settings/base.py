@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "coopnet.knowledge",
     "coopnet.events",
     "coopnet.procurement",
+    "coopnet.engagement",
     "coopnet.api",
     "coopnet.demo",
     "coopnet.site",
