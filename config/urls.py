@@ -17,6 +17,7 @@ urlpatterns = [
     path("funding/", include("coopnet.funding.urls")),
     path("open-data/", include("coopnet.funding.open_data_urls")),
     path("knowledge/", include("coopnet.knowledge.urls")),
+    path("learning/", include("coopnet.learning.urls")),
     path("accounts/", include("coopnet.accounts.urls", namespace="accounts")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", include("coopnet.api.urls")),

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "coopnet.governance.elections",
     "coopnet.funding",
     "coopnet.knowledge",
+    "coopnet.learning",
     "coopnet.api",
     "coopnet.demo",
 ]
