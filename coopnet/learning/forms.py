@@ -49,9 +49,7 @@ class EnrolForm(GovukForm):
 
 class CompleteForm(GovukForm):
     completed_on = date_field(_("Completed on"))
-    certificate = forms.FileField(
-        label=_("Certificate (PDF, optional)"), required=False
-    )
+    certificate = forms.FileField(label=_("Certificate (PDF, optional)"), required=False)
 
 
 class InviteForm(GovukForm):

@@ -81,7 +81,7 @@ def has_person(user) -> bool:
 
 
 rules.add_perm("learning.manage", is_network_admin)
-rules.add_perm("learning.enrol", has_person | is_network_admin)
+rules.add_perm("learning.enrol", has_person)
 rules.add_perm("learning.view_enrolment", is_network_admin | is_the_learner)
 rules.add_perm("learning.view_induction", is_network_admin | manages_its_organisation)
 rules.add_perm("learning.tick_induction", is_network_admin | manages_its_organisation)

@@ -107,9 +107,7 @@ def inductions_of(organisation_ids: Any, today: date) -> QuerySet[Induction]:
 
 
 def induction_for_page(pk: int) -> Induction:
-    return (
-        Induction.objects.select_related("organisation").prefetch_related(_items()).get(pk=pk)
-    )
+    return Induction.objects.select_related("organisation").prefetch_related(_items()).get(pk=pk)
 
 
 # --- self-assessment ----------------------------------------------------------------------------
@@ -216,7 +214,9 @@ def review_for_page(pk: int) -> PeerReview:
     return (
         PeerReview.objects.select_related("organisation", "assessment")
         .prefetch_related(
-            Prefetch("reviewers", queryset=Reviewer.objects.select_related("person", "organisation")),
+            Prefetch(
+                "reviewers", queryset=Reviewer.objects.select_related("person", "organisation")
+            ),
             "findings__principle",
             Prefetch(
                 "recommendations", queryset=Recommendation.objects.select_related("principle")
@@ -280,7 +280,7 @@ def _latest_submitted_ids() -> list[int]:
     )
 
 
-def _suppress(cells: dict[str, list[int]], minimum: int) -> dict[str, bool]:
+def _suppress(cells: dict[str, list[float]], minimum: int) -> dict[str, bool]:
     """Hide groups smaller than the minimum, and then the next smallest until what is hidden
     together is at least the minimum (so totals minus the shown groups reveal no one)."""
     hidden = {g: 0 < len(v) < minimum for g, v in cells.items()}
@@ -342,7 +342,9 @@ def network_view(*, on: date | None = None, limit: int = 5) -> NetworkView:
         cells.append(
             Cell(
                 count=len(overall),
-                mean=None if overall_hidden or not overall else round(sum(overall) / len(overall), 1),
+                mean=None
+                if overall_hidden or not overall
+                else round(sum(overall) / len(overall), 1),
                 hidden=overall_hidden,
             )
         )

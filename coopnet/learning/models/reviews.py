@@ -129,7 +129,9 @@ class Finding(models.Model):
         verbose_name = _("finding")
         verbose_name_plural = _("findings")
         constraints = [
-            models.UniqueConstraint(fields=["review", "principle"], name="one_finding_per_principle")
+            models.UniqueConstraint(
+                fields=["review", "principle"], name="one_finding_per_principle"
+            )
         ]
 
     def __str__(self) -> str:
@@ -139,9 +141,7 @@ class Finding(models.Model):
 class Recommendation(models.Model):
     """A reviewers' recommendation, and the action the council takes on it until it is done."""
 
-    review = models.ForeignKey(
-        PeerReview, on_delete=models.CASCADE, related_name="recommendations"
-    )
+    review = models.ForeignKey(PeerReview, on_delete=models.CASCADE, related_name="recommendations")
     principle = models.ForeignKey("core.Principle", on_delete=models.PROTECT, related_name="+")
     text = models.TextField(_("recommendation"))
     due_on = models.DateField(_("due on"))

@@ -89,9 +89,7 @@ def assessment_start(
             started_on=timezone.localdate(),
             started_by=user_of(by),
         )
-        audit_record(
-            by=by, action="assessment.started", target=assessment, about=(organisation,)
-        )
+        audit_record(by=by, action="assessment.started", target=assessment, about=(organisation,))
     return assessment
 
 
@@ -228,7 +226,9 @@ def assessment_link(
     assessment = _draft(assessment)
     require(by, "learning.contribute", assessment)
     case_study_ids, project_ids = set(case_study_ids), set(project_ids)
-    case_studies = list(linkable_case_studies(assessment.organisation).filter(pk__in=case_study_ids))
+    case_studies = list(
+        linkable_case_studies(assessment.organisation).filter(pk__in=case_study_ids)
+    )
     projects = list(linkable_projects(assessment.organisation).filter(pk__in=project_ids))
     if len(case_studies) != len(case_study_ids) or len(projects) != len(project_ids):
         raise LearningError(
@@ -266,6 +266,9 @@ def assessment_submit(*, assessment: SelfAssessment, by: Any) -> SelfAssessment:
         assessment.submitted_on = timezone.localdate()
         assessment.save(update_fields=["status", "submitted_on"])
         audit_record(
-            by=by, action="assessment.submitted", target=assessment, about=(assessment.organisation,)
+            by=by,
+            action="assessment.submitted",
+            target=assessment,
+            about=(assessment.organisation,),
         )
     return assessment

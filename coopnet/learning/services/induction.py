@@ -45,9 +45,7 @@ def induction_start(*, organisation: Organisation, by: Any, on: date | None = No
             )
             for step in InductionStep.objects.all()
         )
-        audit_record(
-            by=by, action="induction.started", target=induction, about=(organisation,)
-        )
+        audit_record(by=by, action="induction.started", target=induction, about=(organisation,))
     return induction
 
 
@@ -56,9 +54,11 @@ def induction_item_done(
     *, item: InductionItem, by: Any, on: date | None = None, undo: bool = False
 ) -> InductionItem:
     """Tick off one step of an induction (or, with `undo`, un-tick it)."""
-    item = InductionItem.objects.select_for_update().select_related(
-        "induction__organisation"
-    ).get(pk=item.pk)
+    item = (
+        InductionItem.objects.select_for_update()
+        .select_related("induction__organisation")
+        .get(pk=item.pk)
+    )
     require(by, "learning.tick_induction", item.induction)
     day = on or timezone.localdate()
     if not undo and day > timezone.localdate():

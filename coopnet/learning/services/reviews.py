@@ -89,7 +89,10 @@ def conflict_declare(
             defaults={"reason": reason.strip(), "declared_on": timezone.localdate()},
         )
         audit_record(
-            by=by, action="peer_review.conflict_declared", target=conflict, about=(person, organisation)
+            by=by,
+            action="peer_review.conflict_declared",
+            target=conflict,
+            about=(person, organisation),
         )
     return conflict
 
@@ -112,9 +115,7 @@ def reviewer_council(person: Person, review: PeerReview, on: date) -> Organisati
             code="conflict",
         )
     members = Membership.objects.current_on(on).values("organisation_id")
-    council = (
-        roles.filter(organisation_id__in=members).order_by("organisation__name").first()
-    )
+    council = roles.filter(organisation_id__in=members).order_by("organisation__name").first()
     if council is None:
         raise LearningError(
             _("%(name)s holds no current role at another member council.")
@@ -243,7 +244,9 @@ def review_agree(*, review: PeerReview, by: Any, summary: str = "") -> PeerRevie
         if summary:
             review.summary = summary
         review.save(update_fields=["status", "agreed_on", "summary"])
-        audit_record(by=by, action="peer_review.agreed", target=review, about=(review.organisation,))
+        audit_record(
+            by=by, action="peer_review.agreed", target=review, about=(review.organisation,)
+        )
     return review
 
 

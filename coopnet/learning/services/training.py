@@ -92,7 +92,9 @@ def enrolment_complete(
     if not _acts_for(by, enrolment.person):
         raise refuse(_("You may only complete your own enrolments."))
     if completed_on > timezone.localdate():
-        raise LearningError(_("The date of completion cannot be in the future."), field="completed_on")
+        raise LearningError(
+            _("The date of completion cannot be in the future."), field="completed_on"
+        )
     if completed_on < enrolment.enrolled_on:
         raise LearningError(
             _("The date of completion cannot be before the enrolment."), field="completed_on"

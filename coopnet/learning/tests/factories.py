@@ -1,4 +1,4 @@
-"""Factories for learning: programmes, a framework with criteria and actions, assessments, reviews."""
+"""Factories for learning: programmes, the framework, assessments and reviews."""
 
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ class SelfAssessmentFactory(factory.django.DjangoModelFactory[SelfAssessment]):
 
 def submitted_assessment(organisation: Organisation, score: int, **kwargs: Any) -> SelfAssessment:
     """A submitted self-assessment rating every criterion `score`."""
-    assessment = SelfAssessmentFactory(
+    assessment = SelfAssessmentFactory.create(
         organisation=organisation,
         status=SelfAssessment.Status.SUBMITTED,
         submitted_on=timezone.localdate(),
@@ -89,7 +89,7 @@ def member_council(name: str = "", category: str = "full") -> Organisation:
     """A council (on the next free local authority) with a current membership in `category`."""
     authority = LocalAuthority.objects.filter(organisation__isnull=True).order_by("code").first()
     extra = {"name": name} if name else {}
-    council = OrganisationFactory(
+    council = OrganisationFactory.create(
         kind=OrganisationKind.PRINCIPAL_COUNCIL, local_authority=authority, **extra
     )
     MembershipFactory(organisation=council, category=member_category(category))

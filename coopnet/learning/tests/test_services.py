@@ -97,7 +97,9 @@ def test_induction_start_makes_the_three_phase_checklist_once(network_admin, org
 
 
 def test_the_member_ticks_off_its_own_induction_but_not_another(network_admin, officer_a, org_b):
-    induction = services.induction_start(organisation=officer_a.person.roles.first().organisation, by=network_admin)
+    induction = services.induction_start(
+        organisation=officer_a.person.roles.first().organisation, by=network_admin
+    )
     item = induction.items.first()
     services.induction_item_done(item=item, by=officer_a)
     item.refresh_from_db()
@@ -143,7 +145,9 @@ def test_a_non_manager_cannot_start_an_assessment(current_framework, officer_b, 
     assert not SelfAssessment.objects.exists()
 
 
-def test_a_colleague_not_invited_cannot_contribute(current_framework, officer_a, colleague_a, org_a):
+def test_a_colleague_not_invited_cannot_contribute(
+    current_framework, officer_a, colleague_a, org_a
+):
     assessment = services.assessment_start(organisation=org_a, by=officer_a)
     with pytest.raises(Refused, match="invited colleagues"):
         _rate_all(assessment, colleague_a)
@@ -158,7 +162,9 @@ def test_an_invited_colleague_may_not_submit(current_framework, officer_a, colle
         services.assessment_submit(assessment=assessment, by=colleague_a)
 
 
-def test_only_colleagues_at_the_council_can_be_invited(current_framework, officer_a, officer_b, org_a):
+def test_only_colleagues_at_the_council_can_be_invited(
+    current_framework, officer_a, officer_b, org_a
+):
     assessment = services.assessment_start(organisation=org_a, by=officer_a)
     with pytest.raises(LearningError, match="current role at the council"):
         services.assessment_invite(assessment=assessment, person=officer_b.person, by=officer_a)

@@ -68,8 +68,7 @@ def assessment(request: HttpRequest, pk: int) -> HttpResponse:
             "chart": progress_svg(progress) if progress.assessments else "",
             "may_contribute": record.is_draft
             and allowed(request.user, "learning.contribute", record),
-            "may_run": record.is_draft
-            and allowed(request.user, "learning.run_assessment", record),
+            "may_run": record.is_draft and allowed(request.user, "learning.run_assessment", record),
         },
     )
 
@@ -132,9 +131,7 @@ def assessment_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def assessment_invite(request: HttpRequest, pk: int) -> HttpResponse:
     record = _assessment(request, pk, "learning.run_assessment")
-    form = InviteForm(
-        request.POST or None, colleagues=services.colleagues_of(record.organisation)
-    )
+    form = InviteForm(request.POST or None, colleagues=services.colleagues_of(record.organisation))
     if request.method == "POST" and form.is_valid():
         with reported(form) as outcome:
             services.assessment_invite(

@@ -79,9 +79,7 @@ def _report_context(review: PeerReview) -> dict[str, object]:
     principles = list(selectors.network_principles())
     return {
         "review": review,
-        "sections": [
-            (p, findings.get(p.pk), recommendations.get(p.pk, [])) for p in principles
-        ],
+        "sections": [(p, findings.get(p.pk), recommendations.get(p.pk, [])) for p in principles],
         "today": timezone.localdate(),
     }
 
@@ -145,9 +143,12 @@ def review_reviewers(request: HttpRequest, pk: int) -> HttpResponse:
 
 def review_share(request: HttpRequest, pk: int) -> HttpResponse:
     record = _review(request, pk, "learning.decide_report")
-    if request.method == "POST":
+    chosen = request.POST.get("assessment", "")
+    if request.method == "POST" and not chosen.isdigit():
+        messages.error(request, _("Choose the self-assessment to share."))
+    elif request.method == "POST":
         assessment = get_object_or_404(
-            SelfAssessment, pk=request.POST.get("assessment") or 0, organisation=record.organisation
+            SelfAssessment, pk=int(chosen), organisation=record.organisation
         )
         with reported(request) as outcome:
             services.review_share_assessment(

@@ -51,9 +51,7 @@ def enrol(request: HttpRequest, slug: str) -> HttpResponse:
     user = signed_in_user(request)
     require(user, "learning.enrol")
     programme = get_object_or_404(Programme, slug=slug, is_active=True)
-    person = getattr(user, "person", None)
-    if person is None:
-        raise Http404
+    person = user.person
     form = EnrolForm(request.POST or None, person=person)
     if request.method == "POST" and form.is_valid():
         with reported(form) as outcome:
@@ -155,7 +153,9 @@ def induction(request: HttpRequest, pk: int) -> HttpResponse:
         "learning/induction.html",
         {
             "induction": record,
-            "phases": [(_(PHASE_NAMES.get(n, str(n))), items) for n, items in sorted(phases.items())],
+            "phases": [
+                (_(PHASE_NAMES.get(n, str(n))), items) for n, items in sorted(phases.items())
+            ],
             "today": today,
             "may_tick": allowed(request.user, "learning.tick_induction", record),
         },
