@@ -164,9 +164,12 @@ class Progress:
     rows: list[tuple[Principle, list[float | None]]] = field(default_factory=list)
 
 
-def progress(organisation: Organisation, *, include: SelfAssessment | None = None) -> Progress:
-    """The council's submitted assessments (and `include`, e.g. the draft being looked at)."""
-    q = Q(status=SelfAssessment.Status.SUBMITTED)
+def progress(
+    organisation: Organisation, *, include: SelfAssessment | None = None, history: bool = True
+) -> Progress:
+    """The council's submitted assessments (and `include`, e.g. the draft being looked at);
+    without `history`, only `include` (for a reviewer, who sees only what was shared)."""
+    q = Q(status=SelfAssessment.Status.SUBMITTED) if history else Q(pk__in=[])
     if include is not None:
         q |= Q(pk=include.pk)
     assessments = list(

@@ -10,6 +10,7 @@ from django.utils import timezone
 from coopnet.core.models import Principle
 from coopnet.core.tests.matrix import (
     DENY,
+    EDIT,
     OK,
     REDIRECT,
     Entry,
@@ -113,4 +114,19 @@ def site_context(ctx: dict[str, Any]) -> dict[str, Any]:
         "learning_assessment": assessment,
         "learning_review": review,
         "learning_recommendation": recommendation,
+    }
+
+
+BACK_OFFICE: dict[str, dict[str, set[str]]] = {
+    "learning.programme": {"network_admin": EDIT},
+    "learning.inductionstep": {"network_admin": EDIT},
+}
+
+
+def back_office_objects(objects: dict[str, Any]) -> dict[str, Any]:
+    from coopnet.learning.models import InductionStep
+
+    return {
+        "learning.programme": ProgrammeFactory.create(),
+        "learning.inductionstep": InductionStep.objects.first(),
     }

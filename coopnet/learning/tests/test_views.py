@@ -206,6 +206,28 @@ def test_a_private_report_is_hidden_from_visitors_and_a_published_one_is_not(cli
     )
 
 
+def test_a_reviewer_sees_only_the_shared_assessment(
+    client, private, network_admin, reviewer_c, officer_a
+):
+    review = private["review"]
+    review.status = PeerReview.Status.SET_UP
+    review.save()
+    services.review_assign_reviewer(review=review, person=reviewer_c.person, by=network_admin)
+    earlier = private["submitted"]
+    later = submitted_assessment(
+        private["draft"].organisation, 1, summary="SHARED", started_on=timezone.localdate()
+    )
+    services.review_share_assessment(review=review, assessment=later, by=officer_a)
+    client.force_login(reviewer_c)
+    page = client.get(reverse("learning:assessment", args=[later.pk]))
+    assert page.status_code == 200
+    assert b"SHARED" in page.content
+    # One column in the progress table: the earlier, unshared assessment is not in it.
+    assert page.content.count(b"govuk-table__header--numeric") == 1
+    assert client.get(reverse("learning:assessment", args=[earlier.pk])).status_code == 403
+    assert client.get(reverse("learning:assessment", args=[private["draft"].pk])).status_code == 403
+
+
 def test_posting_to_another_councils_assessment_is_refused(client, private, officer_b):
     client.force_login(officer_b)
     page = client.post(reverse("learning:assessment_submit", args=[private["draft"].pk]))

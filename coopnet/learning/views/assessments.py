@@ -56,7 +56,9 @@ def assessment(request: HttpRequest, pk: int) -> HttpResponse:
     framework = selectors.framework_for_page(record.framework)
     ratings = {r.criterion_id: r for r in record.ratings.all()}
     answers = {a.item_id: a for a in record.action_answers.all()}
-    progress = selectors.progress(record.organisation, include=record)
+    # Earlier assessments only for those who may see the council's list (not a reviewer).
+    history = allowed(request.user, "learning.list_assessments", record.organisation)
+    progress = selectors.progress(record.organisation, include=record, history=history)
     return render(
         request,
         "learning/assessment.html",
