@@ -79,6 +79,23 @@ def take_up_by_organisation() -> QuerySet[Organisation]:
     )
 
 
+def take_up_by_category(on: date) -> list[tuple[str, int, int]]:
+    """(membership category, people enrolled, people who completed) by each organisation's
+    category on `on`, for staff."""
+    category_of = dict(
+        Membership.objects.current_on(on).values_list("organisation_id", "category__name")
+    )
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for organisation_id, status in Enrolment.objects.filter(
+        organisation_id__isnull=False
+    ).values_list("organisation_id", "status"):
+        category = category_of.get(organisation_id)
+        if category:
+            counts[category][0] += 1
+            counts[category][1] += int(status == Enrolment.Status.COMPLETED)
+    return [(name, enrolled, completed) for name, (enrolled, completed) in sorted(counts.items())]
+
+
 # --- induction ----------------------------------------------------------------------------------
 
 

@@ -240,6 +240,15 @@ def test_the_network_view_is_for_staff_and_the_board_only(client, private, offic
         assert client.get(reverse("learning:network")).status_code == 403
 
 
+def test_staff_see_take_up_by_member_and_category(client, network_admin, board_member, org_a):
+    EnrolmentFactory(organisation=org_a, status="completed")
+    EnrolmentFactory(organisation=org_a)
+    page = _network(client, network_admin)
+    assert "By membership category" in page
+    assert org_a.name in page
+    assert "By membership category" not in _network(client, board_member)
+
+
 # --- the network view ---------------------------------------------------------------------------
 
 

@@ -316,13 +316,15 @@ def conflict_declare(request: HttpRequest) -> HttpResponse:
 
 def network(request: HttpRequest) -> HttpResponse:
     require(request.user, "learning.view_network")
+    staff = allowed(request.user, "learning.manage")
     return render(
         request,
         "learning/network.html",
         {
             "view": selectors.network_view(),
-            "take_up": selectors.take_up_by_organisation()
-            if allowed(request.user, "learning.manage")
+            "take_up": selectors.take_up_by_organisation() if staff else None,
+            "take_up_by_category": selectors.take_up_by_category(timezone.localdate())
+            if staff
             else None,
         },
     )
