@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from coopnet.core.models import Principle
@@ -121,6 +121,27 @@ def inductions(today: date) -> QuerySet[Induction]:
 
 def inductions_of(organisation_ids: Any, today: date) -> QuerySet[Induction]:
     return inductions(today).filter(organisation_id__in=organisation_ids)
+
+
+@dataclass
+class CompletedInduction:
+    induction: Induction
+    completed_on: date
+
+
+def inductions_completed(first: date, last: date) -> list[CompletedInduction]:
+    """Inductions whose every step was done, the last of them between `first` and `last`
+    (both inclusive): for the Review of the Year (`reports` may call this)."""
+    done = (
+        Induction.objects.select_related("organisation")
+        .annotate(
+            open_steps=Count("items", filter=Q(items__done_on__isnull=True)),
+            finished=Max("items__done_on"),
+        )
+        .filter(open_steps=0, finished__gte=first, finished__lte=last)
+        .order_by("finished", "organisation__name")
+    )
+    return [CompletedInduction(induction=i, completed_on=i.finished) for i in done]
 
 
 def induction_for_page(pk: int) -> Induction:
