@@ -17,6 +17,7 @@ from .induction import induction_item_done, induction_start
 from .reviews import (
     RecommendationInput,
     action_complete,
+    action_reminders_send,
     conflict_declare,
     review_agree,
     review_assign_reviewer,
@@ -32,6 +33,7 @@ __all__ = [
     "RatingInput",
     "RecommendationInput",
     "action_complete",
+    "action_reminders_send",
     "assessment_contribute",
     "assessment_invite",
     "assessment_link",

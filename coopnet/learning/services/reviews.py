@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -18,7 +19,7 @@ from coopnet.core.guard import refuse, require
 from coopnet.core.models import Principle
 from coopnet.members.models import Membership, Organisation, Person, Role
 
-from .. import tasks
+from .. import selectors, tasks
 from ..errors import LearningError
 from ..models import (
     ConflictDeclaration,
@@ -305,3 +306,19 @@ def action_complete(
             about=(recommendation.review, recommendation.review.organisation),
         )
     return recommendation
+
+
+REMINDER_DAYS = 14
+
+
+def action_reminders_send(*, on: date) -> int:
+    """Queue a reminder for every open action of an agreed report due within REMINDER_DAYS of
+    `on` or overdue; the emails go after the commit. Returns how many were queued."""
+    due = list(
+        selectors.actions_due_for_reminder(on + timedelta(days=REMINDER_DAYS)).values_list(
+            "pk", flat=True
+        )
+    )
+    for pk in due:
+        transaction.on_commit(partial(tasks.send_action_reminder.enqueue, recommendation_id=pk))
+    return len(due)

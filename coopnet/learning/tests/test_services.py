@@ -335,3 +335,21 @@ def test_actions_start_only_when_the_report_is_agreed(officer_a, org_a):
     )
     with pytest.raises(LearningError, match="once the report is agreed"):
         services.action_complete(recommendation=rec, by=officer_a)
+
+
+def test_reminders_go_to_the_councils_managers_for_actions_coming_due(
+    officer_a, officer_b, org_a, mailoutbox
+):
+    from django.core.management import call_command
+
+    review = PeerReviewFactory(organisation=org_a, status=PeerReview.Status.PRIVATE)
+    learning = Principle.objects.get(slug="learning")
+    today = timezone.localdate()
+    review.recommendations.create(principle=learning, text="Soon", due_on=today + timedelta(days=7))
+    review.recommendations.create(
+        principle=learning, text="Later", due_on=today + timedelta(days=60)
+    )
+    call_command("learning_send_reminders")
+    assert len(mailoutbox) == 1
+    assert mailoutbox[0].to == [officer_a.person.email]
+    assert "Soon" in mailoutbox[0].body
