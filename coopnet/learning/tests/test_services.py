@@ -338,7 +338,7 @@ def test_actions_start_only_when_the_report_is_agreed(officer_a, org_a):
 
 
 def test_reminders_go_to_the_councils_managers_for_actions_coming_due(
-    officer_a, officer_b, org_a, mailoutbox
+    officer_a, officer_b, org_a, mailoutbox, django_capture_on_commit_callbacks
 ):
     from django.core.management import call_command
 
@@ -349,7 +349,8 @@ def test_reminders_go_to_the_councils_managers_for_actions_coming_due(
     review.recommendations.create(
         principle=learning, text="Later", due_on=today + timedelta(days=60)
     )
-    call_command("learning_send_reminders")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("learning_send_reminders")
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == [officer_a.person.email]
     assert "Soon" in mailoutbox[0].body
