@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "coopnet.events",
     "coopnet.procurement",
     "coopnet.engagement",
+    "coopnet.learning",
     "coopnet.api",
     "coopnet.demo",
     "coopnet.site",

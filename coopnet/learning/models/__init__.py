@@ -1,0 +1,31 @@
+"""Training, induction, the self-assessment framework and peer review."""
+
+from .assessments import ActionAnswer, Contributor, Rating, SelfAssessment
+from .framework import ActionGroup, ChecklistItem, Criterion, Framework, Level
+from .induction import Induction, InductionItem, InductionStep, Owner
+from .reviews import ConflictDeclaration, Finding, PeerReview, Recommendation, Reviewer
+from .training import Audience, Enrolment, Programme
+
+__all__ = [
+    "ActionAnswer",
+    "ActionGroup",
+    "Audience",
+    "ChecklistItem",
+    "ConflictDeclaration",
+    "Contributor",
+    "Criterion",
+    "Enrolment",
+    "Finding",
+    "Framework",
+    "Induction",
+    "InductionItem",
+    "InductionStep",
+    "Level",
+    "Owner",
+    "PeerReview",
+    "Programme",
+    "Rating",
+    "Recommendation",
+    "Reviewer",
+    "SelfAssessment",
+]
