@@ -24,6 +24,7 @@ APP_PARTS = (
     "coopnet.funding.api_urls",
     "coopnet.knowledge.api_urls",
     "coopnet.events.api_urls",
+    "coopnet.engagement.api_urls",
 )
 
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -31,16 +32,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", views.docs, name="docs"),
     *(path("", include(part)) for part in APP_PARTS),
-    path("stats/membership/", MembershipStatsView.as_view(), name="membership-stats"),
-    *router.urls,
-    # Each capability's own part of the API (names are api:<name>).
-    path("", include("coopnet.finance.api_urls")),
-    path("", include("coopnet.finance.budgets.api_urls")),
-    path("", include("coopnet.governance.api_urls")),
-    path("", include("coopnet.governance.elections.api_urls")),
-    path("", include("coopnet.funding.api_urls")),
-    path("", include("coopnet.knowledge.api_urls")),
-    path("", include("coopnet.engagement.api_urls")),
 ]
 
 # DRF's as_view() already sets login_required = False; say so here rather than rely on it. (Views in

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from . import mail, selectors
+from .delivery import newsletter_deliver
 from .models import GroupMembership, Newsletter, Post, PostReport, Subscriber
 
 
@@ -117,6 +118,4 @@ def send_newsletter_test(*, newsletter_id: int, email: str) -> None:
 @task()
 def deliver_newsletter(*, newsletter_id: int) -> None:
     """Send an issue to its audience in batches, recording progress and each delivery."""
-    from .services import newsletter_deliver
-
     newsletter_deliver(newsletter_id=newsletter_id)

@@ -446,7 +446,7 @@ def test_an_address_unsubscribed_during_a_send_gets_nothing_more(network_admin, 
     second = SubscriberFactory.create(email="b@example.org")
     newsletter = NewsletterFactory.create()
     services.newsletter_send(newsletter=newsletter, by=network_admin)
-    from ..services import newsletter as sending
+    from .. import delivery as sending
 
     real = sending._send_batch
 
