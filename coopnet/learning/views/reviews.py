@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coopnet.accounts.requests import signed_in_user
 from coopnet.core.errors import reported
 from coopnet.core.guard import allowed, require
 from coopnet.core.models import Principle
 from coopnet.core.pdf import pdf_response, render_pdf
-from coopnet.core.requests import signed_in_user
 
 from .. import selectors, services
 from ..forms import (

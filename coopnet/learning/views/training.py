@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coopnet.accounts.requests import signed_in_user
 from coopnet.core.errors import reported
 from coopnet.core.guard import allowed, require
-from coopnet.core.requests import signed_in_user
 from coopnet.members.selectors import managed_organisation_ids
 
 from .. import selectors, services
