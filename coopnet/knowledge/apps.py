@@ -17,3 +17,14 @@ class KnowledgeConfig(AppConfig):
         register_public_models(CaseStudy)
 
         register_knowledge()
+
+        from coopnet.core.panels import register_panel
+
+        from .panels import organisation_case_studies
+
+        register_panel(
+            "organisation",
+            "knowledge.case_studies",
+            template="knowledge/_organisation_case_studies.html",
+            context=organisation_case_studies,
+        )

@@ -6,8 +6,3 @@ class SiteConfig(AppConfig):
     name = "coopnet.site"
     label = "site"
     verbose_name = _("Site")
-
-    def ready(self) -> None:
-        from .wiring import wire_capabilities
-
-        wire_capabilities()

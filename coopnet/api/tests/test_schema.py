@@ -21,6 +21,11 @@ PUBLIC_REGISTRY_PATHS = {
 }
 # Every path, so one added by accident is noticed.
 PATHS = PUBLIC_REGISTRY_PATHS | {
+    "/api/v1/events/",
+    "/api/v1/events/{slug}/",
+    "/api/v1/my/event-registrations/",
+    "/api/v1/groups/",
+    "/api/v1/groups/{slug}/",
     "/api/v1/applications/",
     "/api/v1/applications/{id}/",
     "/api/v1/finance/budgets/",
