@@ -59,11 +59,20 @@ def _reference_data(request: pytest.FixtureRequest) -> None:
     from coopnet.members.models import LocalAuthority, MembershipCategory
     from coopnet.members.reference import load_categories, load_local_authorities
 
+    from coopnet.learning.models import InductionStep
+    from coopnet.learning.phases import load_steps
+    from coopnet.procurement.models import RegimeRules
+    from coopnet.procurement.regimes import load_regime_rules
+
     if not LocalAuthority.objects.exists():
         load_local_authorities(LocalAuthority)
         load_categories(MembershipCategory)
         load_principles(Principle)
         sync_role_groups()
+    if not RegimeRules.objects.exists():
+        load_regime_rules(RegimeRules)
+    if not InductionStep.objects.exists():
+        load_steps(InductionStep)
 
 
 @pytest.fixture(autouse=True)

@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coopnet.core.money import ZERO
+from coopnet.core.periods import current_on_q
 from coopnet.members.models import (
     Membership,
     MembershipCategory,
@@ -34,7 +35,6 @@ from coopnet.members.models import (
     Role,
     RoleKind,
 )
-from coopnet.members.selectors import current_on
 
 from .models import CreditNote, FinanceSettings, Invoice, Payment, PurchaseOrder
 
@@ -190,7 +190,7 @@ def lapsed_pending(on: date) -> QuerySet[Membership]:
         due_on__lt=on - timedelta(days=days),
     )
     return (
-        Membership.objects.filter(current_on(on))
+        Membership.objects.filter(current_on_q(on))
         .filter(Exists(late))
         .select_related("organisation", "person", "category")
         .order_by("organisation__name", "person__full_name")

@@ -89,11 +89,7 @@ def bid_for_page(pk: int) -> Bid:
 
 def profile_manager_emails(organisation_id: int, on: date) -> list[str]:
     """Where to write to the people who manage an organisation's profile on a date."""
-    roles = (
-        Role.objects.current_on(on)
-        .filter(organisation_id=organisation_id, manages_profile=True)
-        .select_related("person__user")
-    )
+    roles = Role.objects.managers_of([organisation_id], on=on).select_related("person__user")
     emails = set()
     for role in roles:
         user = role.person.user

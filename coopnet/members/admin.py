@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from coopnet.core.periods import current_on_q
+
 from .admin_writes import MembershipWritesThroughService
 from .exporting import write_memberships, write_organisations
 from .importing import memberships as membership_import
@@ -32,7 +34,6 @@ from .models import (
     Role,
 )
 from .rules_of_membership import period_errors
-from .selectors import current_on
 
 NATIONS = (
     ("England", _("England")),
@@ -74,7 +75,7 @@ class MembershipStatusFilter(admin.SimpleListFilter):
     def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
         today = timezone.localdate()
         return {
-            "current": lambda: queryset.filter(current_on(today)),
+            "current": lambda: queryset.filter(current_on_q(today)),
             "ended": lambda: queryset.filter(end__lt=today),
             "future": lambda: queryset.filter(start__gt=today),
         }.get(self.value() or "", lambda: queryset)()
@@ -93,7 +94,7 @@ class OrganisationMembershipFilter(admin.SimpleListFilter):
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
         held = Membership.objects.filter(organisation=OuterRef("pk"))
-        current = Exists(held.filter(current_on(timezone.localdate())))
+        current = Exists(held.filter(current_on_q(timezone.localdate())))
         return {
             "current": lambda: queryset.filter(current),
             "ended": lambda: queryset.filter(Exists(held), ~current),
@@ -268,7 +269,7 @@ class OrganisationAdmin(MembershipWritesThroughService, RegistryCsvAdminMixin, S
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Organisation]:
         current = Membership.objects.filter(
-            current_on(timezone.localdate()), organisation=OuterRef("pk")
+            current_on_q(timezone.localdate()), organisation=OuterRef("pk")
         ).order_by("-start")
         return (
             super()

@@ -38,14 +38,9 @@ TOWN_AND_PARISH = "town_and_parish"
 STATS_CACHE_SECONDS = 3600
 
 
-def current_on(on: date) -> Q:
-    """Memberships current on a date (the period rule, `coopnet.core.periods`), as a condition."""
-    return current_on_q(on)
-
-
 def memberships_on(on: date) -> QuerySet[Membership]:
     return (
-        Membership.objects.filter(current_on(on))
+        Membership.objects.filter(current_on_q(on))
         .select_related("category", "organisation", "person")
         .order_by("category__order", "organisation__name", "person__full_name")
     )
@@ -96,7 +91,7 @@ class MembershipStats:
 
 def category_counts(on: date) -> list[CategoryCount]:
     counts = dict(
-        Membership.objects.filter(current_on(on))
+        Membership.objects.filter(current_on_q(on))
         .values_list("category_id")
         .annotate(n=Count("id"))
         .values_list("category_id", "n")
@@ -109,7 +104,9 @@ def category_counts(on: date) -> list[CategoryCount]:
 def town_and_parish_count(on: date) -> int:
     """Town, parish and community councils, counted inside the Associate total as the seeds do."""
     return (
-        Membership.objects.filter(current_on(on), organisation__kind=OrganisationKind.LOCAL_COUNCIL)
+        Membership.objects.filter(
+            current_on_q(on), organisation__kind=OrganisationKind.LOCAL_COUNCIL
+        )
         .values("organisation_id")
         .distinct()
         .count()
@@ -118,7 +115,7 @@ def town_and_parish_count(on: date) -> int:
 
 def _holders_by_category(on: date) -> dict[str, set[str]]:
     result: dict[str, set[str]] = {}
-    rows = Membership.objects.filter(current_on(on)).values_list(
+    rows = Membership.objects.filter(current_on_q(on)).values_list(
         "category__code", "organisation_id", "person_id"
     )
     for code, org_id, person_id in rows:
@@ -155,7 +152,7 @@ def headline(on: date) -> Headline:
     councils = {
         org_id: (kind, name, population)
         for org_id, kind, name, population in Membership.objects.filter(
-            current_on(on),
+            current_on_q(on),
             category__counts_as_member=True,
             organisation__kind__in=COUNCIL_KINDS,
         ).values_list(
@@ -239,7 +236,7 @@ class DirectoryFilters:
 
 def directory(filters: DirectoryFilters, on: date) -> QuerySet[Organisation]:
     """Public organisations holding a membership on the date, with their current category."""
-    current = Membership.objects.filter(current_on(on), organisation=OuterRef("pk"))
+    current = Membership.objects.filter(current_on_q(on), organisation=OuterRef("pk"))
     if filters.category:
         current = current.filter(category__code=filters.category)
     qs = (
@@ -306,7 +303,7 @@ def organisation_for_page(slug: str, *, public_only: bool, on: date | None = Non
     public_roles = (
         Role.objects.select_related("person")
         .filter(person__is_public=True)
-        .filter(Q(start__isnull=True) | Q(start__lte=on), Q(end__isnull=True) | Q(end__gte=on))
+        .filter(current_on_q(on))
         .order_by("kind", "person__full_name")
     )
     qs = Organisation.objects.select_related("local_authority", "area_authority").prefetch_related(
@@ -365,5 +362,5 @@ def organisations_managed_by(user, on: date | None = None) -> QuerySet[Organisat
 
 def individual_supporters_on(on: date) -> QuerySet[Person]:
     return Person.objects.filter(
-        memberships__in=Membership.objects.filter(current_on(on))
+        memberships__in=Membership.objects.filter(current_on_q(on))
     ).distinct()

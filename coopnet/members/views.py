@@ -19,6 +19,7 @@ from coopnet.core.caching import cache_public_page
 from coopnet.core.errors import reported
 from coopnet.core.guard import require
 from coopnet.core.panels import panels_for
+from coopnet.core.periods import current_on_q
 
 from . import selectors, services
 from .forms import ContactForm, DirectoryFilterForm, OrganisationProfileForm
@@ -187,9 +188,7 @@ def give_notice(request: HttpRequest, slug: str) -> HttpResponse:
     org = get_object_or_404(Organisation, slug=slug)
     require(request.user, "members.give_notice", org)
     today = timezone.localdate()
-    membership = (
-        org.memberships.filter(selectors.current_on(today)).select_related("category").first()
-    )
+    membership = org.memberships.filter(current_on_q(today)).select_related("category").first()
     form = NoticeForm(request.POST if request.method == "POST" else None)
     if membership is not None and request.method == "POST" and form.is_valid():
         with reported(form) as outcome:

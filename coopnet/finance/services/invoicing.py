@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from coopnet.core.actors import Actor, acting_as, user_of
@@ -16,8 +16,8 @@ from coopnet.core.audit import audit_record
 from coopnet.core.guard import require
 from coopnet.core.membership_year import months_left, year_end, year_label, year_of, year_start
 from coopnet.core.money import ZERO, format_money, to_pence
+from coopnet.core.periods import current_on_q, overlapping_q
 from coopnet.members.models import Membership
-from coopnet.members.selectors import current_on
 
 from .. import tasks
 from ..errors import FinanceError
@@ -217,9 +217,10 @@ class RunPlan:
 
 
 def _run_memberships(year: int, on: date) -> QuerySet[Membership]:
-    overlaps = Q(start__lte=year_end(year)) & (Q(end__isnull=True) | Q(end__gte=year_start(year)))
     return (
-        Membership.objects.filter(current_on(on) & overlaps)
+        Membership.objects.filter(
+            current_on_q(on) & overlapping_q(year_start(year), year_end(year))
+        )
         .select_related(
             "category",
             "organisation__local_authority",

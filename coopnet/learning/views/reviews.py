@@ -56,6 +56,7 @@ def review_new(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "heading": _("Set up a peer review"),
+            "caption": _("Peer reviews"),
             "submit": _("Set up"),
             "back": reverse("learning:reviews"),
         },

@@ -25,6 +25,7 @@ from rest_framework.views import APIView
 from coopnet.core.api.fields import IsoDateField, IsoDateFilter, StrictBooleanFilter, as_of_or_today
 from coopnet.core.api.pagination import ApiPagination
 from coopnet.core.api.permissions import PublicReadOnly
+from coopnet.core.periods import current_on_q
 
 from .. import selectors
 from ..models import LocalAuthority, Membership, MembershipCategory, Organisation, OrganisationKind
@@ -130,12 +131,12 @@ class MembershipFilter(django_filters.FilterSet):
     def filter_as_of(
         self, queryset: QuerySet[Membership], name: str, value: date
     ) -> QuerySet[Membership]:
-        return queryset.filter(selectors.current_on(value))
+        return queryset.filter(current_on_q(value))
 
     def filter_active(
         self, queryset: QuerySet[Membership], name: str, value: bool
     ) -> QuerySet[Membership]:
-        today = selectors.current_on(timezone.localdate())
+        today = current_on_q(timezone.localdate())
         return queryset.filter(today) if value else queryset.exclude(today)
 
 

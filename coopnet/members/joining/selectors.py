@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coopnet.core.models import Principle
+from coopnet.core.periods import current_on_q
 
 from ..models import (
     OPEN_STATUSES,
@@ -23,7 +24,6 @@ from ..models import (
     MembershipCategory,
     Organisation,
 )
-from ..selectors import current_on
 
 OPEN_APPLICATION_MESSAGE = gettext_lazy(
     "This organisation already has an application waiting for a decision. The network will "
@@ -99,14 +99,14 @@ def why_organisation_cannot_apply(application: Application) -> str:
     today = timezone.localdate()
     if application.is_individual:
         current = Membership.objects.filter(
-            current_on(today), person__email__iexact=application.applicant_email
+            current_on_q(today), person__email__iexact=application.applicant_email
         )
     else:
         organisation = existing_organisation(application)
         application.organisation = organisation
         if organisation is None:
             return ""
-        current = organisation.memberships.filter(current_on(today))
+        current = organisation.memberships.filter(current_on_q(today))
     held = current.select_related("category").first()
     if held is not None:
         return _(

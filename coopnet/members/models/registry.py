@@ -1,5 +1,6 @@
 """The membership registry: organisations, people, their roles, and memberships over time."""
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.conf import settings
@@ -32,6 +33,13 @@ class RoleQuerySet(PeriodRegistryQuerySet):  # type: ignore[override]
         if person is None:
             return self.none()
         return self.current_on(on).filter(person=person, manages_profile=True)
+
+    def managers_of(self, organisation_ids: "Iterable[int]", *, on: date) -> "RoleQuerySet":
+        """The same rule from the other side: the roles through which anyone manages these
+        organisations' profiles on `on` (for writing to the people who look after them)."""
+        return self.current_on(on).filter(
+            organisation_id__in=list(organisation_ids), manages_profile=True
+        )
 
 
 RoleManager = models.Manager.from_queryset(RoleQuerySet)

@@ -17,11 +17,7 @@ from ..models import CallOff, CommunicationLog, SupplierApplication
 def manager_emails(organisation_ids: Iterable[int], on: date) -> dict[int, str]:
     """The email addresses of the people managing each organisation on `on`, comma-separated."""
     found: dict[int, set[str]] = {}
-    roles = (
-        Role.objects.current_on(on)
-        .filter(organisation_id__in=list(organisation_ids), manages_profile=True)
-        .select_related("person__user")
-    )
+    roles = Role.objects.managers_of(organisation_ids, on=on).select_related("person__user")
     for role in roles:
         user = role.person.user
         email = (user.email if user else "") or role.person.email
