@@ -79,7 +79,7 @@ def test_a_self_assessment_and_a_peer_review_end_to_end(
     for reviewer, principle in ((reviewer_c, "Innovation"), (reviewer_d, "Co-production")):
         sign_in_as(bp, reviewer)
         bp.visit(f"/learning/reviews/{review.pk}/")
-        bp.follow(f"Record findings: {principle}")
+        bp.follow(f"Record findings {principle}")
         page.get_by_label("Findings").fill(f"Strong practice in {principle.lower()}.")
         if principle == "Innovation":
             page.get_by_label("Recommendation (optional)").fill("Evaluate the pilots")
