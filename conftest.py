@@ -56,11 +56,10 @@ def _reference_data(request: pytest.FixtureRequest) -> None:
     from coopnet.accounts.groups import sync_role_groups
     from coopnet.core.models import Principle
     from coopnet.core.principles import load_principles
-    from coopnet.members.models import LocalAuthority, MembershipCategory
-    from coopnet.members.reference import load_categories, load_local_authorities
-
     from coopnet.learning.models import InductionStep
     from coopnet.learning.phases import load_steps
+    from coopnet.members.models import LocalAuthority, MembershipCategory
+    from coopnet.members.reference import load_categories, load_local_authorities
     from coopnet.procurement.models import RegimeRules
     from coopnet.procurement.regimes import load_regime_rules
 

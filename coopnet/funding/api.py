@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import django_filters
 from django.db.models import QuerySet
 from rest_framework import serializers, viewsets
@@ -9,11 +11,13 @@ from rest_framework import serializers, viewsets
 from coopnet.core.api.pagination import ApiPagination
 from coopnet.core.api.permissions import PublicReadOnly
 from coopnet.core.models import Principle
-from coopnet.knowledge.models import Publication
 from coopnet.members.models import Organisation
 
 from . import selectors
 from .models import Project, Scheme
+
+if TYPE_CHECKING:
+    from coopnet.knowledge.models import Publication
 
 
 class ProjectSerializer(serializers.ModelSerializer[Project]):

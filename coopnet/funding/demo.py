@@ -12,17 +12,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy
 
 from coopnet.core.actors import System, acting_as
 from coopnet.demo.loader import CREATED, UNCHANGED, LoadSummary, upsert
-from coopnet.knowledge.models import Publication
+from coopnet.knowledge.services import publication_for_demo
 from coopnet.members.models import Organisation
 
 from .models import Project, Round, RoundPot, Scheme
+
+if TYPE_CHECKING:
+    from coopnet.knowledge.models import Publication
 
 LABELS = {
     "funding_rounds": gettext_lazy("funding rounds"),
@@ -252,15 +255,14 @@ def _organisation(slug: str) -> Organisation:
 
 
 def _publication(title: str, kind: str, summary: LoadSummary, launched: bool) -> Publication:
-    slug = slugify(title)
-    found = Publication.objects.filter(slug=slug).first()
-    if found:
-        summary.count("funding_publications", UNCHANGED)
-        return found
-    summary.count("funding_publications", CREATED)
-    return Publication.objects.create(
-        slug=slug, title=title, kind=kind, published_on=FEBRUARY_2022 if launched else None
+    publication, created = publication_for_demo(
+        slug=slugify(title),
+        title=title,
+        kind=kind,
+        published_on=FEBRUARY_2022 if launched else None,
     )
+    summary.count("funding_publications", CREATED if created else UNCHANGED)
+    return publication
 
 
 def _load_rounds(summary: LoadSummary) -> dict[int, Round]:

@@ -8,8 +8,7 @@ from decimal import Decimal
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from coopnet.core.periods import current_on_q
-from coopnet.governance.models import Appointment
+from coopnet.governance.selectors import appointments_representing
 from coopnet.members.models import Membership, Role
 
 from .models import Bid, Scheme, SchemeRule
@@ -188,9 +187,7 @@ def eligibility_problems(bid: Bid, on: date) -> list[str]:
 def organisations_of(person_id: int, on: date) -> set[int]:
     """Organisations a person works for or represents on a date (roles and appointments)."""
     roles = Role.objects.current_on(on).filter(person_id=person_id)
-    seats = Appointment.objects.filter(
-        current_on_q(on), person_id=person_id, organisation__isnull=False
-    )
+    seats = appointments_representing(person_id, on)
     return set(roles.values_list("organisation_id", flat=True)) | set(
         seats.values_list("organisation_id", flat=True)
     )

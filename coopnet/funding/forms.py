@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coopnet.core.forms import GovukForm
 from coopnet.core.models import Principle
-from coopnet.governance.models import AgendaItem, Meeting
+from coopnet.governance.selectors import agenda_items_of_joint_meetings, joint_meetings
 from coopnet.knowledge.selectors import publications_by_title
 from coopnet.members.models import Organisation, Person
 
 from .models import Decision, Project, Scheme
 from .selectors import reviewers_on
+
+if TYPE_CHECKING:
+    from coopnet.governance.models import AgendaItem
 
 
 def money_field(label: Any, *, required: bool = True, help_text: Any = "") -> forms.DecimalField:
@@ -231,10 +234,10 @@ def agenda_item_label(item: AgendaItem) -> str:
 
 
 class DecisionForm(GovukForm):
-    meeting = forms.ModelChoiceField(label=_("Joint meeting"), queryset=Meeting.objects.none())
+    meeting = forms.ModelChoiceField(label=_("Joint meeting"), queryset=joint_meetings().none())
     agenda_item = forms.ModelChoiceField(
         label=_("Agenda item"),
-        queryset=AgendaItem.objects.none(),
+        queryset=agenda_items_of_joint_meetings().none(),
         required=False,
         help_text=_("The item of the meeting's agenda under which the bid was decided."),
     )
@@ -267,13 +270,13 @@ class DecisionForm(GovukForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        joint = Meeting.objects.filter(kind=Meeting.Kind.JOINT).order_by("-starts_at")
+        joint = joint_meetings()
         field = self.fields["meeting"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = joint
         item = self.fields["agenda_item"]
         assert isinstance(item, forms.ModelChoiceField)
-        item.queryset = AgendaItem.objects.filter(meeting__in=joint).select_related("meeting")
+        item.queryset = agenda_items_of_joint_meetings()
         item.label_from_instance = agenda_item_label  # type: ignore[method-assign,assignment]
 
 

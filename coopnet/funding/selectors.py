@@ -13,8 +13,7 @@ from django.utils.translation import gettext as _
 
 from coopnet.core.membership_year import year_end, year_label, year_of, year_start
 from coopnet.core.models import Principle, ReportedFigure
-from coopnet.governance.models import Body
-from coopnet.governance.selectors import people_serving_on
+from coopnet.governance.selectors import body_names, people_serving_on
 from coopnet.members.models import Membership, Organisation, Person, Role
 from coopnet.members.selectors import organisations_managed_by
 
@@ -41,7 +40,7 @@ def review_body_slugs() -> list[str]:
 
 def review_bodies_label() -> str:
     slugs = review_body_slugs()
-    names = list(Body.objects.filter(slug__in=slugs).values_list("name", flat=True))
+    names = body_names(slugs)
     return _(" and ").join(names or slugs)
 
 

@@ -12,6 +12,7 @@ from django.apps import apps
 from django.db.models import F, Prefetch, Q, QuerySet
 
 from coopnet.accounts.roles import STAFF_ROLES
+from coopnet.core.periods import current_on_q
 from coopnet.members.models import Person
 
 from .models import (
@@ -43,6 +44,32 @@ def people_serving_on(body_slugs: list[str], on: date) -> QuerySet[Person]:
     """People holding a seat on any of the bodies on the date."""
     held = Appointment.objects.filter(seat__body__slug__in=body_slugs).current_on(on)
     return Person.objects.filter(pk__in=held.values("person_id")).order_by("full_name")
+
+
+def appointments_representing(person_id: int, on: date) -> QuerySet[Appointment]:
+    """A person's appointments held on the date for an organisation (those naming one)."""
+    return Appointment.objects.filter(
+        current_on_q(on), person_id=person_id, organisation__isnull=False
+    )
+
+
+def body_names(slugs: list[str]) -> list[str]:
+    """The names of the bodies with these slugs, in the database's order."""
+    return list(Body.objects.filter(slug__in=slugs).values_list("name", flat=True))
+
+
+def joint_meetings() -> QuerySet[Meeting]:
+    """Joint meetings, latest first."""
+    return Meeting.objects.filter(kind=Meeting.Kind.JOINT).order_by("-starts_at")
+
+
+def agenda_items_of_joint_meetings() -> QuerySet[AgendaItem]:
+    """The agenda items of every joint meeting, with their meeting."""
+    return AgendaItem.objects.filter(meeting__in=joint_meetings()).select_related("meeting")
+
+
+def is_joint_meeting(meeting: Meeting) -> bool:
+    return meeting.kind == Meeting.Kind.JOINT
 
 
 def appointments(*, on: date | None = None) -> QuerySet[Appointment]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import Sum
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from coopnet.core.actors import Actor, acting_as, user_of
 from coopnet.core.audit import audit_record
 from coopnet.core.guard import require
-from coopnet.governance.models import AgendaItem, Meeting
+from coopnet.governance.selectors import is_joint_meeting
 from coopnet.members.models import Person
 
 from .. import tasks
@@ -21,6 +22,9 @@ from ..errors import FundingError
 from ..models import Bid, Decision, ReviewAssignment, ReviewScore, RoundPot
 from ..selectors import review_bodies_label, review_body_slugs, reviewers_on
 from .projects import project_from_bid
+
+if TYPE_CHECKING:
+    from coopnet.governance.models import AgendaItem, Meeting
 
 
 @transaction.atomic
@@ -153,7 +157,7 @@ OUTCOME_STATUS = {
 def _check_meeting(meeting: Meeting) -> None:
     slugs = set(meeting.bodies.values_list("slug", flat=True))
     wanted = set(review_body_slugs())
-    if meeting.kind != Meeting.Kind.JOINT or not wanted <= slugs:
+    if not is_joint_meeting(meeting) or not wanted <= slugs:
         raise FundingError(
             _("Funding decisions are taken at a joint meeting of %(bodies)s.")
             % {"bodies": review_bodies_label()}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import pytest
 from django.utils import timezone
@@ -13,8 +14,16 @@ from coopnet.funding import services
 from coopnet.funding.models import Round, Scheme, SchemeRule
 from coopnet.funding.schemes import load_schemes
 from coopnet.funding.tests.factories import SYSTEM
-from coopnet.governance.models import Appointment, Body, Meeting, Seat
+from coopnet.governance.tests.factories import (
+    AppointmentFactory,
+    BodyFactory,
+    MeetingFactory,
+    SeatFactory,
+)
 from coopnet.members.tests.factories import PersonFactory, UserFactory
+
+if TYPE_CHECKING:
+    from coopnet.governance.models import Appointment, Body, Meeting
 
 
 @pytest.fixture(autouse=True)
@@ -51,14 +60,14 @@ def open_round(lab, prototype) -> Round:
 @pytest.fixture
 def bodies(db) -> dict[str, Body]:
     return {
-        "eoc": Body.objects.create(slug="eoc", name="Executive Oversight Committee"),
-        "vp-board": Body.objects.create(slug="vp-board", name="Values and Principles Board"),
+        "eoc": BodyFactory.create(slug="eoc", name="Executive Oversight Committee"),
+        "vp-board": BodyFactory.create(slug="vp-board", name="Values and Principles Board"),
     }
 
 
 def serve(body: Body, person, organisation=None) -> Appointment:
-    seat = Seat.objects.create(body=body, name="Member", constituency="full", places=6)
-    return Appointment.objects.create(
+    seat = SeatFactory.create(body=body, name="Member", constituency="full", places=6)
+    return AppointmentFactory.create(
         seat=seat, person=person, organisation=organisation, start=date(2020, 1, 1), how="elected"
     )
 
@@ -81,13 +90,12 @@ def reviewer_from_a(bodies, org_a):
 
 @pytest.fixture
 def joint_meeting(bodies) -> Meeting:
-    meeting = Meeting.objects.create(
+    return MeetingFactory.create(
         title="Joint EOC and V&P Board meeting",
-        kind=Meeting.Kind.JOINT,
+        kind="joint",
         starts_at=timezone.make_aware(datetime.combine(timezone.localdate(), datetime.min.time())),
+        bodies=list(bodies.values()),
     )
-    meeting.bodies.set(bodies.values())
-    return meeting
 
 
 @pytest.fixture

@@ -25,7 +25,12 @@ from coopnet.funding import services
 from coopnet.funding.models import Bid, Project, Scheme, SchemeRule
 from coopnet.funding.schemes import load_schemes
 from coopnet.funding.tests.factories import SYSTEM
-from coopnet.governance.models import Appointment, Body, Meeting, Seat
+from coopnet.governance.tests.factories import (
+    AppointmentFactory,
+    BodyFactory,
+    MeetingFactory,
+    SeatFactory,
+)
 from coopnet.members.models import Person
 from coopnet.members.tests.factories import PersonFactory
 
@@ -161,22 +166,23 @@ def site_context(ctx: dict[str, Any]) -> dict[str, Any]:
     sub_partner.confirmed_at = None
     sub_partner.save()
 
-    eoc, _ = Body.objects.get_or_create(slug="eoc", defaults={"name": "EOC"})
-    vp, _ = Body.objects.get_or_create(slug="vp-board", defaults={"name": "V&P Board"})
-    seat = Seat.objects.create(body=eoc, name="Member", constituency="full", places=6)
+    eoc = BodyFactory.create(slug="eoc", name="EOC")
+    vp = BodyFactory.create(slug="vp-board", name="V&P Board")
+    seat = SeatFactory.create(body=eoc, name="Member", constituency="full", places=6)
     board_user = ctx["users"]["board_member"]
     reviewer = cast(Person, PersonFactory(user=board_user))
-    Appointment.objects.create(seat=seat, person=reviewer, start=date(2020, 1, 1), how="elected")
+    AppointmentFactory.create(
+        seat=seat, person=reviewer, organisation=None, start=date(2020, 1, 1), how="elected"
+    )
     assignment = services.reviewer_assign(bid=submitted, reviewer=reviewer, by=SYSTEM)
 
     approved = services.bid_create(round=rnd, scheme=lab, lead=org_a, by=SYSTEM, title="Approved")
     # org_a already leads a draft, which does not count against "one per round".
     _complete(approved, principle)
     services.bid_submit(bid=approved, by=SYSTEM)
-    meeting = Meeting.objects.create(
-        title="Joint meeting", kind=Meeting.Kind.JOINT, starts_at=timezone.now()
+    meeting = MeetingFactory.create(
+        title="Joint meeting", kind="joint", starts_at=timezone.now(), bodies=[eoc, vp]
     )
-    meeting.bodies.set([eoc, vp])
     services.decision_record(bid=approved, meeting=meeting, outcome="approve", by=SYSTEM)
     project = Project.objects.get(bid=approved)
     return {

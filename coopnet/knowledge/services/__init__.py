@@ -13,7 +13,7 @@ from .case_studies import (
     case_study_update,
 )
 from .packs import pack_build, pack_publish, pack_request
-from .publications import news_post_save, publication_record_download
+from .publications import news_post_save, publication_for_demo, publication_record_download
 
 __all__ = [
     "case_study_add_attachment",
@@ -30,5 +30,6 @@ __all__ = [
     "pack_build",
     "pack_publish",
     "pack_request",
+    "publication_for_demo",
     "publication_record_download",
 ]

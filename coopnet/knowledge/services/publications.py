@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date
+
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
@@ -17,6 +19,20 @@ def publication_record_download(*, publication: Publication) -> None:
     """Count one download: a single UPDATE ... SET n = n + 1, so concurrent downloads all count
     and the publication's history is not touched (a counter, not a change anyone made)."""
     Publication.objects.filter(pk=publication.pk).update(download_count=F("download_count") + 1)
+
+
+def publication_for_demo(
+    *, slug: str, title: str, kind: str, published_on: date | None
+) -> tuple[Publication, bool]:
+    """The publication with the slug, created from these values only when missing (so a version
+    loaded elsewhere is never overwritten). Returns it and whether it was created."""
+    found = Publication.objects.filter(slug=slug).first()
+    if found:
+        return found, False
+    created = Publication.objects.create(
+        slug=slug, title=title, kind=kind, published_on=published_on
+    )
+    return created, True
 
 
 @transaction.atomic
