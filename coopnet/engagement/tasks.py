@@ -8,6 +8,8 @@ from __future__ import annotations
 from django.utils import timezone
 from django_tasks import task
 
+from coopnet.accounts.permissions import is_network_admin
+
 from . import mail, selectors
 from .delivery import newsletter_deliver
 from .models import GroupMembership, Newsletter, Post, PostReport, Subscriber
@@ -21,7 +23,7 @@ def _coordinator_emails(group) -> list[str]:
         emails = {
             u.email
             for u in User.objects.filter(is_active=True, is_staff=True)
-            if u.is_network_admin and u.email
+            if is_network_admin(u) and u.email
         }
     return sorted(emails)
 

@@ -40,6 +40,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "organisations": members.organisations_managed_by(request.user),
             "finance_staff": is_staff_role(request.user),
             "board_member": is_board_member(request.user) or is_network_admin(request.user),
+            "runs_the_network": is_network_admin(request.user),
             "panels": dashboard_panels(request),
         },
     )
