@@ -44,15 +44,14 @@ def pytest_collection_modifyitems(config, items):
 def _is_transactional(item: pytest.Item) -> bool:
     marker = item.get_closest_marker("django_db")
     fixtures = getattr(item, "fixturenames", ())
-    return "live_server" in fixtures or bool(marker and marker.kwargs.get("transaction"))
+    return (
+        "live_server" in fixtures
+        or "transactional_db" in fixtures
+        or bool(marker and marker.kwargs.get("transaction"))
+    )
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(request: pytest.FixtureRequest) -> None:
-    """Transactional tests flush the database; put back what the data migrations load."""
-    if not _is_transactional(request.node):
-        return
-    request.getfixturevalue("transactional_db")
+def _load_reference_data() -> None:
     from coopnet.accounts.groups import sync_role_groups
     from coopnet.core.models import Principle
     from coopnet.core.principles import load_principles
@@ -72,6 +71,21 @@ def _reference_data(request: pytest.FixtureRequest) -> None:
         load_regime_rules(RegimeRules)
     if not InductionStep.objects.exists():
         load_steps(InductionStep)
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Transactional tests flush the database: put back what the data migrations load, before the
+    test and again after its flush, so the tests that run after it on the same worker (pytest
+    may group browser tests anywhere in the order) find the reference data too."""
+    if not _is_transactional(request.node):
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    _load_reference_data()
+    yield
+    # transactional_db was set up after this fixture began, so its flush has run by now.
+    _load_reference_data()
 
 
 @pytest.fixture(autouse=True)

@@ -50,13 +50,13 @@ def invoice(schedules, org_a, finance_officer) -> Invoice:
 
 
 @pytest.mark.parametrize("amount", ["1e309", "1e5", "abc", "1,00", "NaN", "Infinity", "-1e309"])
-@pytest.mark.parametrize("page", ["finance:payment_add", "finance:credit_note_add"])
+@pytest.mark.parametrize("url_name", ["finance:payment_add", "finance:credit_note_add"])
 def test_an_amount_that_is_not_pounds_and_pence_is_a_form_error(
-    client, invoice, finance_officer, page, amount
+    client, invoice, finance_officer, url_name, amount
 ):
     client.force_login(finance_officer)
     response = client.post(
-        reverse(page, args=[invoice.reference]),
+        reverse(url_name, args=[invoice.reference]),
         {"received_on": "2024-09-20", "issued_on": "2024-09-20", "amount": amount, "reason": "x"},
     )
     assert response.status_code == 200
