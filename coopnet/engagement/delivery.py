@@ -59,7 +59,7 @@ def newsletter_deliver(*, newsletter_id: int, batch_size: int = BATCH_SIZE) -> N
     unsubscribe or bounce during the send stops it; progress is saved after every batch. Run
     again after a crash, it carries on with the deliveries still waiting."""
     with acting_as(SENDER), transaction.atomic():
-        newsletter = Newsletter.objects.select_for_update().get(pk=newsletter_id)
+        newsletter = Newsletter.objects.select_for_update(of=("self",)).get(pk=newsletter_id)
         if newsletter.status not in (Newsletter.Status.QUEUED, Newsletter.Status.SENDING):
             return newsletter
         _prepare(newsletter)
@@ -91,7 +91,7 @@ def newsletter_deliver(*, newsletter_id: int, batch_size: int = BATCH_SIZE) -> N
 
 def _finish(newsletter_id: int) -> Newsletter:
     with acting_as(SENDER), transaction.atomic():
-        newsletter = Newsletter.objects.select_for_update().get(pk=newsletter_id)
+        newsletter = Newsletter.objects.select_for_update(of=("self",)).get(pk=newsletter_id)
         newsletter.status = Newsletter.Status.SENT
         newsletter.finished_at = timezone.now()
         newsletter.save(update_fields=["status", "finished_at"])

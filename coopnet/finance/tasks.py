@@ -58,7 +58,7 @@ def send_invoice_email(*, invoice_id: int) -> None:
         if not recipients:
             return
         with transaction.atomic():
-            invoice = Invoice.objects.select_for_update().get(pk=invoice_id)
+            invoice = Invoice.objects.select_for_update(of=("self",)).get(pk=invoice_id)
             invoice.sent_to = ", ".join(recipients)[:500]
             invoice.sent_at = timezone.now()
             invoice.save(update_fields=["sent_to", "sent_at"])

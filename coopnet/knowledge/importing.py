@@ -184,7 +184,7 @@ class CaseStudyPlan:
         self.actions = {a.slug: a for a in Action.objects.all()}
         existing = CaseStudy.objects.filter(slug__in={d["slug"] for _n, d in cleaned})
         if lock:
-            existing = existing.select_for_update()
+            existing = existing.select_for_update(of=("self",))
         self.by_slug = {
             c.slug: c
             for c in existing.prefetch_related(

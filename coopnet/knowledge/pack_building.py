@@ -40,7 +40,7 @@ def _pack_case_studies(pack: CaseStudiesPack) -> list[CaseStudy]:
 
 def _start(pack_id: int) -> CaseStudiesPack | None:
     with transaction.atomic():
-        pack = CaseStudiesPack.objects.select_for_update().get(pk=pack_id)
+        pack = CaseStudiesPack.objects.select_for_update(of=("self",)).get(pk=pack_id)
         if pack.state != CaseStudiesPack.State.QUEUED:
             return None  # already built, or being built by another worker
         pack.state = CaseStudiesPack.State.BUILDING

@@ -81,7 +81,7 @@ class ContactDetails:
 
 def _lock_holder(holder: Organisation | Person) -> None:
     """Serialise writes to one holder's memberships (SELECT ... FOR UPDATE on PostgreSQL)."""
-    type(holder).objects.select_for_update().filter(pk=holder.pk).first()
+    type(holder).objects.select_for_update(of=("self",)).filter(pk=holder.pk).first()
 
 
 def _periods(
@@ -157,7 +157,7 @@ def membership_save(*, membership: Membership, by: Actor) -> Membership:
 @transaction.atomic
 def membership_end(*, membership: Membership, end: date, reason: str, by: Actor) -> Membership:
     require(by, "members.manage_registry")
-    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    membership = Membership.objects.select_for_update(of=("self",)).get(pk=membership.pk)
     if membership.end is not None:
         raise MembersError(_("This membership has already ended."))
     if end < membership.start:
@@ -206,7 +206,7 @@ def organisation_update_profile(
     *, organisation: Organisation, by: Actor, profile: OrganisationProfile
 ) -> Organisation:
     require(by, "members.edit_organisation", organisation)
-    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    organisation = Organisation.objects.select_for_update(of=("self",)).get(pk=organisation.pk)
     changes = {
         f: [getattr(organisation, f), getattr(profile, f)]
         for f in PROFILE_FIELDS
@@ -262,7 +262,7 @@ def contact_add(*, organisation: Organisation, by: Actor, contact: ContactDetail
 @transaction.atomic
 def contact_update(*, role: Role, by: Actor, contact: ContactDetails) -> Role:
     require(by, "members.edit_organisation", role.organisation)
-    role = Role.objects.select_for_update().select_related("person").get(pk=role.pk)
+    role = Role.objects.select_for_update(of=("self",)).select_related("person").get(pk=role.pk)
     person = role.person
     for f in ("honorific", "full_name", "email", "phone", "is_public"):
         setattr(person, f, getattr(contact, f))
@@ -288,7 +288,11 @@ def contact_update(*, role: Role, by: Actor, contact: ContactDetails) -> Role:
 @transaction.atomic
 def contact_end(*, role: Role, by: Actor, on: date) -> Role:
     require(by, "members.edit_organisation", role.organisation)
-    role = Role.objects.select_for_update().select_related("person", "organisation").get(pk=role.pk)
+    role = (
+        Role.objects.select_for_update(of=("self",))
+        .select_related("person", "organisation")
+        .get(pk=role.pk)
+    )
     if role.end is not None:
         raise MembersError(_("This role has already ended."))
     if role.start and on < role.start:
@@ -332,7 +336,7 @@ def membership_give_notice(
     if holder is None:
         raise refuse()
     require(by, "members.give_notice", holder)
-    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    membership = Membership.objects.select_for_update(of=("self",)).get(pk=membership.pk)
     on = on or timezone.localdate()
     if membership.notice_given_on is not None:
         raise MembersError(_("Notice has already been given for this membership."))

@@ -61,7 +61,9 @@ def thread_start(*, group: Group, by: Any, title: str, body: str) -> Thread:
 @transaction.atomic
 def reply_post(*, thread: Thread, by: Any, body: str) -> Post:
     """A member replies; members who asked for each post are emailed (not the author)."""
-    thread = Thread.objects.select_for_update().select_related("group").get(pk=thread.pk)
+    thread = (
+        Thread.objects.select_for_update(of=("self",)).select_related("group").get(pk=thread.pk)
+    )
     author = _author(by, thread.group)
     if thread.is_locked:
         raise EngagementError(_("This discussion is locked: no more replies."), code="locked")
@@ -80,7 +82,9 @@ def reply_post(*, thread: Thread, by: Any, body: str) -> Post:
 @transaction.atomic
 def post_hide(*, post: Post, by: Any, reason: str) -> Post:
     """A coordinator or network admin hides a post; its author and the reason are kept."""
-    post = Post.objects.select_for_update().select_related("thread__group").get(pk=post.pk)
+    post = (
+        Post.objects.select_for_update(of=("self",)).select_related("thread__group").get(pk=post.pk)
+    )
     require(by, "engagement.moderate_group", post.thread.group)
     reason = _clean(reason, field="reason", message=_("Say why the post is hidden."))
     with acting_as(by):
@@ -96,7 +100,9 @@ def post_hide(*, post: Post, by: Any, reason: str) -> Post:
 
 @transaction.atomic
 def post_show(*, post: Post, by: Any) -> Post:
-    post = Post.objects.select_for_update().select_related("thread__group").get(pk=post.pk)
+    post = (
+        Post.objects.select_for_update(of=("self",)).select_related("thread__group").get(pk=post.pk)
+    )
     require(by, "engagement.moderate_group", post.thread.group)
     with acting_as(by):
         post.is_hidden = False
@@ -109,7 +115,9 @@ def post_show(*, post: Post, by: Any) -> Post:
 @transaction.atomic
 def thread_lock(*, thread: Thread, by: Any, locked: bool = True) -> Thread:
     """A coordinator or network admin locks a discussion (or opens it again)."""
-    thread = Thread.objects.select_for_update().select_related("group").get(pk=thread.pk)
+    thread = (
+        Thread.objects.select_for_update(of=("self",)).select_related("group").get(pk=thread.pk)
+    )
     require(by, "engagement.moderate_group", thread.group)
     with acting_as(by):
         thread.is_locked = locked

@@ -81,7 +81,9 @@ def group_join(
     """Join an open group at once, accepting its current rules of engagement."""
     require(by, "engagement.join_group", group, message=_("You are not eligible for this group."))
     person = _person_of(by)
-    group = Group.objects.select_for_update().get(pk=group.pk)  # the rules as they are now
+    group = Group.objects.select_for_update(of=("self",)).get(
+        pk=group.pk
+    )  # the rules as they are now
     if group.asks_for_approval:
         raise EngagementError(_("This group approves each member: ask to join instead."))
     _check_rules(group, accepted_rules_version)
@@ -118,7 +120,7 @@ def group_request(
     """Ask to join a group that approves its members; its coordinators are told."""
     require(by, "engagement.join_group", group, message=_("You are not eligible for this group."))
     person = _person_of(by)
-    group = Group.objects.select_for_update().get(pk=group.pk)
+    group = Group.objects.select_for_update(of=("self",)).get(pk=group.pk)
     if not group.asks_for_approval:
         raise EngagementError(_("This group is open: join it straight away."))
     _check_rules(group, accepted_rules_version)
@@ -145,7 +147,7 @@ def group_request(
 
 
 def _decide(*, membership: GroupMembership, by: Any, approve: bool) -> GroupMembership:
-    membership = GroupMembership.objects.select_for_update().get(pk=membership.pk)
+    membership = GroupMembership.objects.select_for_update(of=("self",)).get(pk=membership.pk)
     require(by, "engagement.moderate_group", membership.group)
     if membership.status != GroupMembership.Status.REQUESTED:
         raise EngagementError(_("Only a request waiting for a decision can be decided."))
@@ -184,7 +186,7 @@ def group_leave(*, group: Group, by: Any) -> GroupMembership:
     membership = selectors.open_membership(group, selectors.person_of(by))
     if membership is None:
         raise EngagementError(_("You are not a member of this group."))
-    membership = GroupMembership.objects.select_for_update().get(pk=membership.pk)
+    membership = GroupMembership.objects.select_for_update(of=("self",)).get(pk=membership.pk)
     today = timezone.localdate()
     with acting_as(by):
         if membership.is_active:
@@ -232,7 +234,9 @@ def rules_accept(
     if selectors.person_of(by) != membership.person:
         raise refuse(_("Only the member may accept the rules for themselves."))
     membership = (
-        GroupMembership.objects.select_for_update().select_related("group").get(pk=membership.pk)
+        GroupMembership.objects.select_for_update(of=("self",))
+        .select_related("group")
+        .get(pk=membership.pk)
     )
     if not membership.is_active:
         raise EngagementError(_("You are not a member of this group."))
@@ -255,7 +259,7 @@ def rules_accept(
 def group_rules_update(*, group: Group, by: Any, rules_text: str) -> Group:
     """New rules of engagement get a new version number; the acceptances keep theirs."""
     require(by, "engagement.moderate_group", group)
-    group = Group.objects.select_for_update().get(pk=group.pk)
+    group = Group.objects.select_for_update(of=("self",)).get(pk=group.pk)
     if rules_text.strip() == group.rules_text.strip():
         return group
     with acting_as(by):

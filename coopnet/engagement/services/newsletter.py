@@ -41,7 +41,7 @@ def subscriber_signup(*, email: str, name: str, source: str, wording: str) -> Su
         raise EngagementError(_("Agree to receive the newsletter."), field="consent")
     now = timezone.now()
     with acting_as(SIGNUP):
-        subscriber = Subscriber.objects.select_for_update().filter(email=email).first()
+        subscriber = Subscriber.objects.select_for_update(of=("self",)).filter(email=email).first()
         if (
             subscriber is not None
             and subscriber.status == Subscriber.Status.SUBSCRIBED
@@ -74,7 +74,7 @@ def subscriber_confirm(*, token: str) -> Subscriber:
     subscriber = mail.subscriber_for_confirm_token(token)
     if subscriber is None:
         raise EngagementError(_("This confirmation link is not valid or has expired."))
-    subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
+    subscriber = Subscriber.objects.select_for_update(of=("self",)).get(pk=subscriber.pk)
     if subscriber.status == Subscriber.Status.SUBSCRIBED:
         return subscriber
     if subscriber.status != Subscriber.Status.PENDING:
@@ -90,7 +90,7 @@ def subscriber_confirm(*, token: str) -> Subscriber:
 @transaction.atomic
 def subscriber_unsubscribe(*, subscriber: Subscriber, how: str) -> Subscriber:
     """Stop sending to this address (a link, a mail provider's one-click request, staff)."""
-    subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
+    subscriber = Subscriber.objects.select_for_update(of=("self",)).get(pk=subscriber.pk)
     if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
         return subscriber
     by = System("newsletter_unsubscribe")
@@ -108,7 +108,7 @@ def subscriber_bounce(*, email: str, by: Any, reason: str = "") -> Subscriber:
     require(by, "engagement.manage_newsletter")
     email = _email(email)
     with acting_as(by):
-        subscriber, _created = Subscriber.objects.select_for_update().get_or_create(
+        subscriber, _created = Subscriber.objects.select_for_update(of=("self",)).get_or_create(
             email=email,
             defaults={"status": Subscriber.Status.BOUNCED, "origin": Subscriber.Origin.MEMBERSHIP},
         )
@@ -156,7 +156,7 @@ def newsletter_update(
     group: Group | None = None,
 ) -> Newsletter:
     require(by, "engagement.manage_newsletter")
-    newsletter = Newsletter.objects.select_for_update().get(pk=newsletter.pk)
+    newsletter = Newsletter.objects.select_for_update(of=("self",)).get(pk=newsletter.pk)
     if not newsletter.is_draft:
         raise EngagementError(_("Only a draft can be changed."))
     _check_segment(segment, group)
@@ -184,7 +184,7 @@ def newsletter_send_test(*, newsletter: Newsletter, by: Any, email: str) -> None
 def newsletter_send(*, newsletter: Newsletter, by: Any) -> Newsletter:
     """Queue the issue for sending in the background; the progress page follows it."""
     require(by, "engagement.manage_newsletter")
-    newsletter = Newsletter.objects.select_for_update().get(pk=newsletter.pk)
+    newsletter = Newsletter.objects.select_for_update(of=("self",)).get(pk=newsletter.pk)
     if not newsletter.is_draft:
         raise EngagementError(_("This newsletter has already been sent."))
     with acting_as(by):

@@ -66,7 +66,7 @@ PLAIN = tuple(
 
 
 def _locked(event: Event) -> Event:
-    return Event.objects.select_for_update().get(pk=event.pk)
+    return Event.objects.select_for_update(of=("self",)).get(pk=event.pk)
 
 
 def _check(details: EventDetails) -> None:

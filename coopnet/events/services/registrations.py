@@ -32,7 +32,7 @@ EMAIL_LINK = System("email link")
 
 
 def _locked_event(event: Event) -> Event:
-    return Event.objects.select_for_update().get(pk=event.pk)
+    return Event.objects.select_for_update(of=("self",)).get(pk=event.pk)
 
 
 def _tell(registration: Registration, message: str) -> None:
@@ -144,7 +144,7 @@ def registration_confirm_email(*, token: str) -> Registration:
     list). Following it again changes nothing."""
     registration = _by_token(token)
     event = _locked_event(registration.event)
-    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    registration = Registration.objects.select_for_update(of=("self",)).get(pk=registration.pk)
     if registration.status != Status.PENDING:
         return registration
     _check_open(event)
@@ -163,7 +163,7 @@ def registration_confirm_email(*, token: str) -> Registration:
 
 def _cancel(registration: Registration, by: Actor) -> Registration:
     event = _locked_event(registration.event)
-    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    registration = Registration.objects.select_for_update(of=("self",)).get(pk=registration.pk)
     if registration.status == Status.CANCELLED:
         raise EventsError(_("This registration is already cancelled."))
     was = registration.status
@@ -186,7 +186,7 @@ def _cancel(registration: Registration, by: Actor) -> Registration:
 def _promote_first(event: Event) -> None:
     """The first on the wait list takes the freed place and is told (event row locked)."""
     first = (
-        event.registrations.select_for_update()
+        event.registrations.select_for_update(of=("self",))
         .filter(status=Status.WAITLISTED)
         .order_by("position", "pk")
         .first()
@@ -231,7 +231,7 @@ def calendar_feed_reset(*, by: Actor) -> CalendarFeed:
     if user is None:
         raise refuse(_("Sign in to have a private calendar feed."))
     with acting_as(by):
-        feed = CalendarFeed.objects.select_for_update().filter(user=user).first()
+        feed = CalendarFeed.objects.select_for_update(of=("self",)).filter(user=user).first()
         if feed is None:
             feed = CalendarFeed.objects.create(user=user)
             action = "calendar_feed.created"
@@ -250,7 +250,9 @@ def registrations_remind(*, by: System, within: timedelta) -> int:
     for pk in list(due.values_list("pk", flat=True)):
         with transaction.atomic():
             registration = (
-                Registration.objects.select_for_update().filter(pk=pk, reminded_at=None).first()
+                Registration.objects.select_for_update(of=("self",))
+                .filter(pk=pk, reminded_at=None)
+                .first()
             )
             if registration is None or registration.status != Status.CONFIRMED:
                 continue
@@ -271,7 +273,7 @@ def registration_mark_attendance(
     require(by, "events.view_registrations", event)
     if event.starts_at > timezone.now():
         raise EventsError(_("Attendance can be recorded once the event has started."))
-    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    registration = Registration.objects.select_for_update(of=("self",)).get(pk=registration.pk)
     if registration.status != Status.CONFIRMED:
         raise EventsError(_("Only people with a confirmed place can be marked as attending."))
     with acting_as(by):

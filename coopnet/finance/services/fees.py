@@ -36,7 +36,11 @@ def fee_schedule_set(
     require(by, "finance.manage")
     value = checked_amount(amount)
     source = source.strip()[:300]
-    schedule = FeeSchedule.objects.select_for_update().filter(year=year, category=category).first()
+    schedule = (
+        FeeSchedule.objects.select_for_update(of=("self",))
+        .filter(year=year, category=category)
+        .first()
+    )
     if schedule is not None and schedule.amount == value and schedule.source == source:
         return schedule, UNCHANGED
     outcome = CREATED if schedule is None else UPDATED

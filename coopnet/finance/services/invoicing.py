@@ -39,7 +39,7 @@ INVOICE_SEQUENCE = "invoice"
 def next_number(sequence: str) -> int:
     """Take the next number of a sequence. The counter row stays locked until commit."""
     NumberCounter.objects.get_or_create(name=sequence)
-    counter = NumberCounter.objects.select_for_update().get(name=sequence)
+    counter = NumberCounter.objects.select_for_update(of=("self",)).get(name=sequence)
     counter.last_number += 1
     counter.save(update_fields=["last_number"])
     return counter.last_number
@@ -48,7 +48,7 @@ def next_number(sequence: str) -> int:
 def lock_invoicing() -> None:
     """Serialise everything that raises invoices (runs and first invoices) on the counter row."""
     NumberCounter.objects.get_or_create(name=INVOICE_SEQUENCE)
-    NumberCounter.objects.select_for_update().get(name=INVOICE_SEQUENCE)
+    NumberCounter.objects.select_for_update(of=("self",)).get(name=INVOICE_SEQUENCE)
 
 
 def body_details(config: FinanceSettings) -> dict[str, str]:

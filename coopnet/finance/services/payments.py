@@ -38,7 +38,7 @@ def clean_amount(value: Decimal | str, *, field: str = "amount") -> Decimal:
 
 
 def _locked_balance(invoice: Invoice) -> selectors.Balance:
-    Invoice.objects.select_for_update().filter(pk=invoice.pk).first()
+    Invoice.objects.select_for_update(of=("self",)).filter(pk=invoice.pk).first()
     return selectors.balance_of(invoice)
 
 

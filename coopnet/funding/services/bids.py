@@ -245,7 +245,7 @@ def bid_remove_partner(*, partner: BidPartner, by: Actor) -> None:
 def partner_confirm(*, partner: BidPartner, by: Actor) -> BidPartner:
     """The partner organisation (someone who manages it) confirms it takes part."""
     partner = (
-        BidPartner.objects.select_for_update()
+        BidPartner.objects.select_for_update(of=("self",))
         .select_related("organisation", "bid__round", "bid__lead")
         .get(pk=partner.pk)
     )
@@ -301,7 +301,7 @@ def bid_submit(*, bid: Bid, by: Actor, now: Any = None) -> Bid:
     today = timezone.localdate(now)
     # Lock the lead first so two bids of one organisation cannot both slip through.
     if bid.lead_id:
-        Organisation.objects.select_for_update().filter(pk=bid.lead_id).first()
+        Organisation.objects.select_for_update(of=("self",)).filter(pk=bid.lead_id).first()
     bid = _editable(bid.pk, by)
     rnd = bid.round
     if rnd.opens_on and today < rnd.opens_on:
@@ -327,7 +327,7 @@ def bid_submit(*, bid: Bid, by: Actor, now: Any = None) -> Bid:
 
 @transaction.atomic
 def bid_withdraw(*, bid: Bid, by: Actor) -> Bid:
-    bid = Bid.objects.select_for_update().get(pk=bid.pk)
+    bid = Bid.objects.select_for_update(of=("self",)).get(pk=bid.pk)
     require(by, "funding.edit_bid", bid)
     if bid.status not in (Bid.Status.DRAFT, Bid.Status.SUBMITTED):
         raise FundingError(_("A bid that has been decided cannot be withdrawn."))
@@ -341,7 +341,7 @@ def bid_withdraw(*, bid: Bid, by: Actor) -> Bid:
 @transaction.atomic
 def bid_carry_forward(*, bid: Bid, to_round: Round, by: Actor) -> Bid:
     """A bid the meeting deferred becomes a new draft in a later round (partners confirm again)."""
-    bid = Bid.objects.select_for_update().get(pk=bid.pk)
+    bid = Bid.objects.select_for_update(of=("self",)).get(pk=bid.pk)
     require(by, "funding.edit_bid", bid)
     if bid.status != Bid.Status.DEFERRED:
         raise FundingError(_("Only a bid deferred to the next round can be carried forward."))

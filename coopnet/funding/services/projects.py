@@ -119,7 +119,7 @@ def project_from_bid(*, bid: Bid, decision: Decision, on: date) -> Project:
 
 
 def _locked(project: Project) -> Project:
-    return Project.objects.select_for_update().get(pk=project.pk)
+    return Project.objects.select_for_update(of=("self",)).get(pk=project.pk)
 
 
 def _audit(by: Actor, action: str, project: Project, **kwargs: Any) -> None:

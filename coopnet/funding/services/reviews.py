@@ -32,7 +32,7 @@ def reviewer_assign(*, bid: Bid, reviewer: Person, by: Actor) -> ReviewAssignmen
     """Assign a member of the EOC or V&P Board. Someone from the lead or a partner organisation
     is recorded as excluded, and never counts."""
     require(by, "funding.manage")
-    bid = Bid.objects.select_for_update().get(pk=bid.pk)
+    bid = Bid.objects.select_for_update(of=("self",)).get(pk=bid.pk)
     if bid.status != Bid.Status.SUBMITTED:
         raise FundingError(_("Only submitted bids are reviewed."))
     today = timezone.localdate()
@@ -165,7 +165,11 @@ def _check_meeting(meeting: Meeting) -> None:
 
 
 def _check_pot(bid: Bid, amount: Decimal, budget_change: Decimal | None) -> None:
-    pot = RoundPot.objects.select_for_update().filter(round=bid.round, scheme=bid.scheme).first()
+    pot = (
+        RoundPot.objects.select_for_update(of=("self",))
+        .filter(round=bid.round, scheme=bid.scheme)
+        .first()
+    )
     if pot is None:
         raise FundingError(_("The round has no pot for this scheme."))
     decided = Decision.objects.filter(

@@ -201,7 +201,7 @@ def appointment_create(
             .get(pk=seat.pk)
         )
         # The person too: the "one seat per person on a body" rule spans the body's seats.
-        Person.objects.select_for_update().filter(pk=person.pk).first()
+        Person.objects.select_for_update(of=("self",)).filter(pk=person.pk).first()
         problems = appointment_problems(
             seat=seat, person=person, organisation=organisation, start=start, end=end, how=how
         )
@@ -238,7 +238,7 @@ def appointment_end(*, appointment: Appointment, end: date, by: Actor) -> Appoin
     except that it cannot end before it started."""
     require(by, MANAGE)
     with transaction.atomic(), acting_as(by):
-        Seat.objects.select_for_update().filter(pk=appointment.seat_id).first()
+        Seat.objects.select_for_update(of=("self",)).filter(pk=appointment.seat_id).first()
         appointment = (
             Appointment.objects.select_for_update(of=("self",))
             .select_related("seat__body", "person", "organisation")

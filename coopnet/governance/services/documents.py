@@ -36,7 +36,7 @@ def document_version_add(
     meeting, if one is named: then on that meeting's date)."""
     require(by, MANAGE)
     with transaction.atomic(), acting_as(by):
-        GovernanceDocument.objects.select_for_update().filter(pk=document.pk).first()
+        GovernanceDocument.objects.select_for_update(of=("self",)).filter(pk=document.pk).first()
         if adopted_at is not None and adopted_at.starts_at.date() != adopted_on:
             raise GovernanceError(
                 _("The adoption date is the date of the meeting that adopted it.")
@@ -95,7 +95,9 @@ def member_photo_save(
         if not alt.strip():
             raise GovernanceError(_("Describe the photo for people who cannot see it."))
     with transaction.atomic(), acting_as(by):
-        profile, _created = MemberProfile.objects.select_for_update().get_or_create(person=person)
+        profile, _created = MemberProfile.objects.select_for_update(of=("self",)).get_or_create(
+            person=person
+        )
         profile.photo = upload if upload is not None else ""
         profile.photo_alt = alt.strip()
         profile.save()

@@ -59,7 +59,7 @@ def meeting_save(
     with transaction.atomic(), acting_as(by):
         created = meeting is None
         if meeting is not None:
-            meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+            meeting = Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
             if hasattr(meeting, "minutes") and meeting.minutes.status != Minutes.Status.DRAFT:
                 raise GovernanceError(
                     _("Minutes have been circulated: the meeting can no longer change.")
@@ -84,7 +84,9 @@ def meeting_save(
 def _draft_minutes_of(meeting: Meeting) -> Minutes:
     """Lock the minutes: items, attendance, decisions and actions change only while in draft or
     out for comment."""
-    minutes, _created = Minutes.objects.select_for_update().get_or_create(meeting=meeting)
+    minutes, _created = Minutes.objects.select_for_update(of=("self",)).get_or_create(
+        meeting=meeting
+    )
     if minutes.status in (Minutes.Status.APPROVED, Minutes.Status.PUBLISHED):
         raise GovernanceError(_("The minutes have been approved and can no longer change."))
     return minutes

@@ -22,7 +22,9 @@ COMMENT = "governance.comment_on_minutes"
 
 
 def _lock(meeting: Meeting) -> Minutes:
-    minutes, _created = Minutes.objects.select_for_update().get_or_create(meeting=meeting)
+    minutes, _created = Minutes.objects.select_for_update(of=("self",)).get_or_create(
+        meeting=meeting
+    )
     return minutes
 
 

@@ -67,7 +67,7 @@ class CaseStudyDetails:
 
 
 def _locked(case_study: CaseStudy) -> CaseStudy:
-    return CaseStudy.objects.select_for_update().get(pk=case_study.pk)
+    return CaseStudy.objects.select_for_update(of=("self",)).get(pk=case_study.pk)
 
 
 def free_slug(title: str, *, exclude_pk: int | None = None) -> str:

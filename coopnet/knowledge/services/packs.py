@@ -71,7 +71,7 @@ def pack_publish(
     """Make a finished pack a public Publication (kind: case studies pack), linked to the
     members, principles and themes of its case studies."""
     require(by, "knowledge.build_packs")
-    pack = CaseStudiesPack.objects.select_for_update().get(pk=pack.pk)
+    pack = CaseStudiesPack.objects.select_for_update(of=("self",)).get(pk=pack.pk)
     if pack.state != CaseStudiesPack.State.READY or not pack.file:
         raise KnowledgeError(_("Only a finished pack can be published."))
     if pack.publication_id is not None:

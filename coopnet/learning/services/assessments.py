@@ -57,7 +57,7 @@ def current_framework() -> Framework:
 
 def _draft(assessment: SelfAssessment) -> SelfAssessment:
     locked = (
-        SelfAssessment.objects.select_for_update()
+        SelfAssessment.objects.select_for_update(of=("self",))
         .select_related("organisation", "framework")
         .get(pk=assessment.pk)
     )

@@ -55,7 +55,7 @@ def induction_item_done(
 ) -> InductionItem:
     """Tick off one step of an induction (or, with `undo`, un-tick it)."""
     item = (
-        InductionItem.objects.select_for_update()
+        InductionItem.objects.select_for_update(of=("self",))
         .select_related("induction__organisation")
         .get(pk=item.pk)
     )

@@ -39,7 +39,7 @@ class RecommendationInput:
 
 def _locked(review: PeerReview) -> PeerReview:
     return (
-        PeerReview.objects.select_for_update()
+        PeerReview.objects.select_for_update(of=("self",))
         .select_related("organisation", "assessment")
         .get(pk=review.pk)
     )
@@ -282,7 +282,7 @@ def action_complete(
 ) -> Recommendation:
     """The council marks the action on a recommendation done."""
     recommendation = (
-        Recommendation.objects.select_for_update()
+        Recommendation.objects.select_for_update(of=("self",))
         .select_related("review__organisation")
         .get(pk=recommendation.pk)
     )

@@ -88,7 +88,7 @@ def enrolment_complete(
     certificate: UploadedFile | None = None,
 ) -> Enrolment:
     """Mark an enrolment completed, with the certificate if there is one."""
-    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    enrolment = Enrolment.objects.select_for_update(of=("self",)).get(pk=enrolment.pk)
     if not _acts_for(by, enrolment.person):
         raise refuse(_("You may only complete your own enrolments."))
     if completed_on > timezone.localdate():

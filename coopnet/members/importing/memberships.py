@@ -130,7 +130,10 @@ class MembershipPlan:
         orgs = Organisation.objects.filter(Q(slug__in=refs) | Q(local_authority_id__in=codes))
         people = Person.objects.filter(slug__in={d["person"] for _n, d in cleaned if d["person"]})
         if lock:
-            orgs, people = orgs.select_for_update(), people.select_for_update()
+            orgs, people = (
+                orgs.select_for_update(of=("self",)),
+                people.select_for_update(of=("self",)),
+            )
         self.org_by_slug = {o.slug: o for o in orgs}
         self.org_by_code = {
             o.local_authority_id: o for o in self.org_by_slug.values() if o.local_authority_id

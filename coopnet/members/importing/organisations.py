@@ -151,7 +151,7 @@ class OrganisationPlan:
         slugs = {d["slug"] for _n, d in cleaned}
         existing = Organisation.objects.filter(Q(slug__in=slugs) | Q(local_authority_id__in=codes))
         if lock:
-            existing = existing.select_for_update()
+            existing = existing.select_for_update(of=("self",))
         self.by_slug = {o.slug: o for o in existing}
         self.by_code = {
             o.local_authority_id: o for o in self.by_slug.values() if o.local_authority_id

@@ -65,7 +65,7 @@ def invitation_create(
 
 @transaction.atomic
 def invitation_accept(*, invitation: Invitation, password: str) -> User:
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    invitation = Invitation.objects.select_for_update(of=("self",)).get(pk=invitation.pk)
     if invitation.accepted_at is not None:
         raise InvitationError(_("This invitation has already been used. Sign in instead."))
     if invitation.expires_at <= timezone.now():

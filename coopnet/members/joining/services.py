@@ -130,7 +130,7 @@ def _email(application: Application, message: str) -> None:
 
 
 def _locked(application: Application) -> Application:
-    return Application.objects.select_for_update().get(pk=application.pk)
+    return Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
 
 
 def _editable(application: Application) -> Application:

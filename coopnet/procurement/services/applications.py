@@ -156,7 +156,9 @@ def application_extend(*, application: SupplierApplication, reason: str, by: Any
     if not reason.strip():
         raise ProcurementError(_("Give the reason for taking longer."), field="reason")
     with acting_as(by):
-        application = SupplierApplication.objects.select_for_update().get(pk=application.pk)
+        application = SupplierApplication.objects.select_for_update(of=("self",)).get(
+            pk=application.pk
+        )
         if application.status != SupplierApplication.Status.SUBMITTED:
             raise ProcurementError(_("Only an application awaiting a decision can be extended."))
         application.extension_reason = reason.strip()
@@ -360,7 +362,7 @@ def declarations_renew(
     """The supplier declares again (once per request)."""
     require(by, "procurement.apply_for", renewal.organisation)
     with acting_as(by):
-        renewal = DeclarationRenewal.objects.select_for_update().get(pk=renewal.pk)
+        renewal = DeclarationRenewal.objects.select_for_update(of=("self",)).get(pk=renewal.pk)
         if renewal.declared_at is not None:
             raise ProcurementError(_("These declarations have already been renewed."))
         renewal.declarations = _check_declarations(declarations)

@@ -281,7 +281,7 @@ def tender_submit(
 ) -> Tender:
     """Submit (or replace, before the deadline) the supplier's sealed tender."""
     now = at or timezone.now()
-    call_off = CallOff.objects.select_for_update().get(pk=call_off.pk)
+    call_off = CallOff.objects.select_for_update(of=("self",)).get(pk=call_off.pk)
     _invited_supplier(call_off, supplier, by)
     if call_off.status != CallOff.Status.ISSUED or call_off.deadline_passed(now):
         raise ProcurementError(
@@ -315,7 +315,7 @@ def tender_submit(
 def tenders_open(*, call_off: CallOff, by: Any, at: datetime | None = None) -> CallOff:
     """Open the tenders: only the buyer, and only at or after the deadline (staff included)."""
     now = at or timezone.now()
-    call_off = CallOff.objects.select_for_update().get(pk=call_off.pk)
+    call_off = CallOff.objects.select_for_update(of=("self",)).get(pk=call_off.pk)
     require(by, "procurement.run_call_off", call_off)
     if call_off.status != CallOff.Status.ISSUED:
         raise ProcurementError(_("The tenders of this call-off cannot be opened now."))

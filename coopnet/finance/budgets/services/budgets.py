@@ -54,7 +54,7 @@ def audit(
 
 def _lock_budgets() -> Budget | None:
     """Serialise changes to the run of budgets; the latest budget, if any."""
-    return Budget.objects.select_for_update().order_by("-year").first()
+    return Budget.objects.select_for_update(of=("self",)).order_by("-year").first()
 
 
 def check_new_year(year: int, opening_balance: Decimal | None) -> None:
@@ -118,7 +118,7 @@ def budget_update(
     notes: str,
 ) -> Budget:
     require(by, MANAGE)
-    budget = Budget.objects.select_for_update().get(pk=budget.pk)
+    budget = Budget.objects.select_for_update(of=("self",)).get(pk=budget.pk)
     if opening_balance is not None and Budget.objects.filter(year=budget.year - 1).exists():
         raise BudgetError(
             _("%(year)s carries forward the balance of %(previous)s; it cannot state its own.")
@@ -169,7 +169,7 @@ def budget_set_projection(
 ) -> Budget:
     """Replace the projection as a whole; refused, with every reason, if it is inconsistent."""
     require(by, MANAGE)
-    budget = Budget.objects.select_for_update().get(pk=budget.pk)
+    budget = Budget.objects.select_for_update(of=("self",)).get(pk=budget.pk)
     problems = projection_problems(budget, projection_to, assumptions)
     if problems:
         raise BudgetError(problems)
@@ -190,7 +190,7 @@ def budget_set_projection(
 @transaction.atomic
 def assumption_add(*, budget: Budget, by: Actor, assumption: AssumptionSpec) -> Budget:
     """Add one assumption to the ones the projection has; the whole set must stay consistent."""
-    budget = Budget.objects.select_for_update().get(pk=budget.pk)
+    budget = Budget.objects.select_for_update(of=("self",)).get(pk=budget.pk)
     specs = [AssumptionSpec.of(a) for a in budget.assumptions.select_related("line")]
     return budget_set_projection(
         budget=budget, by=by, projection_to=budget.projection_to, assumptions=[*specs, assumption]
@@ -200,7 +200,7 @@ def assumption_add(*, budget: Budget, by: Actor, assumption: AssumptionSpec) -> 
 @transaction.atomic
 def assumption_remove(*, assumption: ProjectionAssumption, by: Actor) -> None:
     require(by, MANAGE)
-    budget = Budget.objects.select_for_update().get(pk=assumption.budget_id)
+    budget = Budget.objects.select_for_update(of=("self",)).get(pk=assumption.budget_id)
     with acting_as(by):
         assumption.delete()
     audit(

@@ -18,7 +18,7 @@ from .lines import removal_problem
 
 
 def _budget_for_import(year: int, parsed: layout.ParsedBudget, by: Actor) -> Budget:
-    budget = Budget.objects.select_for_update().filter(year=year).first()
+    budget = Budget.objects.select_for_update(of=("self",)).filter(year=year).first()
     return budget if budget is not None else budget_create(year=year, by=by)
 
 

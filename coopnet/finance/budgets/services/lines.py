@@ -79,7 +79,7 @@ def line_save(
 ) -> BudgetLine:
     """Add a line to a budget, or change one."""
     require(by, MANAGE)
-    budget = Budget.objects.select_for_update().get(pk=budget.pk)
+    budget = Budget.objects.select_for_update(of=("self",)).get(pk=budget.pk)
     if line is not None and line.kind == BudgetLine.Kind.CARRY_FORWARD:
         raise BudgetError(_("The carry forward is computed; it cannot be changed."))
     _check_line(budget, kind, code, name, line.pk if line else None)
@@ -128,7 +128,7 @@ def removal_problem(line: BudgetLine) -> str | None:
 @transaction.atomic
 def line_remove(*, line: BudgetLine, by: Actor) -> None:
     require(by, MANAGE)
-    budget = Budget.objects.select_for_update().get(pk=line.budget_id)
+    budget = Budget.objects.select_for_update(of=("self",)).get(pk=line.budget_id)
     problem = removal_problem(line)
     if problem:
         raise BudgetError(problem)
@@ -158,7 +158,9 @@ def expenditure_record(
 ) -> ExpenditureEntry:
     """Record money spent against an expenditure line, within the line's membership year."""
     require(by, MANAGE)
-    line = BudgetLine.objects.select_for_update().select_related("budget").get(pk=line.pk)
+    line = (
+        BudgetLine.objects.select_for_update(of=("self",)).select_related("budget").get(pk=line.pk)
+    )
     if line.kind != BudgetLine.Kind.EXPENDITURE:
         raise BudgetError(_("Spending is recorded against an expenditure line."))
     year = line.budget.year

@@ -141,7 +141,7 @@ def _is_nominee(nomination: Nomination, by: Actor) -> bool:
 
 def _lock_nomination(nomination: Nomination) -> Nomination:
     return (
-        Nomination.objects.select_for_update()
+        Nomination.objects.select_for_update(of=("self",))
         .select_related("contest__election")
         .get(pk=nomination.pk)
     )

@@ -68,7 +68,7 @@ def record_event(
 
 
 def lock(election: Election) -> Election:
-    return Election.objects.select_for_update().get(pk=election.pk)
+    return Election.objects.select_for_update(of=("self",)).get(pk=election.pk)
 
 
 @dataclass

@@ -151,7 +151,7 @@ def _ballot_cast(
     ):
         raise ElectionError(_("Voting is not open for this election."))
     elector = (
-        Elector.objects.select_for_update()
+        Elector.objects.select_for_update(of=("self",))
         .filter(election=election, organisation=organisation)
         .first()
     )
