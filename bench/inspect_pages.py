@@ -33,10 +33,10 @@ def pick_slugs() -> list[str]:
     from django.db.models import Count
     from django.utils import timezone
 
+    from coopnet.core.periods import current_on_q
     from coopnet.members.models import Membership, Organisation
-    from coopnet.members.selectors import current_on
 
-    holders = Membership.objects.filter(current_on(timezone.localdate())).values("organisation")
+    holders = Membership.objects.filter(current_on_q(timezone.localdate())).values("organisation")
     current = Organisation.objects.filter(is_public=True, pk__in=holders)
     slugs = []
     for kind in SLUG_KINDS:
