@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .models import Principle, ReportedFigure
+from .models import Principle, RecordCoverage, ReportedFigure
 
 admin.site.site_header = format_lazy(
     _("{network} back office"), network=settings.NETWORK_SHORT_NAME
@@ -54,3 +54,11 @@ class ReportedFigureAdmin(admin.ModelAdmin):
     list_filter = ("key",)
     search_fields = ("key", "source", "note")
     date_hierarchy = "as_of"
+
+
+@admin.register(RecordCoverage)
+class RecordCoverageAdmin(admin.ModelAdmin):
+    """From which date each measure's records are complete (before it, published figures show)."""
+
+    list_display = ("key", "complete_from", "note")
+    search_fields = ("key", "note")

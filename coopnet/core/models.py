@@ -54,11 +54,43 @@ class ReportedFigure(models.Model):
         verbose_name_plural = _("reported figures")
         ordering = ["key", "-as_of"]
         constraints = [
-            models.UniqueConstraint(fields=["key", "as_of"], name="one_reported_figure_per_date")
+            # Two documents may give different figures for the same date (46 and 47 Full members
+            # for July 2024): both are kept, each with its source.
+            models.UniqueConstraint(
+                fields=["key", "as_of", "source"], name="one_reported_figure_per_date_and_source"
+            )
         ]
 
     def __str__(self) -> str:
         return f"{self.key} @ {self.as_of}: {self.value}"
+
+
+class RecordCoverage(models.Model):
+    """From which date the records of one measure are complete (`coopnet.core.figures`).
+
+    The key is a reported figure's key ("members-associate", "council-budgets"). Before
+    `complete_from`, or with no date at all, a figure computed from the records is not shown as
+    the whole: the published figure is shown instead, with its source.
+    """
+
+    key = models.SlugField(_("measure"), max_length=80, unique=True)
+    complete_from = models.DateField(
+        _("records complete from"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty while the records of this measure are not complete."),
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    history = HistoricalRecords(get_user=history_user)
+
+    class Meta:
+        verbose_name = _("record coverage")
+        verbose_name_plural = _("record coverage")
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return f"{self.key} from {self.complete_from or '-'}"
 
 
 from coopnet.core.search.models import SearchEntry, SearchFacet  # noqa: E402, F401
@@ -79,4 +111,11 @@ class PublicChange(models.Model):
 
 from .audit.models import AuditEntry, AuditSubject  # noqa: E402  (models of the core app)
 
-__all__ = ["AuditEntry", "AuditSubject", "Principle", "PublicChange", "ReportedFigure"]
+__all__ = [
+    "AuditEntry",
+    "AuditSubject",
+    "Principle",
+    "PublicChange",
+    "RecordCoverage",
+    "ReportedFigure",
+]

@@ -1,0 +1,146 @@
+"""The coverage rule: never show a number the records cannot support.
+
+Every figure the product shows for a date (stats API, home, KPIs, strategy measures, reports) goes
+through `figure` / `figures`:
+
+- the records of a measure are complete only from its `RecordCoverage.complete_from`; for a date
+  before it (or with no coverage date) the computed value is not shown as the whole: `computed`
+  is None and `covered` is False, and what is shown is the published figure with its source;
+- every published figure for the same key and date is carried beside the computed one (the seeds
+  sometimes disagree with themselves: both are kept), and `differs` flags a computed value that
+  disagrees with an exact published one.
+
+Keys are the reported figures' keys ("members-full", "members-associate", "council-budgets",
+"council-populations", ...). Apps compute; this module decides what may be said.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from .models import RecordCoverage, ReportedFigure
+
+Number = int | Decimal
+
+
+@dataclass(frozen=True)
+class Reported:
+    """One published figure: its value ("over 300" has qualifier "over"), date and source."""
+
+    value: Decimal
+    as_of: date
+    source: str
+    qualifier: str = ""
+    note: str = ""
+
+    @property
+    def exact(self) -> bool:
+        return not self.qualifier
+
+
+@dataclass(frozen=True)
+class Figure:
+    """What may be said of one measure on one date."""
+
+    key: str
+    as_of: date
+    covered: bool
+    computed: Decimal | None
+    reported: tuple[Reported, ...] = ()
+    complete_from: date | None = None
+
+    @property
+    def recorded(self) -> bool:
+        """The records support a computed value for this date."""
+        return self.covered and self.computed is not None
+
+    @property
+    def value(self) -> Decimal | None:
+        """The number to print: computed when covered, else the first published figure, else None
+        ("not recorded")."""
+        if self.recorded:
+            return self.computed
+        return self.reported[0].value if self.reported else None
+
+    @property
+    def from_reported(self) -> bool:
+        """The number printed is a published figure, to be marked with its source."""
+        return not self.recorded and bool(self.reported)
+
+    @property
+    def differs(self) -> bool:
+        """A computed value disagrees with an exact published figure for the same date, or two
+        published figures disagree with each other."""
+        exact = {r.value for r in self.reported if r.exact}
+        if self.recorded:
+            return any(v != self.computed for v in exact)
+        return len(exact) > 1
+
+    @property
+    def sources(self) -> list[str]:
+        return [r.source for r in self.reported]
+
+
+def _as_decimal(value: Number) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(value)
+
+
+def coverage(keys: Iterable[str]) -> dict[str, date | None]:
+    """The date each measure's records are complete from (missing or None: never complete)."""
+    return dict(
+        RecordCoverage.objects.filter(key__in=list(keys)).values_list("key", "complete_from")
+    )
+
+
+def is_covered(complete_from: date | None, on: date) -> bool:
+    return complete_from is not None and on >= complete_from
+
+
+def reported_on(keys: Iterable[str], on: date) -> dict[str, tuple[Reported, ...]]:
+    """Every published figure for these keys on exactly this date, oldest source first."""
+    found: dict[str, list[Reported]] = {}
+    rows = ReportedFigure.objects.filter(key__in=list(keys), as_of=on).order_by("key", "pk")
+    for r in rows:
+        found.setdefault(r.key, []).append(
+            Reported(r.value, r.as_of, r.source, r.qualifier, r.note)
+        )
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def figures(compute: Mapping[str, Callable[[], Number | None]], on: date) -> dict[str, Figure]:
+    """One `Figure` per key, in two queries plus whatever the covered computations cost.
+
+    A computation is called only for a key whose records cover `on`: nothing is computed that
+    would not be shown.
+    """
+    complete = coverage(compute)
+    published = reported_on(compute, on)
+    result: dict[str, Figure] = {}
+    for key, fn in compute.items():
+        covered = is_covered(complete.get(key), on)
+        value = fn() if covered else None
+        result[key] = Figure(
+            key=key,
+            as_of=on,
+            covered=covered,
+            computed=None if value is None else _as_decimal(value),
+            reported=published.get(key, ()),
+            complete_from=complete.get(key),
+        )
+    return result
+
+
+def figure(key: str, on: date, compute: Callable[[], Number | None]) -> Figure:
+    """`figures` for one key."""
+    return figures({key: compute}, on)[key]
+
+
+def set_coverage(key: str, complete_from: date | None, note: str = "") -> RecordCoverage:
+    """Record (or change) from which date a measure's records are complete."""
+    row, _ = RecordCoverage.objects.update_or_create(
+        key=key, defaults={"complete_from": complete_from, "note": note}
+    )
+    return row
