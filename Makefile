@@ -53,21 +53,23 @@ install: .system-deps .venv/.synced frontend/build/.built ## install Python and 
 run: export DJANGO_SETTINGS_MODULE := $(DEMO_SETTINGS)
 run: install ## install, migrate, load the demo data if empty, print the demo accounts, serve on :8000 with a task worker
 	$(PY) python manage.py migrate --no-input -v 0
+	$(PY) python manage.py createcachetable
 	$(PY) python manage.py load_demo --if-empty
 	$(PY) python manage.py collectstatic --no-input -v 0
 	$(PY) python manage.py demo_accounts
 	@echo "Serving coopnet at http://$(HOST):$(PORT)/ (Ctrl-C stops the server and the task worker)"
 	@trap 'kill 0' INT TERM EXIT; \
-	  $(PY) python manage.py db_worker & \
+	  $(PY) python manage.py worker & \
 	  $(PY) gunicorn config.wsgi --bind $(HOST):$(PORT) --workers 3 --access-logfile - & \
 	  wait
 
 serve-dev: export DJANGO_SETTINGS_MODULE := config.settings.local
 serve-dev: install ## for developers: Django's development server with DEBUG on, and a task worker
 	$(PY) python manage.py migrate --no-input -v 0
+	$(PY) python manage.py createcachetable
 	$(PY) python manage.py load_demo --if-empty
 	@trap 'kill 0' INT TERM EXIT; \
-	  $(PY) python manage.py db_worker & \
+	  $(PY) python manage.py worker & \
 	  $(PY) python manage.py runserver $(HOST):$(PORT) & \
 	  wait
 

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import csp.constants
 import environ
 from django.utils.translation import gettext_lazy as _
 
@@ -58,6 +59,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -75,6 +78,66 @@ MIDDLEWARE = [
     "coopnet.core.middleware.DomainErrorMiddleware",
 ]
 
+# Content-Security-Policy: scripts, styles, fonts and images from this site only; no inline script
+# or style anywhere (GOV.UK's js-enabled snippet is a file, htmx is told not to add a <style>).
+# data: images are GOV.UK Frontend's inline SVG icons in its CSS.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.constants.SELF],
+        "script-src": [csp.constants.SELF],
+        "style-src": [csp.constants.SELF],
+        "img-src": [csp.constants.SELF, "data:"],
+        "font-src": [csp.constants.SELF],
+        "connect-src": [csp.constants.SELF],
+        "object-src": [csp.constants.NONE],
+        "base-uri": [csp.constants.SELF],
+        "form-action": [csp.constants.SELF],
+        "frame-ancestors": [csp.constants.NONE],
+    }
+}
+# Permissions-Policy: no page uses the camera, microphone, location, payment or sensors. Passkeys
+# (two-step verification) keep their default of this site only.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "screen-wake-lock",
+        "xr-spatial-tracking",
+    )
+}
+
+# Two caches. "default" is shared by every app server and task worker: sign-in throttling and
+# anything that must agree across processes lives there (the database by default, Redis when
+# REDIS_URL is set). "local" is each process's memory, for what is keyed by a content version and
+# so can never be stale: remembered public pages, statistics, search results.
+REDIS_URL = env("REDIS_URL", default="")
+CACHES = {
+    "default": (
+        {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "coopnet_cache",
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        }
+    ),
+    "local": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "coopnet-local",
+        "OPTIONS": {"MAX_ENTRIES": 5_000},
+    },
+}
+
 ROOT_URLCONF = "config.urls"
 FORM_RENDERER = "coopnet.core.forms.GovukFormRenderer"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -91,6 +154,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "coopnet.core.context_processors.network",
+                "coopnet.site.context_processors.operations",
             ],
         },
     },

@@ -14,7 +14,7 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.messages import get_messages
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -45,14 +45,16 @@ def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
         today = timezone.localdate()  # pages speak of "today"
         raw = f"{today}|{get_language()}|{request.get_full_path()}|{public_content_version()}"
         key = "public-page:" + hashlib.sha256(raw.encode()).hexdigest()
-        cached = cache.get(key)
+        cached = caches["local"].get(key)
         if cached is not None:
             content, content_type = cached
             return HttpResponse(content, content_type=content_type)
         response = view(request, *args, **kwargs)
         carries_token = request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False)
         if response.status_code == 200 and not response.cookies and not carries_token:
-            cache.set(key, (response.content, response["Content-Type"]), PAGE_CACHE_SECONDS)
+            caches["local"].set(
+                key, (response.content, response["Content-Type"]), PAGE_CACHE_SECONDS
+            )
         return response
 
     return wrapped

@@ -110,6 +110,7 @@ class PublicChange(models.Model):
 
 
 from .audit.models import AuditEntry, AuditSubject  # noqa: E402  (models of the core app)
+from .health.models import WorkerHeartbeat  # noqa: E402
 
 __all__ = [
     "AuditEntry",
@@ -118,4 +119,5 @@ __all__ = [
     "PublicChange",
     "RecordCoverage",
     "ReportedFigure",
+    "WorkerHeartbeat",
 ]

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import (
     Count,
     Exists,
@@ -199,10 +199,10 @@ def registry_version() -> tuple[int, ...]:
 def membership_stats_cached(on: date, compare_to: date | None = None) -> MembershipStats:
     """membership_stats, remembered until the registry next changes (or an hour passes)."""
     key = f"membership-stats:{on}:{compare_to}:{':'.join(map(str, registry_version()))}"
-    stats = cache.get(key)
+    stats = caches["local"].get(key)
     if stats is None:
         stats = membership_stats(on, compare_to)
-        cache.set(key, stats, STATS_CACHE_SECONDS)
+        caches["local"].set(key, stats, STATS_CACHE_SECONDS)
     return stats
 
 
@@ -270,10 +270,10 @@ def directory_count_cached(filters: DirectoryFilters, on: date) -> int:
     key = f"directory-count:{on}:{version}:" + "|".join(
         str(v) for v in (filters.q, filters.category, filters.kind, filters.nation, filters.region)
     )
-    count = cache.get(key)
+    count = caches["local"].get(key)
     if count is None:
         count = directory(filters, on).count()
-        cache.set(key, count, STATS_CACHE_SECONDS)
+        caches["local"].set(key, count, STATS_CACHE_SECONDS)
     return count
 
 

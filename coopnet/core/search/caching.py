@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
@@ -44,11 +44,12 @@ def cache_search_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
         request.search_index_version = version  # type: ignore[attr-defined]  # for the facets
         raw = f"{get_language()}|{request.get_full_path()}|{version}|{public_content_version()}"
         key = "search-page:" + hashlib.sha256(raw.encode()).hexdigest()
-        remembered = cache.get(key)
+        remembered = caches["local"].get(key)
         if remembered is None:
             response = view(request, *args, **kwargs)
             if _plain_page(request, response):
-                cache.set(key, (response.content, response["Content-Type"]), PAGE_CACHE_SECONDS)
+                remember = (response.content, response["Content-Type"])
+                caches["local"].set(key, remember, PAGE_CACHE_SECONDS)
             return response
         return HttpResponse(remembered[0], content_type=remembered[1])
 

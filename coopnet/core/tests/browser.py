@@ -3,6 +3,9 @@
 Use the `browser_page` fixture. Every document the page loads must be checked with
 `browser_page.check()` (done for you by `visit()`, `submit()` and `follow()`); a test that loads a
 page and never checks it fails at teardown, so no visited page escapes the accessibility scan.
+The same check fails on any Content-Security-Policy violation the page reported (an inline script
+or style, a resource from elsewhere): axe-core itself is run through the DevTools protocol, which
+the policy does not govern, so it is no exception that would hide one.
 """
 
 from __future__ import annotations
@@ -22,6 +25,14 @@ AXE_JS = Path(__file__).resolve().parents[3] / "node_modules" / "axe-core" / "ax
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# Recorded in every document before its own scripts run.
+RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"}`
+    + ` (${e.sourceFile || ""}:${e.lineNumber || ""})`);
+});
+"""
 
 
 @pytest.fixture(scope="session")
@@ -47,6 +58,10 @@ class AxeViolation(AssertionError):
     pass
 
 
+class CspViolation(AssertionError):
+    pass
+
+
 class BrowserPage:
     """A Playwright page bound to the live server, checking accessibility as it goes."""
 
@@ -56,6 +71,7 @@ class BrowserPage:
         self.loaded: list[str] = []
         self.checked: set[int] = set()
         page.on("load", lambda: self.loaded.append(page.url))
+        page.add_init_script(RECORD_CSP_VIOLATIONS)
 
     def url(self, path: str) -> str:
         return path if path.startswith("http") else f"{self.base_url}{path}"
@@ -80,8 +96,11 @@ class BrowserPage:
     def check(self) -> None:
         """Run axe-core (WCAG 2.2 A/AA) on the current document; fail on any violation."""
         self.page.wait_for_load_state("load")
+        csp = self.page.evaluate("window.__cspViolations || []")
+        if csp:
+            raise CspViolation(f"{self.page.url}: Content-Security-Policy violations: {csp}")
         if not self.page.evaluate("typeof window.axe !== 'undefined'"):
-            self.page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
+            self.page.evaluate(AXE_JS.read_text(encoding="utf-8"))
         result = self.page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
         )

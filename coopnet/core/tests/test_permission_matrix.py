@@ -38,6 +38,7 @@ CORE: dict[str, Entry] = {
     "core:accessibility": Entry(everyone(OK)),
     "core:privacy": Entry(everyone(OK)),
     "core:favicon": Entry(everyone(REDIRECT)),
+    "core:health": Entry(everyone(OK)),
     "core:search": Entry(everyone(OK)),
     "set_language": Entry(everyone(REDIRECT)),  # GET changes nothing and returns to the page
     # members
