@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "coopnet.accounts.middleware.IdleSessionMiddleware",
     "coopnet.accounts.middleware.StaffTwoStepMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -212,8 +213,11 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = env("EMAIL_SUBJECT_PREFIX", default="[coopnet] ")
 ACCOUNT_ADAPTER = "coopnet.accounts.adapter.AccountAdapter"
-# Staff must turn on TOTP before the back office opens (on by default in production).
+# Staff and board members must turn on TOTP before any page opens (on by default in production).
 REQUIRE_STAFF_TWO_STEP = env.bool("REQUIRE_STAFF_TWO_STEP", default=False)
+# A signed-in session idle longer than this is ended (coopnet.accounts.middleware).
+SESSION_IDLE_SECONDS_STAFF = env.int("SESSION_IDLE_SECONDS_STAFF", default=2 * 3600)
+SESSION_IDLE_SECONDS = env.int("SESSION_IDLE_SECONDS", default=24 * 3600)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("NETWORK_SHORT_NAME", default="CCIN")
 

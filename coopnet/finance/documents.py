@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable
 from typing import Any
@@ -12,6 +11,7 @@ from django.http import HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from coopnet.core import csvfiles
 from coopnet.core.pdf import pdf_response as core_pdf_response
 from coopnet.core.pdf import render_pdf
 
@@ -154,7 +154,7 @@ def ledger_rows(invoices: Iterable[Invoice], notes: Iterable[CreditNote]) -> lis
 
 def ledger_csv(invoices: Iterable[Invoice], notes: Iterable[CreditNote]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csvfiles.writer(out)
     writer.writerow(LEDGER_HEADER)
     writer.writerows(ledger_rows(invoices, notes))
     return out.getvalue()

@@ -6,7 +6,6 @@ amount the network never published are left out rather than shown with a cap as 
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterable
@@ -19,6 +18,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
+from coopnet.core import csvfiles
 from coopnet.members.models import Organisation
 
 from .models import Project
@@ -135,7 +135,7 @@ CSV_COLUMNS = [
 def package_csv() -> str:
     """The same grants in 360Giving's flat (spreadsheet) form, one row per grant."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csvfiles.writer(out)
     writer.writerow([title for title, _get in CSV_COLUMNS])
     for item in package()["grants"]:
         writer.writerow([get(item) for _title, get in CSV_COLUMNS])

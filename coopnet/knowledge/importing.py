@@ -9,7 +9,6 @@ it is on case studies that already exist.
 
 from __future__ import annotations
 
-import csv
 import io
 import zipfile
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from coopnet.core import csvfiles
 from coopnet.core.actors import Actor, acting_as, user_of
 from coopnet.core.audit import audit_record
 from coopnet.core.guard import require
@@ -36,7 +36,7 @@ from coopnet.members.importing.base import (
     form_errors,
     run_import,
 )
-from coopnet.members.importing.csvio import CsvFileError, CsvTable, RowError, cell_text, escape
+from coopnet.members.importing.csvio import CsvFileError, CsvTable, RowError, cell_text
 from coopnet.members.models import Organisation
 
 from . import services
@@ -350,9 +350,9 @@ def xlsx_to_csv(data: bytes) -> bytes:
         raise CsvFileError.about_file(_("The file is not an Excel workbook (.xlsx).")) from exc
     sheet = workbook.worksheets[0]
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csvfiles.writer(out)
     for row in sheet.iter_rows(values_only=True):
-        writer.writerow([escape(_cell(value)) for value in row])
+        writer.writerow([_cell(value) for value in row])
     workbook.close()
     return out.getvalue().encode("utf-8")
 

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coopnet.core.audit import audit_trail_for
+from coopnet.core.csvfiles import write_table
 from coopnet.core.guard import require
 
-from .importing.csvio import write_table
 from .models import Organisation, Person
 
 PERM = "members.read_audit_trail"

@@ -7,9 +7,10 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from coopnet.core.csvfiles import Writable, write_table
+
 from .importing import memberships as membership_columns
 from .importing import organisations as organisation_columns
-from .importing.csvio import Writable, write_table
 from .models import Membership, Organisation
 
 # Where each column comes from, in column order.

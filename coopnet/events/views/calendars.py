@@ -11,8 +11,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from coopnet.core.csvfiles import write_table
 from coopnet.core.guard import require
-from coopnet.members.importing.csvio import write_table
 
 from .. import calendar, selectors, services
 from ..models import Event

@@ -112,6 +112,18 @@ def test_an_unknown_invoice_is_not_found(client, finance_officer):
     assert client.get(reverse("finance:invoice_detail", args=["INV-99999"])).status_code == 404
 
 
+def test_ledger_csv_carries_a_typed_formula_as_text(client, invoices, org_a, finance_officer):
+    invoice = invoices[org_a]
+    type(invoice).objects.filter(pk=invoice.pk).update(purchase_order='=HYPERLINK("x","y")')
+    client.force_login(finance_officer)
+    response = client.get(reverse("finance:ledger"), {"year": YEAR})
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    po = rows[0].index("purchase_order")
+    assert [r[po] for r in rows[1:] if r[1] == invoice.reference] == ['\'=HYPERLINK("x","y")']
+    net = rows[0].index("net")
+    assert all(not r[net].startswith("'") for r in rows[1:])
+
+
 def test_ledger_csv_layout(client, invoices, org_a, finance_officer):
     credit_note_issue(
         invoice=invoices[org_a],

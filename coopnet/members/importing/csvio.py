@@ -1,9 +1,9 @@
 """Reading and writing the registry's CSV files: size, type and encoding checks, rows, cells.
 
 Row numbers are the ones a spreadsheet shows: the header is row 1, the first data row is row 2.
-Cells that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return)
-are written with a leading apostrophe, and read back without it, so an export opened in a
-spreadsheet runs nothing and re-imports to the same values.
+Cells are written by the project's one CSV writer (`coopnet.core.csvfiles`), which escapes what a
+spreadsheet would run as a formula; they are read back here without the escape, so an export opened
+in a spreadsheet runs nothing and re-imports to the same values.
 """
 
 from __future__ import annotations
@@ -11,19 +11,24 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
-from typing import Any, Protocol
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from coopnet.core.csvfiles import (  # noqa: F401  (re-exported for the importers)
+    FORMULA_TRIGGERS,
+    Writable,
+    cell_text,
+    escape,
+    unescape,
+    write_table,
+)
 from coopnet.core.errors import DomainError
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 TRUE_WORDS = frozenset({"yes", "y", "true", "t", "1"})
 FALSE_WORDS = frozenset({"no", "n", "false", "f", "0"})
 CSV_CONTENT_TYPES = frozenset(
@@ -39,12 +44,6 @@ CSV_CONTENT_TYPES = frozenset(
         "",
     }
 )
-
-
-class Writable(Protocol):
-    """Anything with write(str): a text file, sys.stdout, an HttpResponse."""
-
-    def write(self, text: str, /) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -201,34 +200,3 @@ def parse_bool(text: str) -> bool | None:
     if word in FALSE_WORDS:
         return False
     return None
-
-
-def unescape(cell: str) -> str:
-    if cell.startswith("'") and cell[1:2] and cell[1] in (*FORMULA_TRIGGERS, "'"):
-        return cell[1:]
-    return cell
-
-
-def escape(cell: str) -> str:
-    if cell.startswith((*FORMULA_TRIGGERS, "'")):
-        return "'" + cell
-    return cell
-
-
-def cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
-def write_table(
-    out: Writable, columns: Sequence[str], rows: Iterable[Mapping[str, object]]
-) -> None:
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([escape(cell_text(row.get(col))) for col in columns])

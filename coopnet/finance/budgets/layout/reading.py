@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from coopnet.core.csvfiles import unescape
 from coopnet.core.membership_year import parse_year_label, year_label
 from coopnet.core.money import format_money
 
@@ -26,17 +27,8 @@ Grid = list[list[Cell]]
 XLSX_MAGIC = b"PK\x03\x04"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MONEY_FORMAT = '"£"#,##0.00'
-# Text a spreadsheet would run as a formula is written with a leading apostrophe (CSV) or as a
-# string cell (XLSX), and read back without the apostrophe.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_text(text: str) -> str:
-    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
-
-
-def _unescaped(text: str) -> str:
-    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_TRIGGERS) else text
+# Text a spreadsheet would run as a formula is written with a leading apostrophe (CSV, by
+# coopnet.core.csvfiles) or as a string cell (XLSX), and read back without the apostrophe.
 
 
 def max_bytes() -> int:
@@ -204,7 +196,7 @@ class _Reader:
         self.seen: set[tuple[str, str]] = set()
         for r in range(header_row + 1, len(self.grid)):
             row = self.grid[r]
-            label = " ".join(_unescaped(str(row[0])).split()) if row and row[0] is not None else ""
+            label = " ".join(unescape(str(row[0])).split()) if row and row[0] is not None else ""
             self.read_row(r + 1, label, row[index] if index < len(row) else None)
         self.finish()
         return self.parsed

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from decimal import Decimal
 
@@ -11,10 +10,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from coopnet.core import csvfiles
 from coopnet.core.money import format_money
 
 from ..statement import RowType, Statement
-from .reading import MONEY_FORMAT, safe_text
+from .reading import MONEY_FORMAT
 
 
 def export_grid(statement: Statement) -> list[list[object]]:
@@ -36,11 +36,9 @@ def export_grid(statement: Statement) -> list[list[object]]:
 
 def write_csv(statement: Statement) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csvfiles.writer(out)
     for row in export_grid(statement):
-        writer.writerow(
-            [format_money(c) if isinstance(c, Decimal) else safe_text(str(c or "")) for c in row]
-        )
+        writer.writerow([format_money(c) if isinstance(c, Decimal) else c for c in row])
     return out.getvalue()
 
 

@@ -3,13 +3,12 @@ results, the result sheet as CSV and PDF, and the receipt check."""
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from coopnet.core import csvfiles
 from coopnet.core.pdf import pdf_response
 
 from .. import selectors
@@ -77,9 +76,8 @@ def _published_or_404(request: HttpRequest, slug: str) -> Election:
 @login_not_required
 def results_csv(request: HttpRequest, slug: str) -> HttpResponse:
     election = _published_or_404(request, slug)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{election.slug}-results.csv"'
-    writer = csv.writer(response)
+    response = csvfiles.csv_response(f"{election.slug}-results.csv")
+    writer = csvfiles.writer(response)
     writer.writerow(
         [_("Seat"), _("Candidate"), _("Organisation"), _("Outcome"), _("Votes at each stage")]
     )
