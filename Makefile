@@ -11,7 +11,7 @@ PORT ?= 8000
 # `make serve-dev` asks for development settings (DEBUG on).
 DEMO_SETTINGS := config.settings.demo
 
-.PHONY: help install run serve-dev test test-postgres test-browser lint format bench messages clean
+.PHONY: help install run serve-dev test test-postgres test-browser lint format bench messages clean backup restore
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -72,6 +72,18 @@ serve-dev: install ## for developers: Django's development server with DEBUG on,
 	  $(PY) python manage.py worker & \
 	  $(PY) python manage.py runserver $(HOST):$(PORT) & \
 	  wait
+
+# --- backup and restore (docs/operations.md) ----------------------------------------------------
+
+backup: export DJANGO_SETTINGS_MODULE ?= $(DEMO_SETTINGS)
+backup: .venv/.synced ## back up the database and uploaded files to backups/ (OUTPUT=file to choose)
+	$(PY) python manage.py backup $(if $(OUTPUT),--output $(OUTPUT))
+
+restore: export DJANGO_SETTINGS_MODULE ?= $(DEMO_SETTINGS)
+restore: .venv/.synced ## restore FILE=backups/....tar.gz into an empty installation and verify it
+	@test -n "$(FILE)" || (echo "usage: make restore FILE=backups/coopnet-....tar.gz" && exit 2)
+	$(PY) python manage.py migrate --no-input -v 0
+	$(PY) python manage.py restore $(FILE)
 
 # --- tests -------------------------------------------------------------------------------------
 

@@ -12,3 +12,9 @@ class AccountsConfig(AppConfig):
         from .groups import sync_role_groups
 
         post_migrate.connect(sync_role_groups, dispatch_uid="coopnet.accounts.sync_role_groups")
+
+        from django.contrib.auth.signals import user_logged_in
+
+        from .middleware import start_idle_clock
+
+        user_logged_in.connect(start_idle_clock, dispatch_uid="coopnet.accounts.idle_clock")

@@ -65,6 +65,12 @@ class StaffTwoStepMiddleware:
         return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
+def start_idle_clock(sender: object, request: HttpRequest | None = None, **kwargs: object) -> None:
+    """Signing in counts as activity (so the first page after it writes no session)."""
+    if request is not None and hasattr(request, "session"):
+        request.session[LAST_SEEN_KEY] = int(time.time())
+
+
 def idle_limit(user: object) -> int:
     if getattr(user, "is_staff", False) or needs_two_step(user):
         return int(getattr(settings, "SESSION_IDLE_SECONDS_STAFF", 2 * 3600))

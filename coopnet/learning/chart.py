@@ -1,14 +1,16 @@
-"""The progress chart: mean score per principle for each assessment, as inline SVG (pygal),
-always shown beside a data table with the same numbers."""
+"""The progress chart: mean score per principle for each assessment, drawn as SVG (pygal) and shown
+as an image (`coopnet.core.charts`), always beside a data table with the same numbers."""
 
 from __future__ import annotations
 
 import re
 
 import pygal
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from pygal.style import Style
+
+from coopnet.core.charts import svg_image
 
 from .selectors import Progress
 
@@ -43,4 +45,4 @@ def progress_svg(progress: Progress) -> SafeString:
     svg = chart.render(is_unicode=True, disable_xml_declaration=True)
     svg = re.sub(r"<script.*?</script>", "", svg, flags=re.S)  # a picture, not a program
     label = _("Chart of the mean rating per principle; the table gives the same figures.")
-    return mark_safe(svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1))
+    return svg_image(svg, label)

@@ -82,21 +82,19 @@ def check_all() -> list[Check]:
     return [check_database(), check_cache(), check_task_queue()]
 
 
+WORKER_SEEN_KEY = "health:worker-seen"
+
+
 def worker_is_down() -> bool:
-    """No task worker has been seen recently (so emails and PDFs queued now wait)."""
-    key = "health:worker-down"
-    local = caches["local"]
-    down = local.get(key)
-    if down is None:
-        since = timezone.now() - WORKER_SEEN_WITHIN
-        down = not WorkerHeartbeat.objects.filter(seen_at__gte=since).exists()
-        local.set(key, down, 30)
-    return bool(down)
+    """No task worker has been seen recently (so emails and PDFs queued now wait).
+
+    Read from the shared cache, which every heartbeat refreshes: no database query on the pages
+    that show staff the banner."""
+    return cache.get(WORKER_SEEN_KEY) is None
 
 
 def beat(worker_id: str) -> None:
-    """Record that `worker_id` is alive now."""
-    WorkerHeartbeat.objects.update_or_create(
-        worker_id=worker_id, defaults={"seen_at": timezone.now()}
-    )
-    caches["local"].delete("health:worker-down")
+    """Record that `worker_id` is alive now (for /health/, and for the banner through the cache)."""
+    now = timezone.now()
+    WorkerHeartbeat.objects.update_or_create(worker_id=worker_id, defaults={"seen_at": now})
+    cache.set(WORKER_SEEN_KEY, now.isoformat(), int(WORKER_SEEN_WITHIN.total_seconds()))

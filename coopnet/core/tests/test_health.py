@@ -74,6 +74,13 @@ def test_staff_see_a_banner_while_no_worker_runs(client, network_admin, db_tasks
     assert BANNER not in client.get("/accessibility/").content.decode()
 
 
+def test_the_banner_costs_no_query(client, network_admin, django_assert_num_queries):
+    from coopnet.core.health import worker_is_down
+
+    with django_assert_num_queries(0):
+        assert worker_is_down()
+
+
 def test_members_never_see_the_banner(client, officer_a):
     client.force_login(officer_a)
     assert BANNER not in client.get("/accessibility/").content.decode()

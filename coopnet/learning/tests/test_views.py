@@ -3,6 +3,8 @@ view's minimum group size, and query counts that do not grow with the data."""
 
 from __future__ import annotations
 
+import base64
+import re
 from datetime import timedelta
 
 import pytest
@@ -76,9 +78,15 @@ def test_the_assessment_page_shows_progress_as_a_chart_and_a_table(
     latest = submitted_assessment(org_a, 3)
     client.force_login(officer_a)
     page = client.get(reverse("learning:assessment", args=[latest.pk])).content.decode()
-    start = page.index("pygal-chart")
-    svg = page[start : page.index("</svg>", start)]
-    assert "<script" not in svg  # a picture, not a program
+    # The chart is a picture (an SVG image, never inline markup or a script) with a description.
+    chart = re.search(
+        r'<img class="coopnet-chart" src="data:image/svg\+xml;base64,([^"]+)" alt="([^"]+)"', page
+    )
+    assert chart, "the chart is shown as an image"
+    svg = base64.b64decode(chart.group(1)).decode()
+    assert "pygal-chart" in svg
+    assert "<script" not in svg
+    assert "the table gives the same figures" in chart.group(2)
     assert "Mean rating per principle" in page
     assert page.count('<td class="govuk-table__cell govuk-table__cell--numeric">') >= 20
 
