@@ -192,3 +192,23 @@ class DeclarationsForm(GovukForm):
 
     def declarations(self) -> dict[str, bool]:
         return {key: self.cleaned_data[f"ground_{key}"] == "yes" for key, _l in EXCLUSION_GROUNDS}
+
+
+class NoticeForm(GovukForm):
+    title = forms.CharField(
+        label=_("Notice"),
+        max_length=200,
+        help_text=_("For example: contract notice, or notice of the end of the arrangement."),
+    )
+    reference = forms.CharField(
+        label=_("Reference"),
+        max_length=100,
+        help_text=_("As published, for example in Find a Tender: 2020/S 064-151234."),
+    )
+    published_on = forms.DateField(
+        label=_("Published on"),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        help_text=_("For example, 27/03/2020."),
+        error_messages={"invalid": _("Enter a real date, for example 27/03/2020.")},
+    )
+    url = forms.URLField(label=_("Address of the notice"), required=False, max_length=200)

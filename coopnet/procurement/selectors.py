@@ -19,6 +19,7 @@ from .models import (
     CategoryDecision,
     Clarification,
     Invitation,
+    Notice,
     RegimeRules,
     SupplierApplication,
     Tender,
@@ -168,3 +169,12 @@ def own_tender_receipt(call_off: CallOff, supplier_ids: frozenset[int]) -> Tende
 
 def categories_for(arrangement: Arrangement) -> QuerySet[Category]:
     return arrangement.categories.order_by("order", "name")
+
+
+def notices_of(arrangement: Arrangement) -> QuerySet[Notice]:
+    return Notice.objects.filter(arrangement=arrangement).order_by("published_on", "pk")
+
+
+def notice_changes(notice: Notice) -> QuerySet:
+    """Every saved version of the notice, newest first, with who made it."""
+    return notice.history.select_related("history_user").order_by("-history_date", "-history_id")  # type: ignore[attr-defined]

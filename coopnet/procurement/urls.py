@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import buyers, public, staff, suppliers
+from .views import buyers, notices, public, staff, suppliers
 
 app_name = "procurement"
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("decisions/<int:pk>/decide/", staff.decide, name="decide"),
     path("applications/<int:pk>/extend/", staff.extend, name="extend"),
     path("admissions/<int:pk>/remove/", staff.admission_remove, name="admission_remove"),
+    path("notices/<int:pk>/edit/", notices.notice_edit, name="notice_edit"),
     path("declarations/<int:pk>/", suppliers.declaration, name="declaration"),
     path("call-offs/", buyers.call_offs, name="calloffs"),
     path("call-offs/<int:pk>/", buyers.call_off, name="calloff"),
@@ -30,5 +31,6 @@ urlpatterns = [
         staff.declarations_request,
         name="declarations_request",
     ),
+    path("<slug:slug>/notices/", notices.notices, name="notices"),
     path("<slug:slug>/call-offs/new/", buyers.call_off_new, name="calloff_new"),
 ]

@@ -9,6 +9,7 @@ from .applications import (
     declarations_renew,
     declarations_request,
 )
+from .notices import notice_add, notice_update
 from .calloffs import (
     buyer_is_eligible,
     calloff_award,
@@ -35,6 +36,8 @@ __all__ = [
     "clean_companies_house_number",
     "declarations_renew",
     "declarations_request",
+    "notice_add",
+    "notice_update",
     "tender_score",
     "tender_submit",
     "tenders_open",

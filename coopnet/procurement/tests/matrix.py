@@ -72,6 +72,8 @@ ENTRIES: dict[str, Entry] = {
         _only("officer_b", "network_admin"),
         lambda c: {"pk": c["procurement_renewal"].pk},
     ),
+    "procurement:notices": Entry(admins_only(), _slug),
+    "procurement:notice_edit": Entry(admins_only(), lambda c: {"pk": c["procurement_notice"].pk}),
     "procurement:calloffs": Entry(signed_in(OK)),
     "procurement:calloff_new": Entry(_only("officer_a", "officer_b", "network_admin"), _slug),
     # The buyer (officer A's council), the invited supplier (officer B's) and staff read it.
@@ -139,7 +141,14 @@ def site_context(ctx: dict[str, Any]) -> dict[str, Any]:
     renewal = DeclarationRenewal.objects.create(
         arrangement=arrangement, organisation=supplier, requested_on=timezone.localdate()
     )
+    notice = Notice.objects.create(
+        arrangement=arrangement,
+        title="Contract notice",
+        reference="2020/S 064-151234",
+        published_on=date(2020, 3, 27),
+    )
     return {
+        "procurement_notice": notice,
         "procurement_renewal": renewal,
         "procurement_arrangement": arrangement,
         "procurement_admission": admission,

@@ -41,6 +41,7 @@ def arrangement(request: HttpRequest, slug: str) -> HttpResponse:
             "is_open": obj.is_open_on(today),
             "can_apply": request.user.has_perm("procurement.apply"),
             "can_buy": request.user.has_perm("procurement.buy"),
+            "can_manage": request.user.has_perm("procurement.manage"),
         },
     )
 
