@@ -31,6 +31,17 @@ def arrangements() -> QuerySet[Arrangement]:
     return Arrangement.objects.annotate(category_count=Count("categories")).order_by("-start")
 
 
+def arrangements_for_api() -> QuerySet[Arrangement]:
+    return Arrangement.objects.prefetch_related(
+        Prefetch("categories", queryset=Category.objects.order_by("order", "name")),
+        Prefetch("notices", queryset=Notice.objects.order_by("published_on", "pk")),
+    ).order_by("-start", "name")
+
+
+def rules_by_regime() -> dict[str, RegimeRules]:
+    return {r.regime: r for r in RegimeRules.objects.all()}
+
+
 def arrangement_for_page(slug: str) -> Arrangement:
     return Arrangement.objects.prefetch_related("categories", "notices").get(slug=slug)
 
@@ -78,7 +89,7 @@ def evaluation_queue(on: date | None = None) -> list[SupplierApplication]:
         )
         .order_by("received_on", "pk")
     )
-    rules = {r.regime: r for r in RegimeRules.objects.all()}
+    rules = rules_by_regime()
     for application in applications:
         rule = rules[application.arrangement.regime]
         days = (

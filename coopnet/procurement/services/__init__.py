@@ -9,7 +9,6 @@ from .applications import (
     declarations_renew,
     declarations_request,
 )
-from .notices import notice_add, notice_update
 from .calloffs import (
     buyer_is_eligible,
     calloff_award,
@@ -21,6 +20,7 @@ from .calloffs import (
     tender_submit,
     tenders_open,
 )
+from .notices import notice_add, notice_update
 
 __all__ = [
     "admission_remove",

@@ -95,6 +95,12 @@ ENTRIES: dict[str, Entry] = {
     ),
     "procurement:calloff_award": Entry(_posting("officer_a"), _call_off, method="post"),
     "procurement_open_data:ocds_json": Entry(everyone(OK)),
+    "api:procurement-arrangement-list": Entry(everyone(OK)),
+    "api:procurement-arrangement-detail": Entry(everyone(OK), _slug),
+    "api:procurement-arrangement-suppliers": Entry(everyone(OK), _slug, query="?on=2022-07-31"),
+    "api:procurement-evaluation-list": Entry({**admins_only(), "anonymous": DENY}),
+    "api:my-supplier-application-list": Entry({**signed_in(OK), "anonymous": DENY}),
+    "api:my-call-off-list": Entry({**signed_in(OK), "anonymous": DENY}),
 }
 
 assert LOGIN  # the signed_in() helper sends anonymous visitors to sign in

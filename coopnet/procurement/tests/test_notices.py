@@ -107,5 +107,6 @@ def test_only_staff_record_notices(client, arrangement, officer_a, supplier_user
         assert client.post(_url(arrangement), GOOD).status_code == 403
     client.logout()
     response = client.post(_url(arrangement), GOOD)
-    assert response.status_code == 302 and "login" in response["Location"]
+    assert response.status_code == 302
+    assert "login" in response["Location"]
     assert not Notice.objects.exists()
