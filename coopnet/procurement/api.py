@@ -8,6 +8,7 @@ content is never in the API: it is read on the site, once the tenders are opened
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -135,7 +136,7 @@ class ArrangementSerializer(serializers.ModelSerializer[Arrangement]):
         return _absolute(self.context, obj.get_absolute_url())
 
 
-def _absolute(context: dict[str, Any], path: str) -> str:
+def _absolute(context: Mapping[str, Any], path: str) -> str:
     request = context.get("request")
     return request.build_absolute_uri(path) if request else path
 
@@ -280,7 +281,7 @@ class ArrangementViewSet(viewsets.ReadOnlyModelViewSet[Arrangement]):
         except Arrangement.DoesNotExist as exc:
             raise Http404 from exc
         rows = selectors.suppliers_on(arrangement, as_of_or_today(query.validated_data.get("on")))
-        page = self.paginate_queryset(rows)  # type: ignore[arg-type]
+        page = self.paginate_queryset(rows)
         return self.get_paginated_response(AdmittedSupplierSerializer(page, many=True).data)
 
 
@@ -301,7 +302,7 @@ class EvaluationQueueViewSet(viewsets.GenericViewSet[SupplierApplication]):
     queryset = SupplierApplication.objects.none()
 
     def list(self, request: Request) -> Response:
-        page = self.paginate_queryset(selectors.evaluation_queue())  # type: ignore[arg-type]
+        page = self.paginate_queryset(selectors.evaluation_queue())
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coopnet.members.models import Role
 from coopnet.members.selectors import managed_organisation_ids
 
 from .errors import ProcurementError
@@ -25,6 +27,18 @@ from .models import (
     Tender,
 )
 from .working_days import add_working_days
+
+
+def manager_emails(organisation_ids: Iterable[int], on: date) -> dict[int, str]:
+    """The email addresses of the people managing each organisation on `on`, comma-separated."""
+    found: dict[int, set[str]] = {}
+    roles = Role.objects.managers_of(organisation_ids, on=on).select_related("person__user")
+    for role in roles:
+        user = role.person.user
+        email = (user.email if user else "") or role.person.email
+        if email:
+            found.setdefault(role.organisation_id, set()).add(email)
+    return {org_id: ",".join(sorted(emails)) for org_id, emails in found.items()}
 
 
 def arrangements() -> QuerySet[Arrangement]:
@@ -53,6 +67,17 @@ def admitted_suppliers(arrangement: Arrangement, on: date) -> QuerySet[Admission
         .filter(category__arrangement=arrangement)
         .select_related("organisation", "category")
         .order_by("organisation__name", "category__order")
+    )
+
+
+def supplier_count_on(arrangement: Arrangement, on: date) -> int:
+    """How many suppliers are admitted on `on`, counted by the database."""
+    return (
+        Admission.objects.current_on(on)
+        .filter(category__arrangement=arrangement)
+        .values("organisation_id")
+        .distinct()
+        .count()
     )
 
 
@@ -188,4 +213,4 @@ def notices_of(arrangement: Arrangement) -> QuerySet[Notice]:
 
 def notice_changes(notice: Notice) -> QuerySet:
     """Every saved version of the notice, newest first, with who made it."""
-    return notice.history.select_related("history_user").order_by("-history_date", "-history_id")  # type: ignore[attr-defined]
+    return notice.history.select_related("history_user").order_by("-history_date", "-history_id")

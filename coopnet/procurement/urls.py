@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import buyers, notices, public, staff, suppliers
+from .views import buyers, notices, public, signup, staff, suppliers
 
 app_name = "procurement"
 urlpatterns = [
@@ -26,6 +26,10 @@ urlpatterns = [
     path("<slug:slug>/", public.arrangement, name="arrangement"),
     path("<slug:slug>/suppliers/", public.suppliers, name="suppliers"),
     path("<slug:slug>/apply/", suppliers.apply, name="apply"),
+    path("<slug:slug>/apply/new-supplier/", signup.new_supplier, name="new_supplier"),
+    path(
+        "<slug:slug>/apply/new-supplier/sent/", signup.new_supplier_sent, name="new_supplier_sent"
+    ),
     path(
         "<slug:slug>/declarations/request/",
         staff.declarations_request,

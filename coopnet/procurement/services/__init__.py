@@ -21,8 +21,10 @@ from .calloffs import (
     tenders_open,
 )
 from .notices import notice_add, notice_update
+from .signup import NewSupplier, supplier_sign_up
 
 __all__ = [
+    "NewSupplier",
     "admission_remove",
     "application_decide",
     "application_extend",
@@ -38,6 +40,7 @@ __all__ = [
     "declarations_request",
     "notice_add",
     "notice_update",
+    "supplier_sign_up",
     "tender_score",
     "tender_submit",
     "tenders_open",

@@ -47,6 +47,9 @@ ENTRIES: dict[str, Entry] = {
     "procurement:arrangements": Entry(everyone(OK)),
     "procurement:arrangement": Entry(everyone(OK), _slug),
     "procurement:suppliers": Entry(everyone(OK), _slug, query="?on=2022-07-31"),
+    # A newcomer applies without an account; a signed-in person is sent to the usual form.
+    "procurement:new_supplier": Entry({**everyone(REDIRECT), "anonymous": OK}, _slug),
+    "procurement:new_supplier_sent": Entry(everyone(OK), _slug),
     "procurement:apply": Entry(_only("officer_a", "officer_b", "network_admin"), _slug),
     "procurement:application": Entry(
         _only("officer_b", "network_admin"),
