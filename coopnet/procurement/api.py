@@ -280,9 +280,11 @@ class ArrangementViewSet(viewsets.ReadOnlyModelViewSet[Arrangement]):
             arrangement = Arrangement.objects.get(slug=slug)
         except Arrangement.DoesNotExist as exc:
             raise Http404 from exc
-        rows = selectors.suppliers_on(arrangement, as_of_or_today(query.validated_data.get("on")))
-        page = self.paginate_queryset(rows)
-        return self.get_paginated_response(AdmittedSupplierSerializer(page, many=True).data)
+        on = as_of_or_today(query.validated_data.get("on"))
+        # The page of suppliers is cut in the database; then their admissions, in one query.
+        page = self.paginate_queryset(selectors.admitted_supplier_names(arrangement, on)) or []
+        rows = selectors.supplier_rows(arrangement, on, [r["organisation_id"] for r in page])
+        return self.get_paginated_response(AdmittedSupplierSerializer(rows, many=True).data)
 
 
 @extend_schema_view(

@@ -81,6 +81,32 @@ def supplier_count_on(arrangement: Arrangement, on: date) -> int:
     )
 
 
+def admitted_supplier_names(arrangement: Arrangement, on: date) -> QuerySet:
+    """One row per supplier admitted on `on` ({organisation_id, name}), by name: a page of
+    these is cut in the database (see `supplier_rows`)."""
+    return (
+        Admission.objects.current_on(on)
+        .filter(category__arrangement=arrangement)
+        .values("organisation_id", "organisation__name")
+        .distinct()
+        .order_by("organisation__name", "organisation_id")
+    )
+
+
+def supplier_rows(arrangement: Arrangement, on: date, organisation_ids: list[int]) -> list[dict]:
+    """`suppliers_on`, for the given suppliers only (one query)."""
+    rows: dict[int, dict] = {}
+    for admission in admitted_suppliers(arrangement, on).filter(
+        organisation_id__in=organisation_ids
+    ):
+        row = rows.setdefault(
+            admission.organisation_id,
+            {"organisation": admission.organisation, "admissions": []},
+        )
+        row["admissions"].append(admission)
+    return [rows[pk] for pk in organisation_ids if pk in rows]
+
+
 def suppliers_on(arrangement: Arrangement, on: date) -> list[dict]:
     """One row per supplier admitted on `on`: the supplier and its categories."""
     rows: dict[int, dict] = {}
