@@ -7,4 +7,14 @@ class ProcurementConfig(AppConfig):
     verbose_name = _("Procurement")
 
     def ready(self) -> None:
+        from coopnet.core.dashboard import register_panel
+
         from . import permissions  # noqa: F401  (registers the rules)
+        from .panels import overdue_evaluations
+
+        # Staff see the applications past their decision deadline on their dashboard.
+        register_panel(
+            "procurement.overdue_evaluations",
+            template="procurement/_dashboard_overdue.html",
+            context=overdue_evaluations,
+        )

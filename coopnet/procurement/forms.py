@@ -192,3 +192,58 @@ class DeclarationsForm(GovukForm):
 
     def declarations(self) -> dict[str, bool]:
         return {key: self.cleaned_data[f"ground_{key}"] == "yes" for key, _l in EXCLUSION_GROUNDS}
+
+
+class NoticeForm(GovukForm):
+    title = forms.CharField(
+        label=_("Notice"),
+        max_length=200,
+        help_text=_("For example: contract notice, or notice of the end of the arrangement."),
+    )
+    reference = forms.CharField(
+        label=_("Reference"),
+        max_length=100,
+        help_text=_("As published, for example in Find a Tender: 2020/S 064-151234."),
+    )
+    published_on = forms.DateField(
+        label=_("Published on"),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        help_text=_("For example, 27/03/2020."),
+        error_messages={"invalid": _("Enter a real date, for example 27/03/2020.")},
+    )
+    url = forms.URLField(label=_("Address of the notice"), required=False, max_length=200)
+
+
+class NewSupplierForm(ApplicationForm):
+    """An organisation not yet in the registry applies, with the person who will look after it."""
+
+    name = forms.CharField(label=_("Organisation's name"), max_length=200)
+    website = forms.URLField(label=_("Website (if it has one)"), required=False, max_length=200)
+    contact_name = forms.CharField(label=_("Your full name"), max_length=200)
+    contact_job_title = forms.CharField(label=_("Your job title"), max_length=200, required=False)
+    contact_email = forms.EmailField(
+        label=_("Your email address"),
+        help_text=_(
+            "We send a link to this address: follow it to confirm it and set a password, then "
+            "follow the application."
+        ),
+    )
+
+    field_order = [
+        "name",
+        "companies_house_number",
+        "website",
+        "contact_name",
+        "contact_job_title",
+        "contact_email",
+        "categories",
+    ]
+
+    def __init__(self, *args: Any, categories: Any, **kwargs: Any) -> None:
+        from coopnet.members.models import Organisation
+
+        super().__init__(
+            *args, organisations=Organisation.objects.none(), categories=categories, **kwargs
+        )
+        del self.fields["organisation"]
+        self.order_fields(self.field_order)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coopnet.members.models import Role
 from coopnet.members.selectors import managed_organisation_ids
 
 from .errors import ProcurementError
@@ -19,6 +21,7 @@ from .models import (
     CategoryDecision,
     Clarification,
     Invitation,
+    Notice,
     RegimeRules,
     SupplierApplication,
     Tender,
@@ -26,8 +29,31 @@ from .models import (
 from .working_days import add_working_days
 
 
+def manager_emails(organisation_ids: Iterable[int], on: date) -> dict[int, str]:
+    """The email addresses of the people managing each organisation on `on`, comma-separated."""
+    found: dict[int, set[str]] = {}
+    roles = Role.objects.managers_of(organisation_ids, on=on).select_related("person__user")
+    for role in roles:
+        user = role.person.user
+        email = (user.email if user else "") or role.person.email
+        if email:
+            found.setdefault(role.organisation_id, set()).add(email)
+    return {org_id: ",".join(sorted(emails)) for org_id, emails in found.items()}
+
+
 def arrangements() -> QuerySet[Arrangement]:
     return Arrangement.objects.annotate(category_count=Count("categories")).order_by("-start")
+
+
+def arrangements_for_api() -> QuerySet[Arrangement]:
+    return Arrangement.objects.prefetch_related(
+        Prefetch("categories", queryset=Category.objects.order_by("order", "name")),
+        Prefetch("notices", queryset=Notice.objects.order_by("published_on", "pk")),
+    ).order_by("-start", "name")
+
+
+def rules_by_regime() -> dict[str, RegimeRules]:
+    return {r.regime: r for r in RegimeRules.objects.all()}
 
 
 def arrangement_for_page(slug: str) -> Arrangement:
@@ -42,6 +68,43 @@ def admitted_suppliers(arrangement: Arrangement, on: date) -> QuerySet[Admission
         .select_related("organisation", "category")
         .order_by("organisation__name", "category__order")
     )
+
+
+def supplier_count_on(arrangement: Arrangement, on: date) -> int:
+    """How many suppliers are admitted on `on`, counted by the database."""
+    return (
+        Admission.objects.current_on(on)
+        .filter(category__arrangement=arrangement)
+        .values("organisation_id")
+        .distinct()
+        .count()
+    )
+
+
+def admitted_supplier_names(arrangement: Arrangement, on: date) -> QuerySet:
+    """One row per supplier admitted on `on` ({organisation_id, name}), by name: a page of
+    these is cut in the database (see `supplier_rows`)."""
+    return (
+        Admission.objects.current_on(on)
+        .filter(category__arrangement=arrangement)
+        .values("organisation_id", "organisation__name")
+        .distinct()
+        .order_by("organisation__name", "organisation_id")
+    )
+
+
+def supplier_rows(arrangement: Arrangement, on: date, organisation_ids: list[int]) -> list[dict]:
+    """`suppliers_on`, for the given suppliers only (one query)."""
+    rows: dict[int, dict] = {}
+    for admission in admitted_suppliers(arrangement, on).filter(
+        organisation_id__in=organisation_ids
+    ):
+        row = rows.setdefault(
+            admission.organisation_id,
+            {"organisation": admission.organisation, "admissions": []},
+        )
+        row["admissions"].append(admission)
+    return [rows[pk] for pk in organisation_ids if pk in rows]
 
 
 def suppliers_on(arrangement: Arrangement, on: date) -> list[dict]:
@@ -77,7 +140,7 @@ def evaluation_queue(on: date | None = None) -> list[SupplierApplication]:
         )
         .order_by("received_on", "pk")
     )
-    rules = {r.regime: r for r in RegimeRules.objects.all()}
+    rules = rules_by_regime()
     for application in applications:
         rule = rules[application.arrangement.regime]
         days = (
@@ -168,3 +231,12 @@ def own_tender_receipt(call_off: CallOff, supplier_ids: frozenset[int]) -> Tende
 
 def categories_for(arrangement: Arrangement) -> QuerySet[Category]:
     return arrangement.categories.order_by("order", "name")
+
+
+def notices_of(arrangement: Arrangement) -> QuerySet[Notice]:
+    return Notice.objects.filter(arrangement=arrangement).order_by("published_on", "pk")
+
+
+def notice_changes(notice: Notice) -> QuerySet:
+    """Every saved version of the notice, newest first, with who made it."""
+    return notice.history.select_related("history_user").order_by("-history_date", "-history_id")

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from .models import CommunicationLog, Invitation
+from .selectors import manager_emails
 
 
 def _send(log: CommunicationLog) -> None:
@@ -37,7 +38,14 @@ def send_invitations(*, call_off_id: int) -> None:
     logs = CommunicationLog.objects.filter(
         call_off_id=call_off_id, kind=CommunicationLog.Kind.INVITATION, sent_at__isnull=True
     )
+    # The issuing step logs the invitations in one statement; who is told is found here.
+    emails = manager_emails(
+        set(logs.values_list("organisation_id", flat=True)), timezone.localdate()
+    )
     for log in logs.iterator(chunk_size=500):
+        if not log.recipients:
+            log.recipients = emails.get(log.organisation_id, "")
+            log.save(update_fields=["recipients"])
         _send(log)
     Invitation.objects.filter(Q(call_off_id=call_off_id), Q(notified_at__isnull=True)).update(
         notified_at=timezone.now()

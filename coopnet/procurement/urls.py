@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import buyers, public, staff, suppliers
+from .views import buyers, notices, public, signup, staff, suppliers
 
 app_name = "procurement"
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("decisions/<int:pk>/decide/", staff.decide, name="decide"),
     path("applications/<int:pk>/extend/", staff.extend, name="extend"),
     path("admissions/<int:pk>/remove/", staff.admission_remove, name="admission_remove"),
+    path("notices/<int:pk>/edit/", notices.notice_edit, name="notice_edit"),
     path("declarations/<int:pk>/", suppliers.declaration, name="declaration"),
     path("call-offs/", buyers.call_offs, name="calloffs"),
     path("call-offs/<int:pk>/", buyers.call_off, name="calloff"),
@@ -25,10 +26,15 @@ urlpatterns = [
     path("<slug:slug>/", public.arrangement, name="arrangement"),
     path("<slug:slug>/suppliers/", public.suppliers, name="suppliers"),
     path("<slug:slug>/apply/", suppliers.apply, name="apply"),
+    path("<slug:slug>/apply/new-supplier/", signup.new_supplier, name="new_supplier"),
+    path(
+        "<slug:slug>/apply/new-supplier/sent/", signup.new_supplier_sent, name="new_supplier_sent"
+    ),
     path(
         "<slug:slug>/declarations/request/",
         staff.declarations_request,
         name="declarations_request",
     ),
+    path("<slug:slug>/notices/", notices.notices, name="notices"),
     path("<slug:slug>/call-offs/new/", buyers.call_off_new, name="calloff_new"),
 ]

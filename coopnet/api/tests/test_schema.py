@@ -48,6 +48,12 @@ PATHS = PUBLIC_REGISTRY_PATHS | {
     "/api/v1/news/{slug}/",
     "/api/v1/publications/",
     "/api/v1/publications/{slug}/",
+    "/api/v1/procurement/arrangements/",
+    "/api/v1/procurement/arrangements/{slug}/",
+    "/api/v1/procurement/arrangements/{slug}/suppliers/",
+    "/api/v1/procurement/evaluation-queue/",
+    "/api/v1/my/supplier-applications/",
+    "/api/v1/my/call-offs/",
 }
 
 

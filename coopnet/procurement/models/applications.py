@@ -45,6 +45,13 @@ class SupplierApplication(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     extension_reason = models.TextField(_("reason for extending the decision time"), blank=True)
+    contact_email = models.EmailField(
+        _("contact email"),
+        blank=True,
+        help_text=_(
+            "Given by a supplier new to the registry; told of decisions until someone manages it."
+        ),
+    )
     history = HistoricalRecords(get_user=history_user)
 
     class Meta:

@@ -140,6 +140,7 @@ class Notice(models.Model):
     reference = models.CharField(_("reference"), max_length=100)
     published_on = models.DateField(_("published on"))
     url = models.URLField(_("address"), blank=True)
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         ordering = ["arrangement", "published_on"]

@@ -20,8 +20,11 @@ from .calloffs import (
     tender_submit,
     tenders_open,
 )
+from .notices import notice_add, notice_update
+from .signup import NewSupplier, supplier_sign_up
 
 __all__ = [
+    "NewSupplier",
     "admission_remove",
     "application_decide",
     "application_extend",
@@ -35,6 +38,9 @@ __all__ = [
     "clean_companies_house_number",
     "declarations_renew",
     "declarations_request",
+    "notice_add",
+    "notice_update",
+    "supplier_sign_up",
     "tender_score",
     "tender_submit",
     "tenders_open",

@@ -86,66 +86,122 @@ def application_submit(
     require(by, "procurement.apply_for", organisation)
     day = on or timezone.localdate()
     with acting_as(by):
-        if not arrangement.is_open_on(day):
-            raise ProcurementError(_("The arrangement is not open to applications on that day."))
-        if not categories:
-            raise ProcurementError(_("Choose at least one category."), field="categories")
-        if any(c.arrangement_id != arrangement.pk for c in categories):
-            raise ProcurementError(_("Choose categories of this arrangement."), field="categories")
-        number = clean_companies_house_number(companies_house_number)
-        cleaned_declarations = _check_declarations(declarations)
-        admitted = set(
-            Admission.objects.current_on(day)
-            .filter(organisation=organisation, category__in=categories)
-            .values_list("category_id", flat=True)
-        )
-        pending = set(
-            CategoryDecision.objects.filter(
-                application__organisation=organisation,
-                category__in=categories,
-                outcome=CategoryDecision.Outcome.PENDING,
-            ).values_list("category_id", flat=True)
-        )
-        for category in categories:
-            if category.pk in admitted:
-                raise ProcurementError(
-                    _("%(org)s is already admitted in %(category)s.")
-                    % {"org": organisation, "category": category},
-                    field="categories",
-                )
-            if category.pk in pending:
-                raise ProcurementError(
-                    _("%(org)s already has an application awaiting a decision in %(category)s.")
-                    % {"org": organisation, "category": category},
-                    field="categories",
-                )
-        cleaned_answers = {c.pk: _check_answers(c, answers.get(c.pk, {})) for c in categories}
-        application = SupplierApplication.objects.create(
+        check_application(
             arrangement=arrangement,
             organisation=organisation,
-            companies_house_number=number,
-            declarations=cleaned_declarations,
-            received_on=day,
-            submitted_at=timezone.now(),
-            submitted_by=user_of(by),
+            categories=categories,
+            answers=answers,
+            declarations=declarations,
+            companies_house_number=companies_house_number,
+            on=day,
         )
-        CategoryDecision.objects.bulk_create(
-            CategoryDecision(
-                application=application,
-                category=category,
-                questions_version=category.questions_version,
-                answers=cleaned_answers[category.pk],
-            )
-            for category in categories
-        )
-        audit_record(
+        return record_application(
+            arrangement=arrangement,
+            organisation=organisation,
+            categories=categories,
+            answers=answers,
+            declarations=declarations,
+            companies_house_number=companies_house_number,
             by=by,
-            action="supplier_application.submitted",
-            target=application,
-            about=[organisation, arrangement],
-            summary=_("%(org)s applied to %(arrangement)s in %(n)s categories")
-            % {"org": organisation, "arrangement": arrangement, "n": len(categories)},
+            on=day,
         )
+
+
+def check_application(
+    *,
+    arrangement: Arrangement,
+    organisation: Organisation | None,
+    categories: Sequence[Category],
+    answers: Mapping[int, Mapping[str, str]],
+    declarations: Mapping[str, bool],
+    companies_house_number: str,
+    on: date,
+) -> None:
+    """Every rule an application must meet (`organisation` None: one not yet in the registry)."""
+    day = on
+    if not arrangement.is_open_on(day):
+        raise ProcurementError(_("The arrangement is not open to applications on that day."))
+    if not categories:
+        raise ProcurementError(_("Choose at least one category."), field="categories")
+    if any(c.arrangement_id != arrangement.pk for c in categories):
+        raise ProcurementError(_("Choose categories of this arrangement."), field="categories")
+    clean_companies_house_number(companies_house_number)
+    _check_declarations(declarations)
+    for category in categories:
+        _check_answers(category, answers.get(category.pk, {}))
+    if organisation is None:
+        return
+    admitted = set(
+        Admission.objects.current_on(day)
+        .filter(organisation=organisation, category__in=categories)
+        .values_list("category_id", flat=True)
+    )
+    pending = set(
+        CategoryDecision.objects.filter(
+            application__organisation=organisation,
+            category__in=categories,
+            outcome=CategoryDecision.Outcome.PENDING,
+        ).values_list("category_id", flat=True)
+    )
+    for category in categories:
+        if category.pk in admitted:
+            raise ProcurementError(
+                _("%(org)s is already admitted in %(category)s.")
+                % {"org": organisation, "category": category},
+                field="categories",
+            )
+        if category.pk in pending:
+            raise ProcurementError(
+                _("%(org)s already has an application awaiting a decision in %(category)s.")
+                % {"org": organisation, "category": category},
+                field="categories",
+            )
+
+
+def record_application(
+    *,
+    arrangement: Arrangement,
+    organisation: Organisation,
+    categories: Sequence[Category],
+    answers: Mapping[int, Mapping[str, str]],
+    declarations: Mapping[str, bool],
+    companies_house_number: str,
+    by: Any,
+    on: date,
+    contact_email: str = "",
+) -> SupplierApplication:
+    """Write an application that `check_application` has passed (the caller holds the lock)."""
+    day = on
+    number = clean_companies_house_number(companies_house_number)
+    cleaned_declarations = _check_declarations(declarations)
+    cleaned_answers = {c.pk: _check_answers(c, answers.get(c.pk, {})) for c in categories}
+    application = SupplierApplication.objects.create(
+        arrangement=arrangement,
+        organisation=organisation,
+        companies_house_number=number,
+        declarations=cleaned_declarations,
+        received_on=day,
+        submitted_at=timezone.now(),
+        submitted_by=user_of(by),
+        contact_email=contact_email,
+    )
+    CategoryDecision.objects.bulk_create(
+        CategoryDecision(
+            application=application,
+            category=category,
+            questions_version=category.questions_version,
+            answers=cleaned_answers[category.pk],
+        )
+        for category in categories
+    )
+    audit_record(
+        by=by,
+        action="supplier_application.submitted",
+        target=application,
+        about=[organisation, arrangement],
+        summary=_("%(org)s applied to %(arrangement)s in %(n)s categories")
+        % {"org": organisation, "arrangement": arrangement, "n": len(categories)},
+    )
     return application
 
 

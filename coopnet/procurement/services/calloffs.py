@@ -9,6 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import CharField, DateTimeField, F, IntegerField, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,7 +35,7 @@ from ..models import (
     Tender,
 )
 from ..working_days import add_working_days
-from .common import log_message, manager_emails, send_after_commit
+from .common import insert_from_select, log_message, send_after_commit
 
 
 def buyer_is_eligible(arrangement: Arrangement, buyer: Organisation, on: date) -> bool:
@@ -152,23 +153,10 @@ def calloff_issue(*, call_off: CallOff, by: Any, on: date | None = None) -> int:
         if not call_off.arrangement.is_open_on(day):
             raise ProcurementError(_("The arrangement is not open on that day."))
         _check_deadline(call_off.arrangement, call_off.tender_deadline, day)
-        admissions = list(
-            Admission.objects.current_on(day)
-            .filter(category=call_off.category)
-            .select_related("organisation")
-            .order_by("organisation__name")
-        )
-        if not admissions:
+        admitted = Admission.objects.current_on(day).filter(category=call_off.category)
+        if not admitted.exists():
             raise ProcurementError(_("No supplier is admitted in this category today."))
         now = timezone.now()
-        Invitation.objects.bulk_create(
-            (
-                Invitation(call_off=call_off, supplier=a.organisation, admission=a, invited_at=now)
-                for a in admissions
-            ),
-            batch_size=500,
-        )
-        emails = manager_emails([a.organisation_id for a in admissions], day)
         values = {
             "buyer": call_off.buyer_name,
             "title": call_off.title,
@@ -184,20 +172,29 @@ def calloff_issue(*, call_off: CallOff, by: Any, on: date | None = None) -> int:
             )
             % values
         )
-        CommunicationLog.objects.bulk_create(
-            (
-                CommunicationLog(
-                    kind=CommunicationLog.Kind.INVITATION,
-                    organisation=a.organisation,
-                    call_off=call_off,
-                    subject=subject,
-                    body=body,
-                    recipients=emails.get(a.organisation_id, ""),
-                    logged_at=now,
-                )
-                for a in admissions
-            ),
-            batch_size=500,
+        invited = insert_from_select(
+            Invitation,
+            admitted,
+            {
+                "call_off_id": Value(call_off.pk, output_field=IntegerField()),
+                "supplier_id": F("organisation_id"),
+                "admission_id": F("pk"),
+                "invited_at": Value(now, output_field=DateTimeField()),
+            },
+        )
+        # Who is told is looked up when the background task sends the emails.
+        insert_from_select(
+            CommunicationLog,
+            admitted,
+            {
+                "kind": Value(CommunicationLog.Kind.INVITATION.value, output_field=CharField()),
+                "organisation_id": F("organisation_id"),
+                "call_off_id": Value(call_off.pk, output_field=IntegerField()),
+                "subject": Value(subject[:300], output_field=CharField()),
+                "body": Value(body, output_field=CharField()),
+                "recipients": Value("", output_field=CharField()),
+                "logged_at": Value(now, output_field=DateTimeField()),
+            },
         )
         call_off.status = CallOff.Status.ISSUED
         call_off.issued_on = day
@@ -208,11 +205,11 @@ def calloff_issue(*, call_off: CallOff, by: Any, on: date | None = None) -> int:
             target=call_off,
             about=[call_off.buyer],
             summary=_("%(title)s issued to %(n)s suppliers")
-            % {"title": call_off.title, "n": len(admissions)},
+            % {"title": call_off.title, "n": invited},
         )
         call_off_id = call_off.pk
         transaction.on_commit(lambda: tasks.send_invitations.enqueue(call_off_id=call_off_id))
-    return len(admissions)
+    return invited
 
 
 def _invited_supplier(call_off: CallOff, supplier: Organisation, by: Any) -> None:

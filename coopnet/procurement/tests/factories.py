@@ -6,7 +6,7 @@ from datetime import date
 
 import factory
 
-from coopnet.members.models import OrganisationKind
+from coopnet.members.models import Organisation, OrganisationKind
 from coopnet.members.tests.factories import OrganisationFactory
 from coopnet.procurement.models import Admission, Arrangement, Category, Regime
 
@@ -65,3 +65,22 @@ NO_GROUNDS = {
     "misconduct": False,
     "poor_performance": False,
 }
+
+
+def bulk_admit(category: Category, count: int, on: date = date(2020, 4, 1)) -> None:
+    """`count` suppliers admitted in `category`, written in bulk (for the 2,000-supplier checks)."""
+    if count <= 0:
+        return
+
+    start = Organisation.objects.count()
+    organisations = Organisation.objects.bulk_create(
+        Organisation(
+            name=f"Bulk supplier {start + n:05d}",
+            slug=f"bulk-supplier-{category.pk}-{start + n}",
+            kind=OrganisationKind.SUPPLIER,
+        )
+        for n in range(count)
+    )
+    Admission.objects.bulk_create(
+        Admission(organisation=o, category=category, start=on) for o in organisations
+    )

@@ -47,6 +47,9 @@ ENTRIES: dict[str, Entry] = {
     "procurement:arrangements": Entry(everyone(OK)),
     "procurement:arrangement": Entry(everyone(OK), _slug),
     "procurement:suppliers": Entry(everyone(OK), _slug, query="?on=2022-07-31"),
+    # A newcomer applies without an account; a signed-in person is sent to the usual form.
+    "procurement:new_supplier": Entry({**everyone(REDIRECT), "anonymous": OK}, _slug),
+    "procurement:new_supplier_sent": Entry(everyone(OK), _slug),
     "procurement:apply": Entry(_only("officer_a", "officer_b", "network_admin"), _slug),
     "procurement:application": Entry(
         _only("officer_b", "network_admin"),
@@ -72,6 +75,8 @@ ENTRIES: dict[str, Entry] = {
         _only("officer_b", "network_admin"),
         lambda c: {"pk": c["procurement_renewal"].pk},
     ),
+    "procurement:notices": Entry(admins_only(), _slug),
+    "procurement:notice_edit": Entry(admins_only(), lambda c: {"pk": c["procurement_notice"].pk}),
     "procurement:calloffs": Entry(signed_in(OK)),
     "procurement:calloff_new": Entry(_only("officer_a", "officer_b", "network_admin"), _slug),
     # The buyer (officer A's council), the invited supplier (officer B's) and staff read it.
@@ -93,6 +98,12 @@ ENTRIES: dict[str, Entry] = {
     ),
     "procurement:calloff_award": Entry(_posting("officer_a"), _call_off, method="post"),
     "procurement_open_data:ocds_json": Entry(everyone(OK)),
+    "api:procurement-arrangement-list": Entry(everyone(OK)),
+    "api:procurement-arrangement-detail": Entry(everyone(OK), _slug),
+    "api:procurement-arrangement-suppliers": Entry(everyone(OK), _slug, query="?on=2022-07-31"),
+    "api:procurement-evaluation-list": Entry({**admins_only(), "anonymous": DENY}),
+    "api:my-supplier-application-list": Entry({**signed_in(OK), "anonymous": DENY}),
+    "api:my-call-off-list": Entry({**signed_in(OK), "anonymous": DENY}),
 }
 
 assert LOGIN  # the signed_in() helper sends anonymous visitors to sign in
@@ -139,7 +150,14 @@ def site_context(ctx: dict[str, Any]) -> dict[str, Any]:
     renewal = DeclarationRenewal.objects.create(
         arrangement=arrangement, organisation=supplier, requested_on=timezone.localdate()
     )
+    notice = Notice.objects.create(
+        arrangement=arrangement,
+        title="Contract notice",
+        reference="2020/S 064-151234",
+        published_on=date(2020, 3, 27),
+    )
     return {
+        "procurement_notice": notice,
         "procurement_renewal": renewal,
         "procurement_arrangement": arrangement,
         "procurement_admission": admission,

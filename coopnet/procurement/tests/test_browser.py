@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from conftest import PASSWORD
 from coopnet.members.tests.factories import PersonFactory, RoleFactory, UserFactory
-from coopnet.procurement.models import Admission, CallOff
+from coopnet.procurement.models import Admission, CallOff, SupplierApplication
 
 from .factories import AdmissionFactory, CategoryFactory, SupplierFactory
 
@@ -125,3 +125,56 @@ def test_apply_admit_call_off_tender_open_award(browser_page, network_admin, off
     assert len(told) == 1
     assert "Total: 72.00 out of 100" in told[0].body  # Peopletoo: 6*6 + 9*4
     assert "Total: 78.00 out of 100" in told[0].body  # Made Open's: 9*6 + 6*4
+
+
+def test_a_new_supplier_signs_up_confirms_by_email_and_staff_record_a_notice(
+    browser_page, network_admin
+):
+    bp = browser_page
+    page = bp.page
+    category = CategoryFactory(name="Capacity building")
+    arrangement = category.arrangement
+
+    # Someone from an organisation the network does not know applies without an account.
+    bp.visit(arrangement.get_absolute_url())
+    bp.follow("Apply as a supplier new to the network")
+    page.get_by_label("Organisation's name").fill("Brand New Consulting Ltd")
+    page.get_by_label("Companies House number (if it has one)").fill("12345678")
+    page.get_by_label("Your full name").fill("Rhian Jones")
+    page.get_by_label("Your email address").fill("rhian@brand-new.example.org")
+    page.get_by_label("Capacity building", exact=True).check()
+    for question in category.questions:
+        page.get_by_label(f"Capacity building: {question['text']}").fill("Two councils.")
+    for ground in ("convictions", "tax", "insolvency", "misconduct", "poor_performance"):
+        page.locator(f"input[name=ground_{ground}][value=no]").check()
+    bp.submit("Send the application")
+    assert "We have sent a link to" in page.content()
+
+    # The link confirms the address and makes the account, which follows the application.
+    link = next(m for m in mail.outbox if m.to == ["rhian@brand-new.example.org"])
+    path = "/" + link.body.split("://", 1)[1].split("/", 1)[1].split()[0]
+    bp.visit(path)
+    page.locator("input[name=password1]").fill("a long enough passphrase 42")
+    page.locator("input[name=password2]").fill("a long enough passphrase 42")
+    bp.submit("Create account")
+    assert "Your account is ready" in page.content()
+    application = SupplierApplication.objects.get(organisation__name="Brand New Consulting Ltd")
+    bp.visit(application.get_absolute_url())
+    assert "Capacity building" in page.content()
+
+    # Staff record the notice published for the arrangement, and correct it.
+    sign_in_as(bp, network_admin)
+    bp.visit(arrangement.get_absolute_url())
+    bp.follow("Record or change the notices")
+    page.get_by_label("Notice", exact=True).fill("Contract notice")
+    page.get_by_label("Reference", exact=True).fill("2020/S 064-151234")
+    page.get_by_label("Published on").fill("27/03/2020")
+    bp.submit("Record the notice")
+    assert "2020/S 064-151234" in page.content()
+    page.get_by_role("link", name="Change 2020/S 064-151234").click()
+    page.wait_for_load_state()
+    bp.check()
+    page.get_by_label("Reference", exact=True).fill("2020/S 064-151235")
+    bp.submit("Save the notice")
+    bp.visit(arrangement.get_absolute_url())
+    assert "2020/S 064-151235" in page.content()

@@ -12,7 +12,7 @@ from django.utils import timezone
 from coopnet.procurement import services
 from coopnet.procurement.models import Admission, CallOff, SupplierApplication
 
-from .factories import NO_GROUNDS, AdmissionFactory, CategoryFactory, answers_for
+from .factories import NO_GROUNDS, AdmissionFactory, CategoryFactory, answers_for, bulk_admit
 
 pytestmark = pytest.mark.django_db
 
@@ -33,15 +33,16 @@ def test_the_public_list_shows_the_suppliers_admitted_on_the_date_asked(client, 
     assert approximate.organisation.name not in on_2020
 
 
-@pytest.mark.parametrize("count", [3, 30])
-def test_the_supplier_list_costs_the_same_queries_at_3_and_30(
+@pytest.mark.parametrize("count", [3, 30, 2000])
+def test_the_supplier_list_costs_the_same_queries_at_3_30_and_2000(
     client, django_assert_num_queries, count
 ):
     category = CategoryFactory()
     other = CategoryFactory(arrangement=category.arrangement)
-    for _n in range(count):
+    for _n in range(min(count, 30)):
         admission = AdmissionFactory(category=category)
         AdmissionFactory(category=other, organisation=admission.organisation)
+    bulk_admit(category, count - min(count, 30))
     url = reverse("procurement:suppliers", kwargs={"slug": category.arrangement.slug})
     with django_assert_num_queries(4):
         response = client.get(url, {"on": "2022-07-31"})
@@ -234,3 +235,21 @@ def test_tender_open_score_and_award_through_the_pages(
     detail = client.get(call_off.get_absolute_url()).content.decode()
     assert "Records kept until at least" in detail
     assert tenders[1].supplier.name in detail
+
+
+@pytest.mark.parametrize("count", [3, 2000])
+def test_the_arrangement_pages_cost_the_same_queries_at_3_and_2000_suppliers(
+    client, django_assert_num_queries, count
+):
+    category = CategoryFactory()
+    bulk_admit(category, count)
+    with django_assert_num_queries(ARRANGEMENTS_QUERIES):
+        listing = client.get(reverse("procurement:arrangements"))
+    assert category.arrangement.name in listing.content.decode()
+    with django_assert_num_queries(ARRANGEMENT_QUERIES):
+        page = client.get(category.arrangement.get_absolute_url())
+    assert f">{count}</a>" in page.content.decode()  # suppliers admitted today
+
+
+ARRANGEMENTS_QUERIES = 1
+ARRANGEMENT_QUERIES = 5

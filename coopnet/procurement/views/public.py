@@ -37,10 +37,11 @@ def arrangement(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "arrangement": obj,
             "rules": obj.rules(),
-            "supplier_count": len(selectors.suppliers_on(obj, today)),
+            "supplier_count": selectors.supplier_count_on(obj, today),
             "is_open": obj.is_open_on(today),
             "can_apply": request.user.has_perm("procurement.apply"),
             "can_buy": request.user.has_perm("procurement.buy"),
+            "can_manage": request.user.has_perm("procurement.manage"),
         },
     )
 
