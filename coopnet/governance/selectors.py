@@ -285,3 +285,14 @@ def meeting_people(meeting: Meeting) -> QuerySet[Person]:
         .distinct()
         .order_by("full_name")
     )
+
+
+def minutes_recipients(meeting: Meeting) -> list[Person]:
+    """Who is sent the draft minutes: everyone recorded as present who has an email address."""
+    return [
+        a.person
+        for a in meeting.attendances.select_related("person")
+        .filter(status=Attendance.Status.PRESENT)
+        .order_by("person__full_name")
+        if a.person.email
+    ]

@@ -14,7 +14,7 @@ from coopnet.governance.models import Meeting, Minutes
 from coopnet.governance.tests.factories import SYSTEM
 from coopnet.members.tests.factories import PersonFactory, UserFactory
 
-from .conftest import ago, held_meeting, pdf
+from .conftest import ago, held_meeting, pdf, quorate
 
 pytestmark = pytest.mark.django_db
 
@@ -129,6 +129,7 @@ def test_the_minutes_flow(
     with django_capture_on_commit_callbacks(execute=True):
         services.minutes_circulate(meeting=meeting, by=SYSTEM)
     assert [m.to for m in mail.outbox] == [["member@example.org"]]
+    assert selectors.minutes_recipients(meeting) == [eoc_member]
     with pytest.raises(GovernanceError, match="Only draft minutes"):
         services.minutes_circulate(meeting=meeting, by=SYSTEM)
 
@@ -148,6 +149,7 @@ def test_the_minutes_flow(
     approval = services.agenda_item_add(
         meeting=later, title="Minutes of the last meeting", approves_minutes_of=meeting, by=SYSTEM
     )
+    quorate(later, eoc_member)
     minutes = services.minutes_approve(meeting=meeting, at_item=approval, by=SYSTEM)
     assert minutes.status == Minutes.Status.APPROVED
     with pytest.raises(GovernanceError, match="Approved minutes cannot be changed"):
@@ -242,3 +244,25 @@ def test_document_versions(network_admin):
             upload=pdf("x.pdf", b"nope"),
             by=network_admin,
         )
+
+
+def test_minutes_are_approved_only_at_a_quorate_meeting_with_attendance(
+    eoc, eoc_member, meeting_with_minutes
+):
+    services.minutes_circulate(meeting=meeting_with_minutes, by=SYSTEM)
+    later = held_meeting(eoc, days_ago=1, title="Next EOC meeting")
+    item = services.agenda_item_add(
+        meeting=later, title="Minutes", approves_minutes_of=meeting_with_minutes, by=SYSTEM
+    )
+    with pytest.raises(GovernanceError, match="Record who attended Next EOC meeting"):
+        services.minutes_approve(meeting=meeting_with_minutes, at_item=item, by=SYSTEM)
+    services.attendance_record(meeting=later, person=eoc_member, status="present", by=SYSTEM)
+    # The EOC's quorum is a third of its 12 places: one member present is not enough.
+    with pytest.raises(GovernanceError, match="was not quorate.*had 1 of the 4 members needed"):
+        services.minutes_approve(meeting=meeting_with_minutes, at_item=item, by=SYSTEM)
+    meeting_with_minutes.minutes.refresh_from_db()
+    assert meeting_with_minutes.minutes.status == Minutes.Status.CIRCULATED
+    eoc.quorum = 1
+    eoc.save()
+    minutes = services.minutes_approve(meeting=meeting_with_minutes, at_item=item, by=SYSTEM)
+    assert minutes.status == Minutes.Status.APPROVED
