@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
+from email import message_from_bytes
+from email.policy import default as default_policy
 
 import pytest
 from django.core import mail
@@ -266,3 +268,21 @@ def test_minutes_are_approved_only_at_a_quorate_meeting_with_attendance(
     eoc.save()
     minutes = services.minutes_approve(meeting=meeting_with_minutes, at_item=item, by=SYSTEM)
     assert minutes.status == Minutes.Status.APPROVED
+
+
+def test_the_minutes_email_shows_names_literally_in_subject_and_body(
+    eoc, eoc_member, meeting_with_minutes, django_capture_on_commit_callbacks
+):
+    meeting_with_minutes.title = "V&P and EOC: Councils' review"
+    meeting_with_minutes.save()
+    eoc_member.full_name, eoc_member.email = "Siân O'Brien", "sian@example.org"
+    eoc_member.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.minutes_circulate(meeting=meeting_with_minutes, by=SYSTEM)
+    [sent] = mail.outbox
+    parsed = message_from_bytes(sent.message().as_bytes(), policy=default_policy)
+    assert parsed["Subject"] == "Draft minutes for comment: V&P and EOC: Councils' review"
+    body = parsed.get_body(preferencelist=("plain",)).get_content()
+    assert "Dear Siân O'Brien," in body
+    assert "The draft minutes of V&P and EOC: Councils' review on" in body
+    assert "&amp;" not in body and "&#x27;" not in body
