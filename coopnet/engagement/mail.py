@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from coopnet.core.mail import render_email
+
 from .models import Newsletter, Subscriber
 
 CONFIRM_SALT = "coopnet.engagement.newsletter.confirm"

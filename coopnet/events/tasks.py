@@ -13,6 +13,7 @@ from django.utils import translation
 from django_tasks import task
 
 from coopnet.core.mail import render_email
+
 from .calendar import invitation
 from .models import Registration
 

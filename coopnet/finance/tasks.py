@@ -10,9 +10,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from coopnet.core.mail import render_email
 from coopnet.core.actors import System, acting_as
 from coopnet.core.audit import audit_record
+from coopnet.core.mail import render_email
 
 from . import documents, selectors
 from .models import Invoice, Reminder

@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from django_tasks import task
 
 from coopnet.core.mail import render_email
+
 from .models import Decision, ProgressReport
 from .permissions import funding_managers
 from .selectors import profile_manager_emails

@@ -9,8 +9,8 @@ from django_tasks import task
 
 from coopnet.core.mail import render_email
 
-from . import selectors
 from .models import Minutes
+from .quorum import minutes_recipients
 
 
 @task()
@@ -18,7 +18,7 @@ def send_minutes_circulated(minutes_id: int) -> int:
     """Tell each person present that the draft minutes are ready for comment."""
     minutes = Minutes.objects.select_related("meeting").get(pk=minutes_id)
     meeting = minutes.meeting
-    people = selectors.minutes_recipients(meeting)
+    people = minutes_recipients(meeting)
     base = settings.SITE_URL.rstrip("/")
     url = base + reverse("governance:minutes", kwargs={"pk": meeting.pk})
     for person in people:

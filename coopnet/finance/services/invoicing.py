@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 from coopnet.core.actors import Actor, acting_as, user_of
@@ -69,9 +70,24 @@ def _vat(config: FinanceSettings, net: Decimal) -> tuple[Decimal, Decimal]:
 
 
 def _check_ready(config: FinanceSettings) -> None:
-    if not config.body_name.strip():
+    """An invoice names who issues it, where they are and how to pay: refuse to raise one while
+    any of these is blank (checked before anything is written)."""
+    missing = [
+        str(label)
+        for label, value in (
+            (_("name"), config.body_name),
+            (_("address"), config.body_address),
+            (_("payment details"), config.payment_instructions),
+        )
+        if not value.strip()
+    ]
+    if missing:
         raise FinanceError(
-            _("Enter the Accountable Body's details in the finance settings before invoicing.")
+            _(
+                "Enter the Accountable Body's %(missing)s in the finance settings before "
+                "invoicing: an invoice without them cannot be paid."
+            )
+            % {"missing": get_text_list(missing, _("and"))}
         )
 
 

@@ -15,7 +15,7 @@ from coopnet.core.guard import refuse, require
 from .. import tasks
 from ..errors import GovernanceError
 from ..models import AgendaItem, Attendance, Meeting, Minutes, MinutesComment
-from ..selectors import quorum_check
+from ..quorum import quorum_check
 from .appointments import MANAGE
 
 S = Minutes.Status

@@ -9,6 +9,7 @@ from django.utils import translation
 from django_tasks import task
 
 from coopnet.core.mail import render_email
+
 from ..models import Application
 from . import selectors, welcome
 

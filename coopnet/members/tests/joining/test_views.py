@@ -9,6 +9,8 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
+from coopnet.core.membership_year import year_label, year_of
+from coopnet.finance.models import Invoice
 from coopnet.members.models import ApplicantType, Application, LocalAuthority, Organisation
 from coopnet.members.tests.factories import category
 
@@ -301,3 +303,58 @@ def test_applicant_and_staff_pages_have_pinned_query_counts(
     ):
         with django_assert_max_num_queries(9):
             _page(url, staff)
+
+
+def test_approving_with_no_fee_set_says_no_invoice_was_raised(network_admin):
+    application = council_application()
+    client = _admin(network_admin)
+    with committed():
+        response = client.post(
+            reverse("joining:approve", args=[application.pk]),
+            {"decided_on": date.today().isoformat()},
+        )
+    html = _page(response["Location"], client)
+    year = year_label(year_of(date.today()))
+    assert f"No invoice was raised: no fee is set for Full in {year}." in html
+    assert "first invoice are on their way" not in html
+    assert (
+        f"The welcome email, with the welcome pack, is being sent to {application.applicant_email}"
+        in html
+    )
+
+
+def test_approving_says_which_invoice_was_raised_and_who_it_is_emailed_to(
+    network_admin, finance_ready
+):
+    application = council_application()
+    client = _admin(network_admin)
+    with committed():
+        response = client.post(
+            reverse("joining:approve", args=[application.pk]),
+            {"decided_on": date.today().isoformat()},
+        )
+    html = _page(response["Location"], client)
+    invoice = Invoice.objects.get()
+    assert (
+        f"Invoice {invoice.reference} for £{invoice.total:,} has been raised and is being "
+        f"emailed to {application.invoice_email}." in html
+    )
+
+
+def test_the_approve_page_warns_when_no_fee_is_set_with_a_link_to_set_one(network_admin):
+    application = council_application()
+    page = _admin(network_admin).get(reverse("joining:approve", args=[application.pk]))
+    html = page.content.decode()
+    year = year_of(date.today())
+    assert (
+        f"No fee is set for Full in {year_label(year)}, so approving will raise no invoice" in html
+    )
+    full = category("full")
+    link = reverse("admin:finance_feeschedule_add") + f"?category={full.pk}&amp;year={year}"
+    assert f'href="{link}"' in html
+
+
+def test_the_approve_page_has_no_fee_warning_once_the_fee_is_set(network_admin, finance_ready):
+    application = council_application()
+    html = _admin(network_admin).get(reverse("joining:approve", args=[application.pk]))
+    assert "No fee is set" not in html.content.decode()
