@@ -16,7 +16,9 @@ from coopnet.members.models import Application, Membership, MembershipCategory
 from .fees import fee_for, schedules_for
 from .models import FeeSchedule, FinanceSettings, FirstInvoiceRule, Invoice
 from .selectors import invoice_recipients
+from .errors import FinanceError
 from .services import invoice_raise_first, purchase_order_set
+from .services.invoicing import check_ready
 
 
 def raise_first_invoice(
@@ -69,12 +71,21 @@ def _no_invoice_reason(membership: Membership, on: date) -> str:
 
 
 def approval_checks(*, application: Application, on: date, **details: Any) -> Note | None:
-    """Before approval: warn when the approval will raise no invoice because no fee is set."""
+    """Before approval: warn when the approval will raise no invoice because no fee is set, or
+    will be refused because the Accountable Body's details are not complete."""
     category: MembershipCategory | None = application.category
     if category is None or FinanceSettings.current().first_invoice_rule == FirstInvoiceRule.NONE:
         return None
     year = year_of(on)
     if FeeSchedule.objects.filter(category=category, year=year).exists():
+        try:
+            check_ready(FinanceSettings.current())
+        except FinanceError as exc:  # the approval would be refused: say so before it is tried
+            return Note(
+                _("Approving will be refused: %(why)s") % {"why": exc},
+                link=reverse("admin:finance_financesettings_changelist"),
+                link_text=_("Open the finance settings"),
+            )
         return None
     return Note(
         _(

@@ -52,11 +52,9 @@ def is_author(user, case_study) -> bool:
 
 @rules.predicate
 def is_unsent_draft(user, case_study) -> bool:
-    return (
-        case_study is not None
-        and case_study.state == case_study.State.DRAFT
-        and case_study.published_at is None
-    )
+    """A draft never sent for review (once sent it is submitted, then returned or published;
+    an unpublished one goes back as returned, so it is never a draft again)."""
+    return case_study is not None and case_study.state == case_study.State.DRAFT
 
 
 # A draft is deleted by its author (while they still manage the lead member) or by staff;

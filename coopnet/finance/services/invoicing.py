@@ -69,7 +69,7 @@ def _vat(config: FinanceSettings, net: Decimal) -> tuple[Decimal, Decimal]:
     return Decimal("0.00"), ZERO
 
 
-def _check_ready(config: FinanceSettings) -> None:
+def check_ready(config: FinanceSettings) -> None:
     """An invoice names who issues it, where they are and how to pay: refuse to raise one while
     any of these is blank (checked before anything is written)."""
     missing = [
@@ -184,7 +184,7 @@ def invoice_raise_first(*, membership: Membership, on: date, by: Actor) -> Invoi
     fee = fee_for(membership, schedules_for(year))
     if fee is None or fee.amount == ZERO:
         return None
-    _check_ready(config)
+    check_ready(config)
     months = months_left(on) if config.first_invoice_rule == FirstInvoiceRule.PRO_RATA else 12
     net = to_pence(fee.amount * months / Decimal(12))
     with acting_as(by):
@@ -306,7 +306,7 @@ def invoice_run_confirm(
     it again for the same year raises nothing twice."""
     require(by, "finance.raise_invoices")
     config = FinanceSettings.current()
-    _check_ready(config)
+    check_ready(config)
     lock_invoicing()
     plan = invoice_run_plan(year=year, on=on)
     if not plan.to_invoice:

@@ -30,7 +30,7 @@ def case_study_delete(*, case_study: CaseStudy, by: Actor) -> None:
     """Delete a draft that was never sent for review or published (its author, or staff)."""
     case_study = _locked(case_study)
     require(by, "knowledge.delete_case_study", case_study)
-    if case_study.state != CaseStudy.State.DRAFT or case_study.published_at is not None:
+    if case_study.state != CaseStudy.State.DRAFT:
         raise KnowledgeError(
             _(
                 "Only a draft that has not been sent for review can be deleted. A published "

@@ -297,11 +297,12 @@ def test_applicant_and_staff_pages_have_pinned_query_counts(
             _page(url, anonymous)
     staff = _admin(network_admin)
     staff.get(reverse("joining:queue"))
-    for url in (
-        reverse("joining:application", args=[application.pk]),
-        reverse("joining:approve", args=[application.pk]),
+    # the approve page also asks finance whether a fee is set (its settings, the fee schedule)
+    for url, limit in (
+        (reverse("joining:application", args=[application.pk]), 9),
+        (reverse("joining:approve", args=[application.pk]), 11),
     ):
-        with django_assert_max_num_queries(9):
+        with django_assert_max_num_queries(limit):
             _page(url, staff)
 
 
@@ -358,3 +359,13 @@ def test_the_approve_page_has_no_fee_warning_once_the_fee_is_set(network_admin, 
     application = council_application()
     html = _admin(network_admin).get(reverse("joining:approve", args=[application.pk]))
     assert "No fee is set" not in html.content.decode()
+
+
+def test_the_approve_page_warns_when_invoicing_is_not_set_up(network_admin, finance_ready):
+    finance_ready.payment_instructions = ""
+    finance_ready.save()
+    application = council_application()
+    html = _admin(network_admin).get(reverse("joining:approve", args=[application.pk]))
+    text = html.content.decode()
+    assert "Approving will be refused: Enter the Accountable Body&#x27;s payment details" in text
+    assert reverse("admin:finance_financesettings_changelist") in text
