@@ -13,10 +13,10 @@ from coopnet.core.membership_year import year_label, year_of
 from coopnet.core.money import ZERO, format_money
 from coopnet.members.models import Application, Membership, MembershipCategory
 
+from .errors import FinanceError
 from .fees import fee_for, schedules_for
 from .models import FeeSchedule, FinanceSettings, FirstInvoiceRule, Invoice
 from .selectors import invoice_recipients
-from .errors import FinanceError
 from .services import invoice_raise_first, purchase_order_set
 from .services.invoicing import check_ready
 
