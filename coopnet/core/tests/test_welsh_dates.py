@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from coopnet.governance.elections.models import Election
 from coopnet.governance.elections.tests.helpers import make_election, make_seat
 from coopnet.governance.tests.factories import BodyFactory
 from coopnet.members.tests.factories import CouncilFactory, MembershipFactory, category
@@ -35,9 +36,11 @@ def welsh_pages(client, network_admin):
         slug="vp-board", name="Values and Principles Board", short_name="V&P Board"
     )
     term_start = timezone.localdate() + timedelta(days=30)
-    make_election(
+    election = make_election(
         network_admin, [make_seat(body)], title="V&P Board elections", term_start=term_start
     )
+    # announced: the public list shows it
+    Election.objects.filter(pk=election.pk).update(state=Election.State.NOMINATIONS)
     client.cookies["django_language"] = "cy"
     return {
         "directory": reverse("members:directory"),
