@@ -213,6 +213,9 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = env("EMAIL_SUBJECT_PREFIX", default="[coopnet] ")
 ACCOUNT_ADAPTER = "coopnet.accounts.adapter.AccountAdapter"
+# Open sign-up ends on an account that can do nothing: accounts come by invitation and by
+# joining. Set ACCOUNT_ALLOW_SIGNUP=true to let anyone create an account.
+ACCOUNT_ALLOW_SIGNUP = env.bool("ACCOUNT_ALLOW_SIGNUP", default=False)
 # Staff and board members must turn on TOTP before any page opens (on by default in production).
 REQUIRE_STAFF_TWO_STEP = env.bool("REQUIRE_STAFF_TWO_STEP", default=False)
 # A signed-in session idle longer than this is ended (coopnet.accounts.middleware).

@@ -3,7 +3,9 @@ from django.conf import settings
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """Open sign-up is allowed (supporters, applicants); staff roles come only by invitation."""
+    """Accounts come by invitation (staff invite people; an approved application invites its
+    contacts), so open sign-up is off unless `ACCOUNT_ALLOW_SIGNUP` turns it on. Staff roles come
+    only by invitation either way."""
 
     def is_open_for_signup(self, request):
-        return bool(getattr(settings, "ACCOUNT_ALLOW_SIGNUP", True))
+        return bool(getattr(settings, "ACCOUNT_ALLOW_SIGNUP", False))

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
+
+from coopnet.core.mail import render_email
 
 
 @task()
@@ -18,6 +19,5 @@ def send_invitation_email(*, invitation_id: int) -> None:
     url = settings.SITE_URL.rstrip("/") + reverse("accounts:accept", args=[invitation.token])
     context = {"invitation": invitation, "url": url, "network": settings.NETWORK_NAME}
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
-        body = render_to_string("accounts/email/invitation_message.txt", context)
+        subject, body = render_email("accounts/email/invitation", context)
     send_mail(subject, body, None, [invitation.email])

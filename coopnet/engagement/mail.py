@@ -10,9 +10,10 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage, send_mail
 from django.core.mail.backends.base import BaseEmailBackend
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+
+from coopnet.core.mail import render_email
 
 from .models import Newsletter, Subscriber
 
@@ -81,8 +82,7 @@ def newsletter_message(
         "test": test,
     }
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("newsletter/email/issue_subject.txt", context).strip()
-        body = render_to_string("newsletter/email/issue_message.txt", context)
+        subject, body = render_email("newsletter/email/issue", context)
     return EmailMessage(
         subject=subject,
         body=body,
@@ -98,7 +98,6 @@ def send_templated(template: str, context: dict, recipients: list[str]) -> None:
         return
     context = {**context, "network": settings.NETWORK_NAME}
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"engagement/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"engagement/email/{template}_message.txt", context)
+        subject, body = render_email(f"engagement/email/{template}", context)
     for recipient in recipients:
         send_mail(subject, body, None, [recipient])

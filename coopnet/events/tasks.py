@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
+
+from coopnet.core.mail import render_email
 
 from .calendar import invitation
 from .models import Registration
@@ -48,8 +49,7 @@ def send_registration_email(*, registration_id: int, message: str) -> None:
         "cancel_url": _absolute(reverse("events:cancel_by_token", args=[registration.token])),
     }
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"events/email/{message}_subject.txt", context).strip()
-        body = render_to_string(f"events/email/{message}_message.txt", context)
+        subject, body = render_email(f"events/email/{message}", context)
     email = EmailMessage(subject, body, None, [registration.email])
     if message in WITH_INVITATION:
         email.attach("invite.ics", invitation(registration), "text/calendar; method=REQUEST")

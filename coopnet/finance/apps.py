@@ -7,9 +7,14 @@ class FinanceConfig(AppConfig):
     verbose_name = _("Finance")
 
     def ready(self) -> None:
-        from coopnet.core.hooks import MEMBERSHIP_APPROVED, register_hook
+        from coopnet.core.hooks import (
+            MEMBERSHIP_APPROVAL_CHECKS,
+            MEMBERSHIP_APPROVED,
+            register_hook,
+        )
 
         from . import permissions  # noqa: F401  (registers the rules)
-        from .hooks import raise_first_invoice
+        from .hooks import approval_checks, raise_first_invoice
 
         register_hook(MEMBERSHIP_APPROVED, "finance.first_invoice", raise_first_invoice)
+        register_hook(MEMBERSHIP_APPROVAL_CHECKS, "finance.fee_set", approval_checks)

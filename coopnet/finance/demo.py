@@ -27,6 +27,10 @@ LABELS = {
 }
 
 ACCOUNTABLE_BODY = "Oldham Council"
+# The LGA Special Interest Group report gives the network's address at the Accountable Body. The
+# seeds give no bank details, so "how to pay" stays empty: invoicing is refused until the
+# finance officer enters them (docs/finance.md).
+ACCOUNTABLE_BODY_ADDRESS = "Oldham Civic Centre\nWest Street\nOldham\nOL1 1UL"
 FEE_SOURCE = (
     f"{REVIEW_2022}, budget statement: projection assumes new Full members at £3,500 and new "
     "Associate and Affiliate members at £250 each"
@@ -53,10 +57,13 @@ def load(summary: LoadSummary) -> None:
 def _load(summary: LoadSummary) -> None:
     config = FinanceSettings.objects.order_by("pk").first()
     if config is None:
-        FinanceSettings.objects.create(body_name=ACCOUNTABLE_BODY)
+        FinanceSettings.objects.create(
+            body_name=ACCOUNTABLE_BODY, body_address=ACCOUNTABLE_BODY_ADDRESS
+        )
         summary.count("finance_settings", CREATED)
-    elif config.body_name != ACCOUNTABLE_BODY:
+    elif config.body_name != ACCOUNTABLE_BODY or not config.body_address.strip():
         config.body_name = ACCOUNTABLE_BODY
+        config.body_address = config.body_address.strip() or ACCOUNTABLE_BODY_ADDRESS
         config.save()
         summary.count("finance_settings", UPDATED)
     else:

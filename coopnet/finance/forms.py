@@ -78,6 +78,15 @@ class CreditNoteForm(GovukForm):
     )
 
 
+class PaymentReverseForm(GovukForm):
+    reason = forms.CharField(
+        label=_("Why is this payment being reversed?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example, the same payment was keyed twice."),
+        error_messages={"required": _("Give the reason for reversing the payment.")},
+    )
+
+
 class PurchaseOrderForm(GovukForm):
     year = forms.TypedChoiceField(label=_("Membership year"), coerce=int, choices=())
     reference = forms.CharField(

@@ -44,6 +44,8 @@ may_see_organisation_invoices = is_finance_staff | manages_organisation | is_inv
 rules.add_perm("finance.manage", is_finance_staff)
 rules.add_perm("finance.raise_invoices", is_finance_staff)
 rules.add_perm("finance.record_payments", is_finance_staff)
+# Reversing a payment changes the Accountable Body's books: its finance officers only.
+rules.add_perm("finance.reverse_payments", is_finance_officer)
 rules.add_perm("finance.view_invoice", is_finance_staff | owns_invoice)
 rules.add_perm("finance.view_organisation_invoices", may_see_organisation_invoices)
 rules.add_perm("finance.set_purchase_order", may_see_organisation_invoices)

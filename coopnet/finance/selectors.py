@@ -56,9 +56,17 @@ STATUS_TAGS = {
 }
 
 
+def _counted(model: type[Payment] | type[CreditNote]) -> QuerySet:
+    """The rows that count towards a balance: every credit note; payments not reversed."""
+    if model is Payment:
+        return Payment.objects.filter(reversed_at__isnull=True)
+    return model.objects.all()
+
+
 def _sum_of(model: type[Payment] | type[CreditNote]) -> Coalesce:
     total = (
-        model.objects.filter(invoice=OuterRef("pk"))
+        _counted(model)
+        .filter(invoice=OuterRef("pk"))
         .order_by()
         .values("invoice")
         .annotate(s=Sum("amount"))
@@ -158,23 +166,49 @@ def purchase_orders_of(organisation: Organisation) -> dict[int, str]:
     )
 
 
-def invoice_recipients(invoice: Invoice) -> list[str]:
-    """The invoice contact(s) of the organisation now; the individual for a supporter."""
+def _invoice_contact_emails(organisation_ids: list[int], on: date) -> dict[int, list[str]]:
+    """Each organisation's invoice contacts' addresses on `on` (the period rule: a role whose
+    end date is `on` still holds that day), in one query."""
+    emails: dict[int, list[str]] = {}
+    rows = (
+        Role.objects.current_on(on)
+        .filter(organisation_id__in=organisation_ids, kind=RoleKind.INVOICE_CONTACT)
+        .exclude(person__email="")
+        .values_list("organisation_id", "person__email")
+        .order_by("organisation_id", "person__email")
+        .distinct()
+    )
+    for organisation_id, email in rows:
+        emails.setdefault(organisation_id, []).append(email)
+    return emails
+
+
+def invoice_recipients(invoice: Invoice, on: date | None = None) -> list[str]:
+    """Who an invoice is emailed to on `on` (today by default): the organisation's invoice
+    contacts then; the individual for a supporter."""
     if invoice.person_id is not None:
         email = invoice.person.email if invoice.person else ""
         return [email] if email else []
-    today = timezone.localdate()
     if invoice.organisation_id is None:
         return []
-    emails = (
-        Role.objects.current_on(today)
-        .filter(organisation_id=invoice.organisation_id, kind=RoleKind.INVOICE_CONTACT)
-        .exclude(person__email="")
-        .values_list("person__email", flat=True)
-        .order_by("person__email")
-        .distinct()
-    )
-    return list(emails)
+    on = on or timezone.localdate()
+    return _invoice_contact_emails([invoice.organisation_id], on).get(invoice.organisation_id, [])
+
+
+def not_emailable(invoices: list[Invoice], on: date | None = None) -> list[Invoice]:
+    """The invoices no one would be emailed: no invoice contact with an address (two queries
+    for any number of invoices; the invoices come with `person` selected)."""
+    on = on or timezone.localdate()
+    org_ids = [i.organisation_id for i in invoices if i.organisation_id is not None]
+    emails = _invoice_contact_emails(org_ids, on)
+    return [
+        i
+        for i in invoices
+        if not (
+            (i.person_id is not None and i.person is not None and i.person.email)
+            or (i.organisation_id is not None and emails.get(i.organisation_id))
+        )
+    ]
 
 
 def unpaid_invoices(on: date) -> QuerySet[Invoice]:
@@ -270,7 +304,8 @@ def income_received(year: int) -> dict[str, Decimal]:
     """Money received against a membership year's invoices, by category code (every category
     present, £0.00 where nothing was paid). For the budget's actual-vs-budget."""
     paid = (
-        Payment.objects.filter(invoice__year=year)
+        _counted(Payment)
+        .filter(invoice__year=year)
         .order_by()
         .values("invoice__category__code")
         .annotate(total=Sum("amount"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from django_tasks import task
 
 from coopnet.core.actors import System, acting_as
 from coopnet.core.audit import audit_record
+from coopnet.core.mail import render_email
 
 from . import documents, selectors
 from .models import Invoice, Reminder
@@ -39,8 +39,7 @@ def _send(invoice_id: int, template: str, extra: dict[str, object]) -> list[str]
         **extra,
     }
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"finance/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"finance/email/{template}_message.txt", context)
+        subject, body = render_email(f"finance/email/{template}", context)
         email = EmailMessage(subject, body, None, recipients)
         email.attach(
             documents.invoice_pdf_filename(invoice),

@@ -25,6 +25,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("invoices/<str:reference>/payments/add/", staff.payment_add, name="payment_add"),
     path(
+        "invoices/<str:reference>/payments/<int:pk>/reverse/",
+        staff.payment_reverse,
+        name="payment_reverse",
+    ),
+    path(
         "invoices/<str:reference>/credit-notes/add/", staff.credit_note_add, name="credit_note_add"
     ),
 ]

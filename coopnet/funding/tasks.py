@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
+
+from coopnet.core.mail import render_email
 
 from .models import Decision, ProgressReport
 from .permissions import funding_managers
@@ -26,8 +27,7 @@ def _send(template: str, context: dict, recipients: list[str]) -> None:
         return
     context = {**context, "network": settings.NETWORK_NAME}
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"funding/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"funding/email/{template}_message.txt", context)
+        subject, body = render_email(f"funding/email/{template}", context)
     send_mail(subject, body, None, recipients)
 
 

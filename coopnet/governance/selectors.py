@@ -3,7 +3,6 @@ costs the same number of queries however many members, meetings or actions there
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -28,6 +27,10 @@ from .models import (
     MinutesComment,
     Seat,
 )
+from .quorum import Quorum as Quorum
+from .quorum import minutes_recipients as minutes_recipients
+from .quorum import quorum_check as quorum_check
+from .quorum import quorum_rule as quorum_rule
 
 
 def members_on(body: Body, on: date) -> QuerySet[Appointment]:
@@ -204,43 +207,6 @@ def earlier_meetings_awaiting_approval(meeting: Meeting) -> QuerySet[Meeting]:
         .distinct()
         .order_by("-starts_at")
     )
-
-
-@dataclass
-class Quorum:
-    body: Body
-    required: int
-    present: int
-
-    @property
-    def quorate(self) -> bool:
-        return self.present >= self.required
-
-
-def quorum_rule(body: Body) -> int:
-    """The body's quorum: its own figure, or a third of its places rounded up."""
-    if body.quorum is not None:
-        return body.quorum
-    return max(1, math.ceil(sum(s.places for s in body.seats.all()) / 3))
-
-
-def quorum_check(meeting: Meeting) -> list[Quorum]:
-    """For each body meeting: members present (those holding a seat on it on the day, not merely
-    in attendance) against its quorum. A joint meeting must be quorate for each body."""
-    on = meeting.starts_at.date()
-    present = {
-        a.person_id
-        for a in meeting.attendances.all()
-        if a.status == Attendance.Status.PRESENT and not a.in_attendance
-    }
-    bodies_ = list(Body.objects.filter(meetings=meeting).prefetch_related("seats"))
-    serving = Appointment.objects.filter(seat__body__in=bodies_, person_id__in=present).current_on(
-        on
-    )
-    members: dict[int, set[int]] = {}
-    for body_id, person_id in serving.values_list("seat__body_id", "person_id"):
-        members.setdefault(body_id, set()).add(person_id)
-    return [Quorum(b, quorum_rule(b), len(members.get(b.pk, set()))) for b in bodies_]
 
 
 def action_log(body: Body) -> QuerySet[Action]:

@@ -41,6 +41,28 @@ rules.add_perm(
     is_network_admin | (manages_lead_member & is_open_for_members),
 )
 rules.add_perm("knowledge.change_case_study_address", is_network_admin)
+
+
+@rules.predicate
+def is_author(user, case_study) -> bool:
+    return bool(
+        case_study is not None and user.is_authenticated and case_study.created_by_id == user.pk
+    )
+
+
+@rules.predicate
+def is_unsent_draft(user, case_study) -> bool:
+    """A draft never sent for review (once sent it is submitted, then returned or published;
+    an unpublished one goes back as returned, so it is never a draft again)."""
+    return case_study is not None and case_study.state == case_study.State.DRAFT
+
+
+# A draft is deleted by its author (while they still manage the lead member) or by staff;
+# never once it has been sent for review or published.
+rules.add_perm(
+    "knowledge.delete_case_study",
+    ((is_author & manages_lead_member) | is_network_admin) & is_unsent_draft,
+)
 rules.add_perm("knowledge.submit_case_study", manages_lead_member | is_network_admin)
 rules.add_perm("knowledge.view_case_study_history", manages_lead_member | is_network_admin)
 rules.add_perm("knowledge.moderate_case_studies", is_network_admin)

@@ -12,6 +12,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("case-studies/review/", moderation.moderation_queue, name="moderation_queue"),
     path("case-studies/<slug:slug>/", case_studies.case_study_detail, name="case_study"),
     path("case-studies/<slug:slug>/edit/", case_studies.case_study_edit, name="case_study_edit"),
+    path(
+        "case-studies/<slug:slug>/delete/",
+        case_studies.case_study_delete,
+        name="case_study_delete",
+    ),
     path("case-studies/<slug:slug>/files/", case_studies.case_study_media, name="case_study_media"),
     path(
         "case-studies/<slug:slug>/files/<str:kind>/<int:pk>/remove/",

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from coopnet.core.forms import GovukForm
@@ -21,11 +22,22 @@ class DirectoryFilterForm(GovukForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         any_: list[tuple[str, object]] = [("", _("Any"))]
+        # The regions offered are those of the chosen nation (all of them when none is chosen):
+        # choose a nation and apply the filters, and the region list narrows, without JavaScript.
+        nation = str(self.data.get("nation", "")) if self.is_bound else ""
+        nations = directory_nations()
+        regions = directory_regions(nation if nation in nations else "")
+        if self.is_bound and self.data.get("region") and self.data.get("region") not in regions:
+            # a region left over from another nation is dropped, not an error
+            data = QueryDict(mutable=True)
+            data.update(self.data)
+            data["region"] = ""
+            self.data = data
         choices: dict[str, list[tuple[str, object]]] = {
             "category": [(c.code, _(c.name)) for c in categories()],
             "kind": list(OrganisationKind.choices),
-            "nation": [(n, _(n)) for n in directory_nations()],
-            "region": [(r, r) for r in directory_regions()],
+            "nation": [(n, _(n)) for n in nations],
+            "region": [(r, _(r)) for r in regions],
         }
         for name, options in choices.items():
             field = self.fields[name]

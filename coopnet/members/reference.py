@@ -80,6 +80,19 @@ NATIONS = (
     gettext_noop("Northern Ireland"),
 )
 
+# Regions as the reference table names them (England's nine; each other nation is its own).
+REGIONS = (
+    gettext_noop("North East"),
+    gettext_noop("North West"),
+    gettext_noop("Yorkshire and The Humber"),
+    gettext_noop("East Midlands"),
+    gettext_noop("West Midlands"),
+    gettext_noop("East of England"),
+    gettext_noop("London"),
+    gettext_noop("South East"),
+    gettext_noop("South West"),
+)
+
 # The network's membership categories (DESIGN.md; Review of the Year 2021/22, Introduction).
 CATEGORIES = [
     {

@@ -17,6 +17,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
 )
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from coopnet.core.periods import current_on_q
@@ -261,7 +262,8 @@ def directory(filters: DirectoryFilters, on: date) -> QuerySet[Organisation]:
         qs = qs.filter(
             Q(local_authority__region=filters.region) | Q(area_authority__region=filters.region)
         )
-    return qs.order_by("name", "pk")
+    # Names sort as people read them: "a" beside "A", whatever the database's collation.
+    return qs.order_by(Lower("name"), "name", "pk")
 
 
 def directory_count_cached(filters: DirectoryFilters, on: date) -> int:
@@ -286,13 +288,13 @@ def directory_nations() -> list[str]:
     )
 
 
-def directory_regions() -> list[str]:
+def directory_regions(nation: str = "") -> list[str]:
+    """The regions of the members' councils; only those of `nation` when one is given."""
+    qs = LocalAuthority.objects.filter(organisation__isnull=False)
+    if nation:
+        qs = qs.filter(nation=nation)
     return list(
-        LocalAuthority.objects.filter(organisation__isnull=False)
-        .exclude(region="")
-        .values_list("region", flat=True)
-        .distinct()
-        .order_by("region")
+        qs.exclude(region="").values_list("region", flat=True).distinct().order_by("region")
     )
 
 

@@ -269,6 +269,17 @@ def contact_update(*, role: Role, by: Actor, contact: ContactDetails) -> Role:
     if contact.consent_to_contact != person.consent_to_contact:
         person.consent_to_contact = contact.consent_to_contact
         person.consent_recorded_at = timezone.now()
+    if (
+        contact.kind != role.kind
+        and Role.objects.filter(person=person, organisation=role.organisation_id, kind=contact.kind)
+        .filter(end__isnull=True)
+        .exclude(pk=role.pk)
+        .exists()
+    ):
+        raise MembersError(
+            _("%(name)s already holds that role here: a person holds each role once.")
+            % {"name": person.full_name}
+        )
     role.kind = contact.kind
     role.title = contact.title
     with acting_as(by):
@@ -287,6 +298,12 @@ def contact_update(*, role: Role, by: Actor, contact: ContactDetails) -> Role:
 
 @transaction.atomic
 def contact_end(*, role: Role, by: Actor, on: date) -> Role:
+    """End a role so that from `on` the person no longer holds it.
+
+    The period rule (`coopnet.core.periods`) counts the end date as a day the role still holds,
+    so the end recorded is the day before `on`: a role ended today receives nothing sent today
+    (invoices, minutes, notices). A role that began on `on` keeps that one day.
+    """
     require(by, "members.edit_organisation", role.organisation)
     role = (
         Role.objects.select_for_update(of=("self",))
@@ -297,7 +314,7 @@ def contact_end(*, role: Role, by: Actor, on: date) -> Role:
         raise MembersError(_("This role has already ended."))
     if role.start and on < role.start:
         raise MembersError(_("A role cannot end before it starts."))
-    role.end = on
+    role.end = max(on - timedelta(days=1), role.start) if role.start else on - timedelta(days=1)
     with acting_as(by):
         role.save(update_fields=["end"])
     audit_record(

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
+
+from coopnet.core.mail import render_email
 
 from .models import Membership
 
@@ -17,6 +18,5 @@ def send_notice_email(*, membership_id: int, email: str) -> None:
     membership = Membership.objects.select_related("organisation", "category").get(pk=membership_id)
     context = {"membership": membership, "network": settings.NETWORK_NAME}
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("joining/email/notice_subject.txt", context).strip()
-        body = render_to_string("joining/email/notice_message.txt", context)
+        subject, body = render_email("joining/email/notice", context)
     EmailMessage(subject, body, None, [email]).send()

@@ -10,6 +10,8 @@ from django.core.paginator import Page
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from coopnet.core.money import format_money
+
 register = template.Library()
 
 
@@ -54,3 +56,16 @@ def big_number(value: int | Decimal | None) -> str:
             "n": number_format(round(v / 1_000_000, 1), 1).rstrip("0").rstrip(".")
         }
     return number_format(v, 0, force_grouping=True)
+
+
+@register.filter
+def money(value: Decimal | int | float | None) -> str:
+    """ "£145,000.00": the one way every page, PDF and email shows an amount, in English and
+    Welsh alike (`coopnet.core.money.format_money`); empty for no amount."""
+    return format_money(value)
+
+
+@register.filter
+def big_money(value: int | Decimal | None) -> str:
+    """A headline amount: "£15bn", "£9.1m" (`big_number` with the pound sign)."""
+    return "—" if value is None else f"£{big_number(value)}"

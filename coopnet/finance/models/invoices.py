@@ -161,6 +161,18 @@ class Payment(models.Model):
         help_text=_("Empty when a system job did it (the audit trail names the job)."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # A payment keyed by mistake (twice, or against the wrong invoice) is reversed, never deleted:
+    # it stays on the invoice, marked, and no longer counts towards what has been paid.
+    reversed_at = models.DateTimeField(_("reversed at"), null=True, blank=True)
+    reversed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reversed by"),
+    )
+    reversal_reason = models.TextField(_("reason for reversing"), blank=True)
 
     history = HistoricalRecords(get_user=history_user)
 
@@ -174,6 +186,10 @@ class Payment(models.Model):
 
     def __str__(self) -> str:
         return f"{format_money(self.amount)} on {self.received_on}"
+
+    @property
+    def is_reversed(self) -> bool:
+        return self.reversed_at is not None
 
 
 class CreditNote(models.Model):

@@ -7,6 +7,7 @@ from .payments import (
     credit_note_issue,
     lapsed_membership_end,
     payment_record,
+    payment_reverse,
     purchase_order_set,
     reminders_send,
 )
@@ -19,6 +20,7 @@ __all__ = [
     "invoice_run_plan",
     "lapsed_membership_end",
     "payment_record",
+    "payment_reverse",
     "purchase_order_set",
     "reminders_send",
 ]

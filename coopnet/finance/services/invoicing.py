@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 from coopnet.core.actors import Actor, acting_as, user_of
@@ -68,10 +69,25 @@ def _vat(config: FinanceSettings, net: Decimal) -> tuple[Decimal, Decimal]:
     return Decimal("0.00"), ZERO
 
 
-def _check_ready(config: FinanceSettings) -> None:
-    if not config.body_name.strip():
+def check_ready(config: FinanceSettings) -> None:
+    """An invoice names who issues it, where they are and how to pay: refuse to raise one while
+    any of these is blank (checked before anything is written)."""
+    missing = [
+        str(label)
+        for label, value in (
+            (_("name"), config.body_name),
+            (_("address"), config.body_address),
+            (_("payment details"), config.payment_instructions),
+        )
+        if not value.strip()
+    ]
+    if missing:
         raise FinanceError(
-            _("Enter the Accountable Body's details in the finance settings before invoicing.")
+            _(
+                "Enter the Accountable Body's %(missing)s in the finance settings before "
+                "invoicing: an invoice without them cannot be paid."
+            )
+            % {"missing": get_text_list(missing, _("and"))}
         )
 
 
@@ -168,7 +184,7 @@ def invoice_raise_first(*, membership: Membership, on: date, by: Actor) -> Invoi
     fee = fee_for(membership, schedules_for(year))
     if fee is None or fee.amount == ZERO:
         return None
-    _check_ready(config)
+    check_ready(config)
     months = months_left(on) if config.first_invoice_rule == FirstInvoiceRule.PRO_RATA else 12
     net = to_pence(fee.amount * months / Decimal(12))
     with acting_as(by):
@@ -290,7 +306,7 @@ def invoice_run_confirm(
     it again for the same year raises nothing twice."""
     require(by, "finance.raise_invoices")
     config = FinanceSettings.current()
-    _check_ready(config)
+    check_ready(config)
     lock_invoicing()
     plan = invoice_run_plan(year=year, on=on)
     if not plan.to_invoice:

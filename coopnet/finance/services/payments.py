@@ -89,6 +89,37 @@ def payment_record(
 
 
 @transaction.atomic
+def payment_reverse(*, payment: Payment, reason: str, by: Actor) -> Payment:
+    """Reverse a payment keyed by mistake (twice, or against the wrong invoice). The payment is
+    kept, marked as reversed with who, when and why; it no longer counts towards what has been
+    paid, so the invoice's balance owes it again. Finance officers only."""
+    require(by, "finance.reverse_payments")
+    if not reason.strip():
+        raise FinanceError(_("Give the reason for reversing the payment."), field="reason")
+    _locked_balance(payment.invoice)
+    payment = Payment.objects.select_for_update(of=("self",)).get(pk=payment.pk)
+    if payment.is_reversed:
+        raise FinanceError(_("This payment has already been reversed."))
+    payment.reversed_at = timezone.now()
+    payment.reversed_by = user_of(by)
+    payment.reversal_reason = reason.strip()
+    with acting_as(by):
+        payment.save(update_fields=["reversed_at", "reversed_by", "reversal_reason"])
+        invoice = payment.invoice
+        audit_record(
+            by=by,
+            action="payment.reversed",
+            target=payment,
+            summary=_("Payment of %(amount)s against %(invoice)s reversed")
+            % {"amount": format_money(payment.amount), "invoice": invoice.reference},
+            reason=payment.reversal_reason,
+            about=[invoice, *_concerned(invoice)],
+            changes={"amount": str(payment.amount), "received_on": payment.received_on.isoformat()},
+        )
+    return payment
+
+
+@transaction.atomic
 def credit_note_issue(
     *, invoice: Invoice, amount: Decimal | str, reason: str, on: date, by: Actor
 ) -> CreditNote:

@@ -34,6 +34,11 @@ ENTRIES: dict[str, Entry] = {
     ),
     "finance:payment_add": Entry(finance_staff(), _invoice),
     "finance:credit_note_add": Entry(finance_staff(), _invoice),
+    # Reversing a payment: the Accountable Body's finance officers only.
+    "finance:payment_reverse": Entry(
+        {**signed_in(DENY), "finance_officer": OK},
+        lambda c: {**_invoice(c), "pk": c["payment_a"].pk},
+    ),
     "api:invoice-list": Entry({**signed_in(OK), "anonymous": DENY}),
     "api:invoice-detail": Entry(API_OWNERS_OF_A, lambda c: {"number": c["invoice_a"].reference}),
 }
@@ -59,6 +64,8 @@ def _configure() -> None:
 
     config = FinanceSettings.current()
     config.body_name = "Oldham Council"
+    config.body_address = "Civic Centre, Oldham"
+    config.payment_instructions = "Pay by BACS quoting the invoice number."
     config.save()
     year = year_of(timezone.localdate())
     FeeSchedule.objects.get_or_create(
@@ -78,14 +85,17 @@ def _run(by: Any) -> Any:
 
 def site_context(ctx: dict[str, Any]) -> dict[str, Any]:
     _configure()
-    from coopnet.finance.services import credit_note_issue
+    from coopnet.finance.services import credit_note_issue, payment_record
 
     staff = ctx["users"]["finance_officer"]
     invoice = _run(staff).invoices.get(organisation=ctx["org_a"])
     note = credit_note_issue(
         invoice=invoice, amount="1.00", reason="Rounding", on=invoice.issued_on, by=staff
     )
-    return {"invoice_a": invoice, "credit_note_a": note}
+    payment = payment_record(
+        invoice=invoice, received_on=invoice.issued_on, amount="2.00", reference="BACS", by=staff
+    )
+    return {"invoice_a": invoice, "credit_note_a": note, "payment_a": payment}
 
 
 def back_office_objects(objects: dict[str, Any]) -> dict[str, Any]:

@@ -27,6 +27,8 @@ COUNCILS = ["OLD", "KIR", "MAN", "LIV", "SHF", "NET"]
 def configured():
     config = FinanceSettings.current()
     config.body_name = "Oldham Council"
+    config.body_address = "Civic Centre, Oldham"
+    config.payment_instructions = "Pay by BACS quoting the invoice number."
     config.save()
     FeeSchedule.objects.create(year=YEAR, category=category("full"), amount=Decimal("3500.00"))
 

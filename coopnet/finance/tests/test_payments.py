@@ -19,6 +19,7 @@ from coopnet.finance.services import (
     invoice_run_confirm,
     lapsed_membership_end,
     payment_record,
+    payment_reverse,
     reminders_send,
 )
 from coopnet.members.models import Membership
@@ -212,3 +213,38 @@ def test_income_received_by_category_for_the_budget(invoice, finance_officer):
     assert income["full"] == Decimal("1000.00")
     assert income["associate"] == Decimal("0.00")
     assert selectors.income_received(YEAR + 1)["full"] == Decimal("0.00")
+
+
+def test_a_payment_keyed_twice_is_reversed_keeping_its_history(
+    invoice_for_reversal, finance_officer
+):
+    invoice, _first, second = invoice_for_reversal
+    assert selectors.balance_of(invoice).paid == Decimal("2000.00")
+    with pytest.raises(FinanceError, match="Give the reason"):
+        payment_reverse(payment=second, reason=" ", by=finance_officer)
+    payment_reverse(payment=second, reason="Keyed twice", by=finance_officer)
+    second.refresh_from_db()
+    assert second.is_reversed
+    assert second.reversal_reason == "Keyed twice"
+    assert second.reversed_by == finance_officer
+    assert Payment.objects.filter(invoice=invoice).count() == 2  # kept, not deleted
+    assert selectors.balance_of(invoice).paid == Decimal("1000.00")
+    assert [h.reversal_reason for h in second.history.order_by("history_id")] == ["", "Keyed twice"]
+    with pytest.raises(FinanceError, match="already been reversed"):
+        payment_reverse(payment=second, reason="Again", by=finance_officer)
+
+
+@pytest.mark.parametrize("who", ["network_admin", "officer_a", "board_member"])
+def test_only_finance_officers_reverse_payments(request, invoice_for_reversal, who):
+    _invoice, first, _second = invoice_for_reversal
+    with pytest.raises(Refused):
+        payment_reverse(payment=first, reason="x", by=request.getfixturevalue(who))
+    first.refresh_from_db()
+    assert not first.is_reversed
+
+
+@pytest.fixture
+def invoice_for_reversal(invoice, finance_officer):
+    first = pay(invoice, "1000.00", by=finance_officer, reference="BACS 1")
+    second = pay(invoice, "1000.00", by=finance_officer, reference="BACS 1")
+    return invoice, first, second

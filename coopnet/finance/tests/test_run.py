@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from coopnet.core.guard import Refused
 from coopnet.finance.errors import FinanceError
@@ -17,11 +18,13 @@ from coopnet.finance.services import (
     invoice_run_plan,
     purchase_order_set,
 )
-from coopnet.members.models import OrganisationKind
+from coopnet.members.models import OrganisationKind, RoleKind
 from coopnet.members.tests.factories import (
     CouncilFactory,
     MembershipFactory,
     OrganisationFactory,
+    PersonFactory,
+    RoleFactory,
     category,
 )
 
@@ -267,3 +270,43 @@ def test_no_email_until_the_transaction_commits(
 ):
     invoice_run_confirm(year=YEAR, on=RUN_DATE, by=finance_officer)
     assert mailoutbox == []
+
+
+def test_the_first_invoice_also_needs_the_body_address_and_payment_details(
+    schedules, org_a, finance_settings, finance_officer
+):
+    finance_settings.payment_instructions = ""
+    finance_settings.body_address = ""
+    finance_settings.save()
+    membership = org_a.memberships.get()
+    with pytest.raises(FinanceError, match="Accountable Body's address and payment details"):
+        invoice_raise_first(membership=membership, on=RUN_DATE, by=finance_officer)
+    assert not Invoice.objects.exists()
+    assert not NumberCounter.objects.filter(last_number__gt=0).exists()
+
+
+@pytest.mark.parametrize(("ends", "emailed"), [(0, True), (-1, False)])
+def test_an_invoice_contact_whose_role_ends_today_still_receives_todays_invoice(
+    schedules,
+    org_a,
+    finance_officer,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+    ends,
+    emailed,
+):
+    """The period rule: an end date is the last day a role holds, so a role whose end date is
+    today is today's invoice contact, and one that ended yesterday is not."""
+    today = timezone.localdate()
+    person = PersonFactory(email="leaving@oldham.example")
+    RoleFactory(
+        person=person,
+        organisation=org_a,
+        kind=RoleKind.INVOICE_CONTACT,
+        start=date(2020, 1, 1),
+        end=today + timedelta(days=ends),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        invoice_run_confirm(year=YEAR, on=RUN_DATE, by=finance_officer)
+    sent = [m.to for m in mailoutbox]
+    assert (["leaving@oldham.example"] in sent) is emailed

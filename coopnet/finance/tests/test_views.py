@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from coopnet.finance.models import Invoice, Payment, PurchaseOrder
+from coopnet.finance.models import Invoice, InvoiceRun, Payment, PurchaseOrder
 from coopnet.finance.services import credit_note_issue, invoice_run_confirm, payment_record
 from coopnet.members.models import OrganisationKind
 from coopnet.members.tests.factories import MembershipFactory, OrganisationFactory, category
@@ -37,7 +37,7 @@ def test_run_preview_then_confirm(client, schedules, org_a, org_b, finance_offic
     html = page.content.decode()
     assert "Check the invoice run" in html
     assert "Oldham Council" in html
-    assert "£7000.00" in html
+    assert "£7,000.00" in html
     assert "Raise 2 invoices" in html
     assert not Invoice.objects.exists()
     data = {"year": YEAR, "on": "2024-09-02", "expected_count": 2, "expected_total": "7000.00"}
@@ -78,7 +78,7 @@ def test_member_downloads_its_own_invoice_pdf(client, invoices, org_a, officer_a
         "Oldham Council",  # the Accountable Body, and the member invoiced
         "Civic Centre",
         "Membership fee 2024/25: Full",
-        "£3500.00",
+        "£3,500.00",
         "2 September 2024",
         "2 October 2024",
         "PO-77",
@@ -305,6 +305,8 @@ def test_pages_speak_welsh(client, invoices, org_a, officer_a, finance_officer):
     client.cookies["django_language"] = "cy"
     page = client.get(reverse("finance:invoice_detail", args=[invoices[org_a].reference]))
     assert "Lawrlwytho" in page.content.decode()
+    # money is written the same way in Welsh
+    assert "£3,500.00" in page.content.decode()
 
 
 def test_confirming_with_a_date_outside_the_year_is_refused_not_an_error(
@@ -362,3 +364,34 @@ def test_credit_notes_split_vat_in_the_ledger(
     )
     assert rows[1][10:14] == ["3500.00", "20.00", "700.00", "4200.00"]
     assert rows[2][10:14] == ["-3500.00", "20.00", "-700.00", "-4200.00"]
+
+
+def test_the_run_says_how_many_were_emailed_and_lists_those_without_a_contact(
+    client, schedules, org_a, org_b, invoice_contact_a, finance_officer
+):
+    client.force_login(finance_officer)
+    data = {"year": YEAR, "on": "2024-09-02", "expected_count": 2, "expected_total": "7000.00"}
+    html = client.post(reverse("finance:run"), data, follow=True).content.decode()
+    assert "2 invoices raised for 2024/25. 1 is being emailed to its invoice contact." in html
+    assert "1 has no invoice contact with an email address and has not been emailed" in html
+    assert "Each is being emailed" not in html
+    kirklees = Invoice.objects.get(organisation=org_b)
+    listed = html.split('id="not-emailed"')[1].split("</ul>")[0]
+    assert kirklees.reference in listed
+    assert "Kirklees Council" in listed
+    assert "Oldham Council" not in listed
+
+
+@pytest.mark.parametrize("blank", ["body_address", "payment_instructions", "body_name"])
+def test_the_run_is_refused_while_the_accountable_body_is_not_set_up(
+    client, schedules, org_a, org_b, finance_officer, finance_settings, blank
+):
+    setattr(finance_settings, blank, "  ")
+    finance_settings.save()
+    client.force_login(finance_officer)
+    data = {"year": YEAR, "on": "2024-09-02", "expected_count": 2, "expected_total": "7000.00"}
+    html = client.post(reverse("finance:run"), data, follow=True).content.decode()
+    assert "Enter the Accountable Body&#x27;s" in html
+    assert "an invoice without them cannot be paid" in html
+    assert not Invoice.objects.exists()
+    assert not InvoiceRun.objects.exists()

@@ -39,6 +39,7 @@ def invoice_detail(request: HttpRequest, reference: str) -> HttpResponse:
         {
             "invoice": invoice,
             "is_staff": is_staff,
+            "may_reverse": request.user.has_perm("finance.reverse_payments"),
         },
     )
 

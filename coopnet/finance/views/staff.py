@@ -17,6 +17,7 @@ from coopnet.accounts.requests import signed_in_user
 from coopnet.core.errors import reported
 from coopnet.core.guard import require
 from coopnet.core.membership_year import year_label, year_of
+from coopnet.core.money import format_money
 from coopnet.members.models import Membership
 
 from .. import documents, selectors, services
@@ -25,6 +26,7 @@ from ..forms import (
     InvoiceFilterForm,
     LapsedEndForm,
     PaymentForm,
+    PaymentReverseForm,
     RunConfirmForm,
     RunForm,
 )
@@ -121,25 +123,49 @@ def _run_confirm(request: HttpRequest) -> HttpResponse:
         with reported(preview):
             plan = services.invoice_run_plan(year=data["year"], on=data["on"])
         return _run_page(request, preview, plan)
-    raised = ngettext(
-        "%(count)s invoice raised for %(year)s. It is being emailed to the invoice contact.",
-        "%(count)s invoices raised for %(year)s. Each is being emailed to its invoice contact.",
-        done.invoice_count,
-    )
-    messages.success(request, raised % {"count": done.invoice_count, "year": year_label(done.year)})
+    messages.success(request, _run_outcome(done))
     return redirect("finance:run_detail", pk=done.pk)
+
+
+def _run_outcome(done: InvoiceRun) -> str:
+    """How many invoices were raised, how many are being emailed, how many are not (and where
+    to find them): never that every invoice is on its way when it is not."""
+    invoices = list(selectors.invoices_with_balances().filter(run=done))
+    missing = len(selectors.not_emailable(invoices))
+    emailed = len(invoices) - missing
+    raised = ngettext(
+        "%(count)s invoice raised for %(year)s.",
+        "%(count)s invoices raised for %(year)s.",
+        done.invoice_count,
+    ) % {"count": done.invoice_count, "year": year_label(done.year)}
+    sent = ngettext(
+        "%(count)s is being emailed to its invoice contact.",
+        "%(count)s are being emailed to their invoice contacts.",
+        emailed,
+    ) % {"count": emailed}
+    if not missing:
+        return f"{raised} {sent}"
+    unsent = ngettext(
+        "%(count)s has no invoice contact with an email address and has not been emailed: "
+        "it is listed below.",
+        "%(count)s have no invoice contact with an email address and have not been emailed: "
+        "they are listed below.",
+        missing,
+    ) % {"count": missing}
+    return f"{raised} {sent} {unsent}"
 
 
 def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, "finance.raise_invoices")
     done = get_object_or_404(InvoiceRun.objects.select_related("created_by"), pk=pk)
-    rows = selectors.invoices_with_balances().filter(run=done).order_by("number")
+    rows = list(selectors.invoices_with_balances().filter(run=done).order_by("number"))
     return render(
         request,
         "finance/run_detail.html",
         {
             "run": done,
-            "invoices": list(rows),
+            "invoices": rows,
+            "not_emailed": selectors.not_emailable(rows),
         },
     )
 
@@ -154,6 +180,34 @@ def _invoice_form_page(
         initial={"received_on": timezone.localdate(), "issued_on": timezone.localdate()},
     )
     return invoice, form
+
+
+def payment_reverse(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
+    """Confirm, on a page of its own and with a reason, that a payment is reversed."""
+    require(request.user, "finance.reverse_payments")
+    invoice = invoice_or_404(request, reference)
+    payment = get_object_or_404(invoice.payments.all(), pk=pk)
+    form = PaymentReverseForm(request.POST or None)
+    if payment.is_reversed:
+        messages.info(request, _("This payment has already been reversed."))
+        return redirect("finance:invoice_detail", reference=invoice.reference)
+    if request.method == "POST" and form.is_valid():
+        with reported(form) as outcome:
+            services.payment_reverse(
+                payment=payment, reason=form.cleaned_data["reason"], by=signed_in_user(request)
+            )
+        if outcome.ok:
+            messages.success(
+                request,
+                _("The payment of %(amount)s has been reversed; it no longer counts as paid.")
+                % {"amount": format_money(payment.amount)},
+            )
+            return redirect("finance:invoice_detail", reference=invoice.reference)
+    return render(
+        request,
+        "finance/payment_reverse.html",
+        {"invoice": invoice, "payment": payment, "form": form},
+    )
 
 
 def payment_add(request: HttpRequest, reference: str) -> HttpResponse:

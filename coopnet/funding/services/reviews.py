@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from coopnet.core.actors import Actor, acting_as, user_of
@@ -164,6 +165,36 @@ def _check_meeting(meeting: Meeting) -> None:
         )
 
 
+def _check_meeting_date(bid: Bid, meeting: Meeting) -> None:
+    """A bid is decided at a meeting held after its round closed, and not before it was sent."""
+    held_on = timezone.localdate(meeting.starts_at)
+    closes_on = bid.round.closes_on
+    if closes_on is not None and held_on <= closes_on:
+        raise FundingError(
+            _(
+                "%(meeting)s is dated %(held)s, but the round is open until %(closes)s: bids are "
+                "decided at a meeting after the round has closed."
+            )
+            % {
+                "meeting": meeting,
+                "held": date_format(held_on, "j F Y"),
+                "closes": date_format(closes_on, "j F Y"),
+            }
+        )
+    if bid.submitted_at is not None and held_on < timezone.localdate(bid.submitted_at):
+        raise FundingError(
+            _(
+                "%(meeting)s is dated %(held)s, before the bid was submitted on %(submitted)s: "
+                "a bid is decided at a meeting held after it was submitted."
+            )
+            % {
+                "meeting": meeting,
+                "held": date_format(held_on, "j F Y"),
+                "submitted": date_format(timezone.localdate(bid.submitted_at), "j F Y"),
+            }
+        )
+
+
 def _check_pot(bid: Bid, amount: Decimal, budget_change: Decimal | None) -> None:
     pot = (
         RoundPot.objects.select_for_update(of=("self",))
@@ -216,6 +247,7 @@ def decision_record(
     if bid.status != Bid.Status.SUBMITTED:
         raise FundingError(_("Only a submitted bid can be decided."))
     _check_meeting(meeting)
+    _check_meeting_date(bid, meeting)
     if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
         raise FundingError(_("That agenda item belongs to another meeting."))
     approving = outcome in Decision.APPROVALS

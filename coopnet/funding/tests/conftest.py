@@ -93,7 +93,10 @@ def joint_meeting(bodies) -> Meeting:
     return MeetingFactory.create(
         title="Joint EOC and V&P Board meeting",
         kind="joint",
-        starts_at=timezone.make_aware(datetime.combine(timezone.localdate(), datetime.min.time())),
+        # the day after the open round closes: decisions come after the round
+        starts_at=timezone.make_aware(
+            datetime.combine(timezone.localdate() + timedelta(days=21), datetime.min.time())
+        ),
         bodies=list(bodies.values()),
     )
 

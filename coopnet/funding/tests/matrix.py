@@ -181,7 +181,10 @@ def site_context(ctx: dict[str, Any]) -> dict[str, Any]:
     _complete(approved, principle)
     services.bid_submit(bid=approved, by=SYSTEM)
     meeting = MeetingFactory.create(
-        title="Joint meeting", kind="joint", starts_at=timezone.now(), bodies=[eoc, vp]
+        title="Joint meeting",
+        kind="joint",
+        starts_at=timezone.now() + timedelta(days=6),  # after the round closes
+        bodies=[eoc, vp],
     )
     services.decision_record(bid=approved, meeting=meeting, outcome="approve", by=SYSTEM)
     project = Project.objects.get(bid=approved)

@@ -20,6 +20,7 @@ from coopnet.funding.models import (
     ProgressReport,
     Project,
     ReviewAssignment,
+    Round,
 )
 from coopnet.funding.tests.factories import SYSTEM
 from coopnet.members.tests.factories import CouncilFactory, MembershipFactory, category
@@ -369,3 +370,33 @@ def test_a_deferred_bid_is_carried_into_a_later_round(
     assert new.partners.get().confirmed_at is None
     with pytest.raises(FundingError, match="already been carried forward"):
         services.bid_carry_forward(bid=lab_bid, to_round=later, by=officer_a)
+
+
+def test_a_decision_at_a_meeting_before_the_round_closed_is_refused(
+    lab_bid, officer_a, joint_meeting, network_admin, open_round
+):
+    submitted(lab_bid, officer_a)
+    joint_meeting.starts_at = timezone.now()
+    joint_meeting.save()
+    with pytest.raises(FundingError, match=r"but the round is open until .*after the round has"):
+        services.decision_record(
+            bid=lab_bid, meeting=joint_meeting, outcome="approve", by=network_admin
+        )
+    lab_bid.refresh_from_db()
+    assert lab_bid.status == Bid.Status.SUBMITTED
+    assert not Decision.objects.exists()
+    assert not Project.objects.exists()
+
+
+def test_a_decision_at_a_meeting_before_the_bid_was_submitted_is_refused(
+    lab_bid, officer_a, joint_meeting, network_admin, open_round
+):
+    submitted(lab_bid, officer_a)
+    Round.objects.filter(pk=open_round.pk).update(closes_on=None)
+    joint_meeting.starts_at = timezone.now() - timedelta(days=3)
+    joint_meeting.save()
+    with pytest.raises(FundingError, match="before the bid was submitted on"):
+        services.decision_record(
+            bid=lab_bid, meeting=joint_meeting, outcome="decline", by=network_admin
+        )
+    assert not Decision.objects.exists()

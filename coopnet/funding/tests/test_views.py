@@ -294,3 +294,17 @@ def test_welsh_pages(client, org_a, lab):
     client.cookies.load({"django_language": "cy"})
     body = client.get("/funding/", HTTP_ACCEPT_LANGUAGE="cy").content.decode()
     assert "Prosiectau a ariannwyd" in body
+
+
+def test_a_decision_before_the_round_closed_shows_the_reason_in_the_form(
+    client, draft, officer_a, network_admin, joint_meeting
+):
+    services.bid_submit(bid=draft, by=officer_a)
+    joint_meeting.starts_at = timezone.now()
+    joint_meeting.save()
+    client.force_login(network_admin)
+    response = client.post(
+        f"/funding/bids/{draft.pk}/decide/", {"meeting": joint_meeting.pk, "outcome": "approve"}
+    )
+    assert "bids are decided at a meeting after the round has closed" in response.content.decode()
+    assert not Project.objects.exists()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import send_mass_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
+from coopnet.core.mail import render_email
 from coopnet.members.models import Person
 
 from .models import Delegation, Election, Elector, Nomination
@@ -57,8 +57,7 @@ def send_election_notice(*, election_id: int, stage: str) -> int:
         "network": settings.NETWORK_NAME,
     }
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("elections/email/notice_subject.txt", context).strip()
-        body = render_to_string("elections/email/notice_message.txt", context)
+        subject, body = render_email("elections/email/notice", context)
     messages = [(subject, body, None, [email]) for email in sorted(_recipients(election_id, stage))]
     return send_mass_mail(messages) if messages else 0
 
@@ -80,6 +79,5 @@ def send_nomination_notice(*, nomination_id: int) -> None:
         "network": settings.NETWORK_NAME,
     }
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("elections/email/nomination_subject.txt", context).strip()
-        body = render_to_string("elections/email/nomination_message.txt", context)
+        subject, body = render_email("elections/email/nomination", context)
     send_mass_mail([(subject, body, None, [email])])

@@ -15,6 +15,7 @@ from coopnet.core.guard import refuse, require
 from .. import tasks
 from ..errors import GovernanceError
 from ..models import AgendaItem, Attendance, Meeting, Minutes, MinutesComment
+from ..quorum import quorum_check
 from .appointments import MANAGE
 
 S = Minutes.Status
@@ -136,6 +137,7 @@ def minutes_approve(*, meeting: Meeting, at_item: AgendaItem, by: Actor) -> Minu
             )
         if at_item.meeting.starts_at > timezone.now():
             raise GovernanceError(_("The meeting that approves the minutes has not been held yet."))
+        _check_quorate(at_item.meeting)
         minutes.status, minutes.approved_at_item = S.APPROVED, at_item
         minutes.save()
         _audit(
@@ -145,6 +147,29 @@ def minutes_approve(*, meeting: Meeting, at_item: AgendaItem, by: Actor) -> Minu
             summary=f"Minutes of {meeting} approved at item {at_item.number} of {at_item.meeting}",
         )
         return minutes
+
+
+def _check_quorate(meeting: Meeting) -> None:
+    """Minutes are approved only by a meeting whose attendance is recorded and that was quorate
+    (for a joint meeting, quorate for each of its bodies)."""
+    if not meeting.attendances.filter(status=Attendance.Status.PRESENT).exists():
+        raise GovernanceError(
+            _("Record who attended %(meeting)s before it approves any minutes.")
+            % {"meeting": meeting}
+        )
+    short = [q for q in quorum_check(meeting) if not q.quorate]
+    if short:
+        raise GovernanceError(
+            _("%(meeting)s was not quorate, so it cannot approve minutes: %(details)s.")
+            % {
+                "meeting": meeting,
+                "details": "; ".join(
+                    _("%(body)s had %(present)s of the %(required)s members needed")
+                    % {"body": q.body, "present": q.present, "required": q.required}
+                    for q in short
+                ),
+            }
+        )
 
 
 def minutes_publish(*, meeting: Meeting, by: Actor) -> Minutes:

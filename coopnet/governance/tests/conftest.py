@@ -116,6 +116,16 @@ def held_meeting(body, *, days_ago: int = 30, title: str = "EOC meeting") -> Mee
     )
 
 
+def quorate(meeting: Meeting, *people: Any) -> Meeting:
+    """Record `people` (who hold seats) as present and set each body's quorum to their number."""
+    for person in people:
+        services.attendance_record(meeting=meeting, person=person, status="present", by=SYSTEM)
+    for body in meeting.bodies.all():
+        body.quorum = len(people)
+        body.save()
+    return meeting
+
+
 @pytest.fixture
 def meeting_with_minutes(eoc, eoc_member):
     """A held EOC meeting with one item minuted, its member present, ready to circulate."""

@@ -106,6 +106,9 @@ def _published(vp: Body, person: Any) -> Meeting:
     approval = services.agenda_item_add(
         meeting=later, title="Minutes", approves_minutes_of=meeting, by=SYSTEM
     )
+    vp.quorum = 1
+    vp.save()
+    services.attendance_record(meeting=later, person=person, status="present", by=SYSTEM)
     services.minutes_approve(meeting=meeting, at_item=approval, by=SYSTEM)
     services.minutes_publish(meeting=meeting, by=SYSTEM)
     return meeting

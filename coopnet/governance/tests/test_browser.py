@@ -12,7 +12,7 @@ from coopnet.governance import services
 from coopnet.governance.models import Constituency, Minutes
 from coopnet.governance.tests.factories import SYSTEM
 
-from .conftest import appoint, held_meeting, seat
+from .conftest import appoint, held_meeting, quorate, seat
 
 pytestmark = [
     pytest.mark.browser,
@@ -56,10 +56,17 @@ def test_minutes_from_draft_to_published(browser_page, network_admin, eoc, eoc_m
     bp.submit("Save minutes")
     assert "Draft" in bp.page.content()
 
+    eoc_member.email = "eoc.member@example.org"
+    eoc_member.save()
     bp.submit("Circulate for comment")
-    assert "sent to those who attended" in bp.page.content()
+    assert f"emailed for comment to {eoc_member.display_name}." in bp.page.content()
     assert Minutes.objects.get(meeting=meeting).status == Minutes.Status.CIRCULATED
 
+    # The approving meeting has no attendance yet: the approval is refused, with the reason.
+    bp.submit("Record approval")
+    assert "Record who attended EOC November meeting before it approves" in bp.page.content()
+    assert Minutes.objects.get(meeting=meeting).status == Minutes.Status.CIRCULATED
+    quorate(later, eoc_member)
     bp.submit("Record approval")
     assert "recorded as approved" in bp.page.content()
     bp.submit("Publish the minutes")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
+from email import message_from_bytes
+from email.policy import default as default_policy
 
 import pytest
 from django.core import mail
@@ -14,7 +16,7 @@ from coopnet.governance.models import Meeting, Minutes
 from coopnet.governance.tests.factories import SYSTEM
 from coopnet.members.tests.factories import PersonFactory, UserFactory
 
-from .conftest import ago, held_meeting, pdf
+from .conftest import ago, held_meeting, pdf, quorate
 
 pytestmark = pytest.mark.django_db
 
@@ -129,6 +131,7 @@ def test_the_minutes_flow(
     with django_capture_on_commit_callbacks(execute=True):
         services.minutes_circulate(meeting=meeting, by=SYSTEM)
     assert [m.to for m in mail.outbox] == [["member@example.org"]]
+    assert selectors.minutes_recipients(meeting) == [eoc_member]
     with pytest.raises(GovernanceError, match="Only draft minutes"):
         services.minutes_circulate(meeting=meeting, by=SYSTEM)
 
@@ -148,6 +151,7 @@ def test_the_minutes_flow(
     approval = services.agenda_item_add(
         meeting=later, title="Minutes of the last meeting", approves_minutes_of=meeting, by=SYSTEM
     )
+    quorate(later, eoc_member)
     minutes = services.minutes_approve(meeting=meeting, at_item=approval, by=SYSTEM)
     assert minutes.status == Minutes.Status.APPROVED
     with pytest.raises(GovernanceError, match="Approved minutes cannot be changed"):
@@ -242,3 +246,44 @@ def test_document_versions(network_admin):
             upload=pdf("x.pdf", b"nope"),
             by=network_admin,
         )
+
+
+def test_minutes_are_approved_only_at_a_quorate_meeting_with_attendance(
+    eoc, eoc_member, meeting_with_minutes
+):
+    services.minutes_circulate(meeting=meeting_with_minutes, by=SYSTEM)
+    later = held_meeting(eoc, days_ago=1, title="Next EOC meeting")
+    item = services.agenda_item_add(
+        meeting=later, title="Minutes", approves_minutes_of=meeting_with_minutes, by=SYSTEM
+    )
+    with pytest.raises(GovernanceError, match="Record who attended Next EOC meeting"):
+        services.minutes_approve(meeting=meeting_with_minutes, at_item=item, by=SYSTEM)
+    services.attendance_record(meeting=later, person=eoc_member, status="present", by=SYSTEM)
+    # The EOC's quorum is a third of its 12 places: one member present is not enough.
+    with pytest.raises(GovernanceError, match=r"was not quorate.*had 1 of the 4 members needed"):
+        services.minutes_approve(meeting=meeting_with_minutes, at_item=item, by=SYSTEM)
+    meeting_with_minutes.minutes.refresh_from_db()
+    assert meeting_with_minutes.minutes.status == Minutes.Status.CIRCULATED
+    eoc.quorum = 1
+    eoc.save()
+    minutes = services.minutes_approve(meeting=meeting_with_minutes, at_item=item, by=SYSTEM)
+    assert minutes.status == Minutes.Status.APPROVED
+
+
+def test_the_minutes_email_shows_names_literally_in_subject_and_body(
+    eoc, eoc_member, meeting_with_minutes, django_capture_on_commit_callbacks
+):
+    meeting_with_minutes.title = "V&P and EOC: Councils' review"
+    meeting_with_minutes.save()
+    eoc_member.full_name, eoc_member.email = "Siân O'Brien", "sian@example.org"
+    eoc_member.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.minutes_circulate(meeting=meeting_with_minutes, by=SYSTEM)
+    [sent] = mail.outbox
+    parsed = message_from_bytes(sent.message().as_bytes(), policy=default_policy)
+    assert parsed["Subject"] == "Draft minutes for comment: V&P and EOC: Councils' review"
+    body = parsed.get_body(preferencelist=("plain",)).get_content()
+    assert "Dear Siân O'Brien," in body
+    assert "The draft minutes of V&P and EOC: Councils' review on" in body
+    assert "&amp;" not in body
+    assert "&#x27;" not in body

@@ -6,6 +6,7 @@ import io
 from datetime import date
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -14,7 +15,7 @@ from coopnet.governance.models import Constituency, Minutes
 from coopnet.governance.tests.factories import SYSTEM
 from coopnet.members.tests.factories import MembershipFactory, OrganisationFactory, category
 
-from .conftest import appoint, held_meeting, seat
+from .conftest import appoint, held_meeting, quorate, seat
 
 pytestmark = pytest.mark.django_db
 
@@ -143,6 +144,7 @@ def _publish(meeting, eoc):
     item = services.agenda_item_add(
         meeting=later, title="Minutes", approves_minutes_of=meeting, by=SYSTEM
     )
+    quorate(later, meeting.attendances.first().person)
     services.minutes_approve(meeting=meeting, at_item=item, by=SYSTEM)
     services.minutes_publish(meeting=meeting, by=SYSTEM)
 
@@ -174,6 +176,33 @@ def test_circulating_without_attendance_shows_the_reason(client, network_admin, 
     )
     assert "Record who attended before circulating the minutes." in response.content.decode()
     assert meeting.minutes.status == Minutes.Status.DRAFT
+
+
+def test_circulating_says_who_was_emailed_or_that_nobody_was(
+    client, network_admin, eoc_member, meeting_with_minutes, django_capture_on_commit_callbacks
+):
+    client.force_login(network_admin)
+    url = reverse("governance:minutes_circulate", kwargs={"pk": meeting_with_minutes.pk})
+    eoc_member.email = ""
+    eoc_member.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        page = client.post(url, follow=True).content.decode()
+    assert "nobody was emailed: none of those recorded as present has an email address" in page
+    assert "sent to those who attended" not in page
+    assert mail.outbox == []
+
+
+def test_circulating_names_the_people_emailed(
+    client, network_admin, eoc_member, meeting_with_minutes, django_capture_on_commit_callbacks
+):
+    client.force_login(network_admin)
+    eoc_member.email = "eoc.member@example.org"
+    eoc_member.save()
+    url = reverse("governance:minutes_circulate", kwargs={"pk": meeting_with_minutes.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        page = client.post(url, follow=True).content.decode()
+    assert f"emailed for comment to {eoc_member.display_name}." in page
+    assert [m.to for m in mail.outbox] == [["eoc.member@example.org"]]
 
 
 def test_an_attendee_comments_on_circulated_minutes(

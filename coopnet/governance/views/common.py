@@ -50,12 +50,16 @@ def attempt(form: forms.Form, write: Callable[[], Any]) -> Any:
     return result if outcome.ok else None
 
 
-def attempt_message(request: HttpRequest, write: Callable[[], Any], done: str) -> bool:
-    """Run a service from a button; report its domain error or its success as a message."""
+def attempt_message(
+    request: HttpRequest, write: Callable[[], Any], done: Callable[[Any], str] | str
+) -> bool:
+    """Run a service from a button; report its domain error or its success as a message
+    (`done` may be a function of what the service returned)."""
+    result = None
     with reported(request) as outcome:
-        write()
+        result = write()
     if outcome.ok:
-        messages.success(request, done)
+        messages.success(request, done(result) if callable(done) else done)
     return outcome.ok
 
 

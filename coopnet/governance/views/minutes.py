@@ -8,7 +8,9 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from coopnet.accounts.requests import signed_in_user
@@ -97,13 +99,28 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _circulated_to(m: Meeting) -> str:
+    """Who the draft went to, by name; or that it went to nobody, and why."""
+    people = selectors.minutes_recipients(m)
+    if not people:
+        return _(
+            "The minutes are out for comment, but nobody was emailed: none of those recorded "
+            "as present has an email address."
+        )
+    return ngettext(
+        "The draft minutes have been emailed for comment to %(names)s.",
+        "The draft minutes have been emailed for comment to %(count)s people: %(names)s.",
+        len(people),
+    ) % {"count": len(people), "names": get_text_list([p.display_name for p in people], _("and"))}
+
+
 @require_POST
 def minutes_circulate(request: HttpRequest, pk: int) -> HttpResponse:
     m = managed_meeting(request, pk)
     attempt_message(
         request,
         lambda: services.minutes_circulate(meeting=m, by=signed_in_user(request)),
-        _("The draft minutes have been sent to those who attended for comment."),
+        lambda _minutes: _circulated_to(m),
     )
     return redirect("governance:minutes", pk=m.pk)
 

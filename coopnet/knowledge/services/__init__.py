@@ -12,6 +12,7 @@ from .case_studies import (
     case_study_unpublish,
     case_study_update,
 )
+from .deleting import case_study_delete
 from .packs import pack_build, pack_publish, pack_request
 from .publications import news_post_save, publication_for_demo, publication_record_download
 
@@ -20,6 +21,7 @@ __all__ = [
     "case_study_add_image",
     "case_study_add_link",
     "case_study_create",
+    "case_study_delete",
     "case_study_publish",
     "case_study_remove_media",
     "case_study_return",

@@ -44,6 +44,8 @@ ENTRIES: dict[str, Entry] = {
         method="post",
     ),
     "knowledge:case_study_submit": Entry(editors_of_a(), A_DRAFT),
+    # The draft's author (officer_a) and staff; a published one is refused to all (test_views).
+    "knowledge:case_study_delete": Entry(editors_of_a(), A_DRAFT),
     "knowledge:case_study_history": Entry(editors_of_a(), A_DRAFT),
     "knowledge:case_study_review": Entry(admins_only(), A_DRAFT),
     "knowledge:case_study_unpublish": Entry(admins_only(), PUBLISHED),
@@ -73,7 +75,11 @@ ENTRIES: dict[str, Entry] = {
 def site_context(ctx: dict[str, Any]) -> dict[str, Any]:
     from coopnet.knowledge.models import CaseStudiesPack, CaseStudy, CaseStudyLink
 
-    draft = CaseStudyFactory.create(lead_organisation=ctx["org_a"], state=CaseStudy.State.DRAFT)
+    draft = CaseStudyFactory.create(
+        lead_organisation=ctx["org_a"],
+        state=CaseStudy.State.DRAFT,
+        created_by=ctx["users"]["officer_a"],
+    )
     published = CaseStudyFactory.create(lead_organisation=ctx["org_a"])
     publication = PublicationFactory.create()
     publication.file.save("report.pdf", ContentFile(pdf_bytes()))

@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from coopnet.core.guard import Refused
 from coopnet.knowledge import selectors, services
 from coopnet.knowledge.models import CaseStudy, Publication
 from coopnet.knowledge.services.case_studies import CaseStudyDetails
@@ -390,3 +391,64 @@ def test_working_lists_cost_the_same_for_few_or_many(
         assert client.get(reverse("knowledge:moderation_queue")).status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get(reverse("knowledge:packs")).status_code == 200
+
+
+# --- deleting a draft ---------------------------------------------------------------------------
+
+
+def test_the_author_deletes_a_draft_after_confirming_on_its_own_page(
+    client, officer_a, org_a, django_capture_on_commit_callbacks
+):
+    draft = CaseStudyFactory(
+        lead_organisation=org_a, state=CaseStudy.State.DRAFT, created_by=officer_a
+    )
+    client.force_login(officer_a)
+    detail = client.get(draft.get_absolute_url()).content.decode()
+    url = reverse("knowledge:case_study_delete", args=[draft.slug])
+    assert f'href="{url}"' in detail
+    confirm = client.get(url)
+    assert "Delete this draft" in confirm.content.decode()
+    assert "This cannot be undone." in confirm.content.decode()
+    assert CaseStudy.objects.filter(pk=draft.pk).exists()  # asking deletes nothing
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(url, follow=True)
+    assert f"The draft “{draft.title}” has been deleted." in done.content.decode()
+    assert not CaseStudy.objects.filter(pk=draft.pk).exists()
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_a_published_case_study_is_never_deleted(client, officer_a, network_admin, org_a):
+    published = CaseStudyFactory(lead_organisation=org_a, created_by=officer_a)
+    url = reverse("knowledge:case_study_delete", args=[published.slug])
+    for user in (officer_a, network_admin):
+        client.force_login(user)
+        assert "Delete this draft" not in client.get(published.get_absolute_url()).content.decode()
+        assert client.get(url).status_code == 403
+        assert client.post(url).status_code == 403
+    assert CaseStudy.objects.filter(pk=published.pk).exists()
+    with pytest.raises(Refused):
+        services.case_study_delete(case_study=published, by=officer_a)
+
+
+def test_a_submitted_draft_or_someone_elses_is_not_deleted(client, officer_a, officer_b, org_a):
+    submitted = CaseStudyFactory(
+        lead_organisation=org_a, state=CaseStudy.State.SUBMITTED, created_by=officer_a
+    )
+    client.force_login(officer_a)
+    assert (
+        client.post(reverse("knowledge:case_study_delete", args=[submitted.slug])).status_code
+        == 403
+    )
+    others = CaseStudyFactory(lead_organisation=org_a, state=CaseStudy.State.DRAFT)
+    assert (
+        client.post(reverse("knowledge:case_study_delete", args=[others.slug])).status_code == 403
+    )
+    client.force_login(officer_b)
+    mine_elsewhere = CaseStudyFactory(
+        lead_organisation=org_a, state=CaseStudy.State.DRAFT, created_by=officer_b
+    )
+    response = client.post(reverse("knowledge:case_study_delete", args=[mine_elsewhere.slug]))
+    assert response.status_code == 403
+    assert (
+        CaseStudy.objects.filter(pk__in=[submitted.pk, others.pk, mine_elsewhere.pk]).count() == 3
+    )

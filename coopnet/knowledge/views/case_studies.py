@@ -80,6 +80,7 @@ def case_study_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "can_submit": allowed(user, "knowledge.submit_case_study", case_study)
             and case_study.is_editable_by_members,
             "can_moderate": allowed(user, "knowledge.moderate_case_studies"),
+            "can_delete": allowed(user, "knowledge.delete_case_study", case_study),
         },
     )
 
@@ -156,6 +157,32 @@ def case_study_edit(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("The case study has been saved."))
             return redirect(case_study)
     return _form_page(request, form, heading=_("Edit the case study"), case_study=case_study)
+
+
+def case_study_delete(request: HttpRequest, slug: str) -> HttpResponse:
+    """Ask, on a page of its own, before a draft is deleted; refuse a published one."""
+    user = signed_in_user(request)
+    case_study = case_study_or_404(slug)
+    require(user, "knowledge.view_case_study", case_study)
+    require(
+        user,
+        "knowledge.delete_case_study",
+        case_study,
+        message=_(
+            "Only the author of a draft that has not been sent for review may delete it. "
+            "A published case study is never deleted."
+        ),
+    )
+    if request.method == "POST":
+        with reported(request) as outcome:
+            services.case_study_delete(case_study=case_study, by=user)
+        if outcome.ok:
+            messages.success(
+                request,
+                _("The draft “%(title)s” has been deleted.") % {"title": case_study.title},
+            )
+            return redirect("knowledge:my_case_studies")
+    return render(request, "knowledge/case_study_delete.html", {"case_study": case_study})
 
 
 MEDIA_FORMS = {"image": ImageForm, "attachment": AttachmentForm, "link": LinkForm}

@@ -107,11 +107,35 @@ def _make_user_and_person(invitation: Invitation, password: str) -> tuple[User, 
     person.user = user
     person.save(update_fields=["user"])
     if invitation.organisation is not None:
-        Role.objects.create(
+        _contact_role(person, invitation)
+    return user, person
+
+
+def _contact_role(person: Person, invitation: Invitation) -> Role:
+    """The person's one open Contact role at the invitation's organisation: the one an approved
+    application already recorded, or a new one (one role per person, organisation and kind)."""
+    manages = invitation.role in ORGANISATION_ROLES
+    organisation = invitation.organisation
+    assert organisation is not None
+    role = (
+        Role.objects.select_for_update(of=("self",))
+        .filter(
             person=person,
-            organisation=invitation.organisation,
+            organisation=organisation,
+            kind=RoleKind.CONTACT,
+            end__isnull=True,
+        )
+        .first()
+    )
+    if role is None:
+        return Role.objects.create(
+            person=person,
+            organisation=organisation,
             kind=RoleKind.CONTACT,
             start=timezone.localdate(),
-            manages_profile=invitation.role in ORGANISATION_ROLES,
+            manages_profile=manages,
         )
-    return user, person
+    if manages and not role.manages_profile:
+        role.manages_profile = True
+        role.save(update_fields=["manages_profile"])
+    return role

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -11,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from coopnet.core.hooks import MEMBERSHIP_APPROVAL_CHECKS, Note, run_hooks
 from coopnet.core.models import Principle
 from coopnet.core.periods import current_on_q
 
@@ -203,3 +205,9 @@ def for_staff(pk: int) -> Application:
         )
         .get(pk=pk)
     )
+
+
+def approval_checks(application: Application, on: date) -> list[Note]:
+    """What approving on `on` would not do (e.g. no fee is set, so no invoice): for the page.
+    The apps above answer through `MEMBERSHIP_APPROVAL_CHECKS` (`coopnet.core.hooks`)."""
+    return run_hooks(MEMBERSHIP_APPROVAL_CHECKS, application=application, on=on)

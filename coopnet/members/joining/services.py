@@ -346,19 +346,34 @@ def application_decline(*, application: Application, by: Actor, reason: str) -> 
     return application
 
 
-@transaction.atomic
+@dataclass(frozen=True)
+class Approval:
+    """An approved application and what the approval did, in words, for the person approving:
+    whether an invoice was raised and emailed (from the apps above, `run_hooks`) and where the
+    welcome email went."""
+
+    application: Application
+    notes: list[str]
+
+
 def application_approve(*, application: Application, by: Actor, on: date) -> Application:
     """Admit the applicant: organisation, membership from `on`, contacts, invitations, invoice.
 
     The application's row is locked first, so two staff approving at once make one membership
     and one invoice: the second waits, then finds the application decided and is refused.
     """
+    return application_approve_reporting(application=application, by=by, on=on).application
+
+
+@transaction.atomic
+def application_approve_reporting(*, application: Application, by: Actor, on: date) -> Approval:
+    """`application_approve`, with what the approval did."""
     _require_staff(by)
     with acting_as(by):
         return _approve(application=application, by=by, on=on)
 
 
-def _approve(*, application: Application, by: Actor, on: date) -> Application:
+def _approve(*, application: Application, by: Actor, on: date) -> Approval:
     application = _open_for_decision(application)
     if on > timezone.localdate():
         raise MembersError(_("The decision date cannot be in the future."))
@@ -380,7 +395,7 @@ def _approve(*, application: Application, by: Actor, on: date) -> Application:
     if isinstance(holder, Organisation):
         _record_contacts(application, holder, on)
     _invite_contacts(application, holder, by)
-    _raise_first_invoice(application=application, membership=membership, on=on, by=by)
+    notes = _raise_first_invoice(application=application, membership=membership, on=on, by=by)
     application.status = Application.Status.APPROVED
     application.decided_on = on
     application.decided_by = user_of(by)
@@ -395,17 +410,24 @@ def _approve(*, application: Application, by: Actor, on: date) -> Application:
         % {"name": application.display_name, "date": on.isoformat()},
     )
     _email(application, "welcome")
-    return application
+    notes.append(
+        _("The welcome email, with the welcome pack, is being sent to %(email)s.")
+        % {"email": application.applicant_email}
+    )
+    return Approval(application, notes)
 
 
 def _raise_first_invoice(
     *, application: Application, membership: Membership, on: date, by: Actor
-) -> None:
+) -> list[str]:
     """The apps above the registry act on the approval in this transaction: finance raises the
     first invoice (and records the purchase-order reference first). It registers itself on
     `MEMBERSHIP_APPROVED` (`coopnet.core.hooks`); a refusal there refuses the approval."""
     try:
-        run_hooks(MEMBERSHIP_APPROVED, application=application, membership=membership, on=on, by=by)
+        done = run_hooks(
+            MEMBERSHIP_APPROVED, application=application, membership=membership, on=on, by=by
+        )
+        return [str(note) for note in done]
     except DomainError as exc:  # e.g. the Accountable Body's details are not set up yet
         raise MembersError(
             _("The first invoice cannot be raised, so the application is not approved: %(why)s")

@@ -18,6 +18,7 @@ from coopnet.accounts.models import User
 from coopnet.accounts.requests import signed_in_user
 from coopnet.core.errors import reported
 from coopnet.core.guard import require
+from coopnet.core.hooks import Note
 
 from ..models import Application, Organisation
 from . import forms, selectors, services, welcome
@@ -70,7 +71,14 @@ Act = Callable[[Application, User, dict[str, Any]], str]
 
 
 def _decide(
-    request: HttpRequest, pk: int, form: Form, *, heading: str, button: str, act: Act
+    request: HttpRequest,
+    pk: int,
+    form: Form,
+    *,
+    heading: str,
+    button: str,
+    act: Act,
+    checks: Callable[[Application], list[Note]] | None = None,
 ) -> HttpResponse:
     """The ask / approve / decline pages: a form, the service, a message; errors in a summary."""
     _reviewer(request)
@@ -87,7 +95,13 @@ def _decide(
     return render(
         request,
         "joining/staff/decision.html",
-        {"application": application, "form": form, "heading": heading, "button": button},
+        {
+            "application": application,
+            "form": form,
+            "heading": heading,
+            "button": button,
+            "notes": checks(application) if checks else [],
+        },
     )
 
 
@@ -102,10 +116,21 @@ def _decline(application: Application, by: User, data: dict[str, Any]) -> str:
 
 
 def _approve(application: Application, by: User, data: dict[str, Any]) -> str:
-    approved = services.application_approve(application=application, by=by, on=data["decided_on"])
-    return _(
-        "%(name)s is now a member. The welcome pack and the first invoice are on their way."
-    ) % {"name": approved.display_name}
+    """Say what the approval did: whether an invoice was raised and emailed, where the welcome
+    email went; never what did not happen."""
+    approval = services.application_approve_reporting(
+        application=application, by=by, on=data["decided_on"]
+    )
+    return " ".join(
+        [
+            _("%(name)s is now a member.") % {"name": approval.application.display_name},
+            *approval.notes,
+        ]
+    )
+
+
+def _approval_checks(application: Application) -> list[Note]:
+    return selectors.approval_checks(application, timezone.localdate())
 
 
 @dataclass(frozen=True)
@@ -114,6 +139,7 @@ class Decision:
     heading: StrOrPromise
     button: StrOrPromise
     act: Act
+    checks: Callable[[Application], list[Note]] | None = None
 
 
 DECISIONS = {
@@ -134,6 +160,7 @@ DECISIONS = {
         gettext_lazy("Approve the application"),
         gettext_lazy("Approve application"),
         _approve,
+        _approval_checks,
     ),
 }
 
@@ -148,6 +175,7 @@ def decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
         heading=str(d.heading),
         button=str(d.button),
         act=d.act,
+        checks=d.checks,
     )
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
+
+from coopnet.core.mail import render_email
 
 from ..models import Application
 from . import selectors, welcome
@@ -36,8 +37,7 @@ def send_application_email(*, application_id: int, message: str) -> None:
         "missing": selectors.missing_sections(application) if message == "link" else [],
     }
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"joining/email/{message}_subject.txt", context).strip()
-        body = render_to_string(f"joining/email/{message}_message.txt", context)
+        subject, body = render_email(f"joining/email/{message}", context)
         email = EmailMessage(subject, body, None, [application.applicant_email])
         if message == "welcome":
             pack = welcome.welcome_pack_for_application(application)

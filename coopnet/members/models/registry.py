@@ -282,6 +282,16 @@ class Role(PeriodMixin, models.Model):
         verbose_name_plural = _("roles")
         ordering = ["organisation__name", "kind"]
         indexes = [models.Index(fields=["organisation", "end"])]
+        constraints = [
+            # One open role per person, organisation and function: approving an application
+            # and accepting its invitation give the applicant one Contact role, not two.
+            models.UniqueConstraint(
+                fields=["person", "organisation", "kind"],
+                condition=Q(end__isnull=True),
+                name="one_open_role_per_person_organisation_kind",
+                violation_error_message=_("This person already holds that role here."),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.person} — {self.get_kind_display()}, {self.organisation}"

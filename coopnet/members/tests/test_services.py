@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from django.utils import timezone
 
 from coopnet.core.actors import System
 from coopnet.core.guard import Refused
@@ -217,3 +218,15 @@ def test_an_officer_cannot_touch_another_organisations_contacts(officer_a, org_b
         )
     role.person.refresh_from_db()
     assert role.person.full_name != "Changed"
+
+
+def test_a_role_ended_today_no_longer_holds_today(officer_a, org_a):
+    """The period rule counts the end date as held; ending a role today records yesterday."""
+    today = timezone.localdate()
+    role = RoleFactory(organisation=org_a, start=today - timedelta(days=30))
+    assert Role.objects.current_on(today).filter(pk=role.pk).exists()
+    services.contact_end(role=role, by=officer_a, on=today)
+    role.refresh_from_db()
+    assert role.end == today - timedelta(days=1)
+    assert not Role.objects.current_on(today).filter(pk=role.pk).exists()
+    assert Role.objects.current_on(today - timedelta(days=1)).filter(pk=role.pk).exists()

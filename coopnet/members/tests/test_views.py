@@ -275,3 +275,40 @@ def test_dashboard_costs_the_same_queries_whatever_one_looks_after(
     with django_assert_max_num_queries(5):
         response = client.get(reverse("site:dashboard"))
     assert response.text.count("edit profile") == organisations
+
+
+def test_directory_sorts_names_without_regard_to_case(client):
+    for name in ("beacon Co-operative", "Abbey Co-op", "Zeta Mutual", "acorn Trust"):
+        org = OrganisationFactory(name=name)
+        MembershipFactory(organisation=org, category=category("affiliate"))
+    html = client.get(reverse("members:directory")).content.decode()
+    positions = [html.index(n) for n in ("Abbey Co-op", "acorn Trust", "beacon Co-operative")]
+    assert positions == sorted(positions)
+    assert html.index("beacon Co-operative") < html.index("Zeta Mutual")
+
+
+def test_the_region_filter_offers_only_the_chosen_nations_regions(client):
+    for code in ("OLD", "KIR", "CRF"):
+        council = CouncilFactory(la_code=code)
+        MembershipFactory(organisation=council, category=category("full"))
+    everything = client.get(reverse("members:directory")).content.decode()
+    assert '<option value="North West"' in everything
+    assert '<option value="Wales"' in everything
+    wales = client.get(reverse("members:directory"), {"nation": "Wales"}).content.decode()
+    assert '<option value="Wales"' in wales
+    assert '<option value="North West"' not in wales
+    assert '<option value="Yorkshire and The Humber"' not in wales
+    # a region left from another nation is dropped, and the nation's members are listed
+    mixed = client.get(
+        reverse("members:directory"), {"nation": "Wales", "region": "North West"}
+    ).content.decode()
+    assert "City of Cardiff Council" in mixed
+    assert "Oldham Metropolitan Borough Council" not in mixed
+
+
+def test_region_names_are_in_welsh_on_the_welsh_directory(client):
+    council = CouncilFactory(la_code="KIR")
+    MembershipFactory(organisation=council, category=category("full"))
+    client.cookies["django_language"] = "cy"
+    html = client.get(reverse("members:directory")).content.decode()
+    assert "Swydd Efrog a&#x27;r Humber" in html

@@ -46,7 +46,8 @@ def test_anonymous_pages_render_in_the_layout(client, name, kwargs):
     assert not page.title.startswith("Error:")
 
 
-def test_sign_in_page_wording_and_fields(client):
+def test_sign_in_page_wording_and_fields(client, settings):
+    settings.ACCOUNT_ALLOW_SIGNUP = True
     response = client.get(reverse("account_login"))
     page = assert_govuk_page(response)
     html = response.content.decode()
@@ -156,7 +157,8 @@ def test_email_confirmation_page_for_a_real_key(client, user):
 
 
 @pytest.mark.browser
-def test_sign_in_pages_pass_axe_in_a_browser(browser_page, user):
+def test_sign_in_pages_pass_axe_in_a_browser(browser_page, user, settings):
+    settings.ACCOUNT_ALLOW_SIGNUP = True
     bp = browser_page.visit("/accounts/login/")
     bp.page.get_by_label("Email").first.fill(user.email)
     bp.page.get_by_label("Password").first.fill("wrong password")

@@ -212,6 +212,7 @@ def paid_invoice(org_a, finance_officer):
     config = FinanceSettings.current()
     config.body_name = "Oldham Council"
     config.body_address = "Civic Centre, Oldham"
+    config.payment_instructions = "Pay by BACS quoting the invoice number."
     config.save()
     FeeSchedule.objects.create(year=2021, category=category("full"), amount=D("3500.00"))
     membership = org_a.memberships.get()

@@ -377,3 +377,31 @@ def test_approval_is_refused_while_the_accountable_body_is_not_set_up(network_ad
     application.refresh_from_db()
     assert application.status == Application.Status.SUBMITTED
     assert not Organisation.objects.filter(local_authority__code="WGN").exists()
+
+
+def test_accepting_the_invitation_after_approval_keeps_one_contact_role(network_admin):
+    from coopnet.members.invitations.services import invitation_accept
+
+    application = council_application()
+    with committed():
+        services.application_approve(
+            application=application, by=network_admin, on=timezone.localdate()
+        )
+    org = Organisation.objects.get(local_authority__code="WGN")
+    invitation = Invitation.objects.get(organisation=org, email="carys.pugh@example.org")
+    invitation_accept(invitation=invitation, password="a long enough passphrase 42")
+    roles = org.roles.filter(person__email="carys.pugh@example.org")
+    assert list(roles.values_list("kind", "manages_profile")) == [(RoleKind.CONTACT, True)]
+
+
+def test_the_database_refuses_a_second_open_role_of_one_kind(org_a):
+    from coopnet.members.models import Person, Role
+
+    person = Person.objects.create(full_name="Ada Lovelace", slug="ada-lovelace")
+    Role.objects.create(person=person, organisation=org_a, kind=RoleKind.CONTACT)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Role.objects.create(person=person, organisation=org_a, kind=RoleKind.CONTACT)
+    # an ended role is history: the person may hold the role again
+    Role.objects.filter(person=person).update(start=date(2020, 1, 1), end=date(2021, 1, 1))
+    Role.objects.create(person=person, organisation=org_a, kind=RoleKind.CONTACT)
+    assert Role.objects.filter(person=person).count() == 2

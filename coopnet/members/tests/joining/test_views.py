@@ -9,6 +9,8 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
+from coopnet.core.membership_year import year_label, year_of
+from coopnet.finance.models import Invoice
 from coopnet.members.models import ApplicantType, Application, LocalAuthority, Organisation
 from coopnet.members.tests.factories import category
 
@@ -295,9 +297,75 @@ def test_applicant_and_staff_pages_have_pinned_query_counts(
             _page(url, anonymous)
     staff = _admin(network_admin)
     staff.get(reverse("joining:queue"))
-    for url in (
-        reverse("joining:application", args=[application.pk]),
-        reverse("joining:approve", args=[application.pk]),
+    # the approve page also asks finance whether a fee is set (its settings, the fee schedule)
+    for url, limit in (
+        (reverse("joining:application", args=[application.pk]), 9),
+        (reverse("joining:approve", args=[application.pk]), 11),
     ):
-        with django_assert_max_num_queries(9):
+        with django_assert_max_num_queries(limit):
             _page(url, staff)
+
+
+def test_approving_with_no_fee_set_says_no_invoice_was_raised(network_admin):
+    application = council_application()
+    client = _admin(network_admin)
+    with committed():
+        response = client.post(
+            reverse("joining:approve", args=[application.pk]),
+            {"decided_on": date.today().isoformat()},
+        )
+    html = _page(response["Location"], client)
+    year = year_label(year_of(date.today()))
+    assert f"No invoice was raised: no fee is set for Full in {year}." in html
+    assert "first invoice are on their way" not in html
+    assert (
+        f"The welcome email, with the welcome pack, is being sent to {application.applicant_email}"
+        in html
+    )
+
+
+def test_approving_says_which_invoice_was_raised_and_who_it_is_emailed_to(
+    network_admin, finance_ready
+):
+    application = council_application()
+    client = _admin(network_admin)
+    with committed():
+        response = client.post(
+            reverse("joining:approve", args=[application.pk]),
+            {"decided_on": date.today().isoformat()},
+        )
+    html = _page(response["Location"], client)
+    invoice = Invoice.objects.get()
+    assert (
+        f"Invoice {invoice.reference} for £{invoice.total:,} has been raised and is being "
+        f"emailed to {application.invoice_email}." in html
+    )
+
+
+def test_the_approve_page_warns_when_no_fee_is_set_with_a_link_to_set_one(network_admin):
+    application = council_application()
+    page = _admin(network_admin).get(reverse("joining:approve", args=[application.pk]))
+    html = page.content.decode()
+    year = year_of(date.today())
+    assert (
+        f"No fee is set for Full in {year_label(year)}, so approving will raise no invoice" in html
+    )
+    full = category("full")
+    link = reverse("admin:finance_feeschedule_add") + f"?category={full.pk}&amp;year={year}"
+    assert f'href="{link}"' in html
+
+
+def test_the_approve_page_has_no_fee_warning_once_the_fee_is_set(network_admin, finance_ready):
+    application = council_application()
+    html = _admin(network_admin).get(reverse("joining:approve", args=[application.pk]))
+    assert "No fee is set" not in html.content.decode()
+
+
+def test_the_approve_page_warns_when_invoicing_is_not_set_up(network_admin, finance_ready):
+    finance_ready.payment_instructions = ""
+    finance_ready.save()
+    application = council_application()
+    html = _admin(network_admin).get(reverse("joining:approve", args=[application.pk]))
+    text = html.content.decode()
+    assert "Approving will be refused: Enter the Accountable Body&#x27;s payment details" in text
+    assert reverse("admin:finance_financesettings_changelist") in text
