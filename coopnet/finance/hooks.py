@@ -25,8 +25,10 @@ def raise_first_invoice(
     *, application: Application, membership: Membership, on: date, by: Any, **details: Any
 ) -> Note:
     """On approval: the purchase-order reference the applicant gave is recorded first, so the
-    invoice carries it; finance decides the amount (pro rata or the network's rule). A
-    `FinanceError` (a `DomainError`) refuses the approval. Returns what happened, in words."""
+    invoice carries it; finance decides the amount (pro rata or the network's rule). While the
+    Accountable Body's details are incomplete no invoice is raised (one without how to pay cannot
+    be paid) and the approval still goes ahead, saying so. Another `FinanceError` (a
+    `DomainError`) refuses the approval. Returns what happened, in words."""
     if application.purchase_order and membership.organisation is not None:
         purchase_order_set(
             organisation=membership.organisation,
@@ -34,6 +36,11 @@ def raise_first_invoice(
             reference=application.purchase_order,
             by=by,
         )
+    if _invoice_due(membership, on):
+        try:
+            check_ready(FinanceSettings.current())
+        except FinanceError as exc:
+            return Note(_("No invoice was raised: %(why)s") % {"why": exc})
     invoice = invoice_raise_first(membership=membership, on=on, by=by)
     if invoice is None:
         return Note(_no_invoice_reason(membership, on))
@@ -59,6 +66,14 @@ def _raised(invoice: Invoice) -> str:
     }
 
 
+def _invoice_due(membership: Membership, on: date) -> bool:
+    """Approval would raise a first invoice (the rule asks for one; a fee above £0 is set)."""
+    if FinanceSettings.current().first_invoice_rule == FirstInvoiceRule.NONE:
+        return False
+    fee = fee_for(membership, schedules_for(year_of(on)))
+    return fee is not None and fee.amount != ZERO
+
+
 def _no_invoice_reason(membership: Membership, on: date) -> str:
     values = {"category": membership.category.name, "year": year_label(year_of(on))}
     if FinanceSettings.current().first_invoice_rule == FirstInvoiceRule.NONE:
@@ -80,9 +95,9 @@ def approval_checks(*, application: Application, on: date, **details: Any) -> No
     if FeeSchedule.objects.filter(category=category, year=year).exists():
         try:
             check_ready(FinanceSettings.current())
-        except FinanceError as exc:  # the approval would be refused: say so before it is tried
+        except FinanceError as exc:  # no invoice could be raised: say so before approval
             return Note(
-                _("Approving will be refused: %(why)s") % {"why": exc},
+                _("Approving will raise no invoice: %(why)s") % {"why": exc},
                 link=reverse("admin:finance_financesettings_changelist"),
                 link_text=_("Open the finance settings"),
             )

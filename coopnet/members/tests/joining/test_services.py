@@ -363,20 +363,30 @@ def test_a_town_council_applies_for_associate_membership(network_admin):
     assert org.memberships.get().category.code == "associate"
 
 
-def test_approval_is_refused_while_the_accountable_body_is_not_set_up(network_admin):
+def test_approval_goes_ahead_without_an_invoice_while_the_accountable_body_is_not_set_up(
+    network_admin,
+):
+    """An invoice without how to pay cannot be paid: none is raised, the member is still
+    approved, and the approval says so (the annual run invoices them once finance is set up)."""
     from coopnet.core.membership_year import year_of as membership_year
-    from coopnet.finance.models import FeeSchedule, FinanceSettings
+    from coopnet.finance.models import FeeSchedule, FinanceSettings, Invoice
 
     FinanceSettings.current()  # exists, with no Accountable Body details
     FeeSchedule.objects.create(
         year=membership_year(date.today()), category=category("full"), amount="3500.00"
     )
     application = council_application()
-    with pytest.raises(MembersError, match="first invoice cannot be raised"):
-        services.application_approve(application=application, by=network_admin, on=date.today())
+    with committed():
+        approval = services.application_approve_reporting(
+            application=application, by=network_admin, on=date.today()
+        )
     application.refresh_from_db()
-    assert application.status == Application.Status.SUBMITTED
-    assert not Organisation.objects.filter(local_authority__code="WGN").exists()
+    assert application.status == Application.Status.APPROVED
+    assert Organisation.objects.filter(local_authority__code="WGN").exists()
+    assert not Invoice.objects.exists()
+    assert any(
+        "No invoice was raised: Enter the Accountable Body's" in note for note in approval.notes
+    )
 
 
 def test_accepting_the_invitation_after_approval_keeps_one_contact_role(network_admin):

@@ -367,5 +367,7 @@ def test_the_approve_page_warns_when_invoicing_is_not_set_up(network_admin, fina
     application = council_application()
     html = _admin(network_admin).get(reverse("joining:approve", args=[application.pk]))
     text = html.content.decode()
-    assert "Approving will be refused: Enter the Accountable Body&#x27;s payment details" in text
+    assert (
+        "Approving will raise no invoice: Enter the Accountable Body&#x27;s payment details" in text
+    )
     assert reverse("admin:finance_financesettings_changelist") in text
