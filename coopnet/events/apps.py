@@ -7,6 +7,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self) -> None:
+        from coopnet.core.opendata import register_dataset
         from coopnet.core.search.registry import register
         from coopnet.core.versioning import register_public_models
 
@@ -15,6 +16,7 @@ class EventsConfig(AppConfig):
         from .search import event_document, searchable_events
 
         register_public_models(Event)
+        register_dataset("events.ical", template="events/_open_data.html", order=30)
         register(
             Event,
             kind="event",

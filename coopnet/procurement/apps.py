@@ -7,4 +7,8 @@ class ProcurementConfig(AppConfig):
     verbose_name = _("Procurement")
 
     def ready(self) -> None:
+        from coopnet.core.opendata import register_dataset
+
         from . import permissions  # noqa: F401  (registers the rules)
+
+        register_dataset("procurement.ocds", template="procurement/_open_data.html", order=20)
