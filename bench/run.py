@@ -73,6 +73,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--newsletter-only", action="store_true", help="only the newsletter send benchmark"
     )
+    parser.add_argument(
+        "--migrated-db",
+        type=Path,
+        default=None,
+        help="copy this freshly migrated, empty SQLite file instead of migrating for each run",
+    )
     add_arguments(parser)
     return parser.parse_args(argv)
 
@@ -143,6 +149,14 @@ def inspect_database(env: dict[str, str]) -> Result:
 # --- one scale ---------------------------------------------------------------------------------
 
 
+def fresh_database(env: dict[str, str], path: Path, args: argparse.Namespace) -> None:
+    """Migrate a new database at `path`, or copy the migrated empty one given (--migrated-db)."""
+    if args.migrated_db:
+        shutil.copyfile(args.migrated_db, path)
+    else:
+        manage(env, "migrate", "--no-input", "-v", "0")
+
+
 def generate(env: dict[str, str], scale: float, seed: int) -> float:
     began = time.perf_counter()
     say(manage(env, "generate_synthetic", "--scale", f"{scale:g}", "--seed", str(seed)).strip())
@@ -180,8 +194,8 @@ def bench_scale(scale: float, args: argparse.Namespace, base: dict[str, str]) ->
     label = f"{scale:g}x"
     with tempfile.TemporaryDirectory(prefix=f"coopnet-bench-{label}-") as tmp:
         env = {**base, "DATABASE_URL": f"sqlite:///{tmp}/db.sqlite3"}
-        say(f"[{label}] migrating a fresh database in {tmp}")
-        manage(env, "migrate", "--no-input", "-v", "0")
+        say(f"[{label}] a fresh database in {tmp}")
+        fresh_database(env, Path(tmp) / "db.sqlite3", args)
         generation_seconds = generate(env, scale, args.seed)
         say(f"[{label}] counting SQL queries per page")
         inspection = inspect_database(env)
@@ -260,8 +274,8 @@ def run_newsletter(args: argparse.Namespace, base: dict[str, str]) -> Result:
     n = args.newsletter_recipients
     with tempfile.TemporaryDirectory(prefix="coopnet-bench-newsletter-") as tmp:
         env = {**base, "DATABASE_URL": f"sqlite:///{tmp}/db.sqlite3"}
-        say(f"[newsletter] migrating a fresh database in {tmp}; sending to {n} subscribers")
-        manage(env, "migrate", "--no-input", "-v", "0")
+        say(f"[newsletter] a fresh database in {tmp}; sending to {n} subscribers")
+        fresh_database(env, Path(tmp) / "db.sqlite3", args)
         out = run_python(env, str(ROOT / "bench" / "newsletter_bench.py"), "--recipients", str(n))
     result: Result = json.loads(out.strip().splitlines()[-1])
     result.update(run_at=datetime.now(UTC).isoformat(timespec="seconds"), code=code_version())
