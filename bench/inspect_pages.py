@@ -20,12 +20,36 @@ ENDPOINTS: list[tuple[str, list[str]]] = [
     ("directory_search", ["/members/?q=council"]),
     ("organisation", []),
     ("stats_api", ["/api/v1/stats/membership/"]),
+    # Events (issue 13): the upcoming list, an event page (filled with real slugs), the feed.
+    ("events_list", ["/events/"]),
+    ("event", []),
+    ("events_feed", ["/events.ics"]),
 ]
+FILLED = {
+    "organisation": lambda slugs, events: [f"/members/{slug}/" for slug in slugs],
+    "event": lambda slugs, events: [f"/events/{slug}/" for slug in events],
+}
 SLUG_KINDS = ("principal_council", "local_council", "political_group", "affiliate_organisation")
 
 
-def endpoints_with(slugs: list[str]) -> list[tuple[str, list[str]]]:
-    return [(name, paths or [f"/members/{slug}/" for slug in slugs]) for name, paths in ENDPOINTS]
+def endpoints_with(
+    slugs: list[str], event_slugs: list[str] | None = None
+) -> list[tuple[str, list[str]]]:
+    return [(name, paths or FILLED[name](slugs, event_slugs or [])) for name, paths in ENDPOINTS]
+
+
+def pick_event_slugs() -> list[str]:
+    """A repeating and a single upcoming published event: the event pages to request."""
+    from django.utils import timezone
+
+    from coopnet.events.models import Event
+
+    upcoming = Event.objects.published().upcoming(timezone.now()).order_by("pk")
+    found = [
+        upcoming.exclude(recurrence="").values_list("slug", flat=True).first(),
+        upcoming.filter(recurrence="").values_list("slug", flat=True).first(),
+    ]
+    return [slug for slug in found if slug]
 
 
 def pick_slugs() -> list[str]:
@@ -74,9 +98,12 @@ def count_queries(paths: list[str]) -> dict[str, Any]:
 
 
 def dataset() -> dict[str, int]:
+    from coopnet.events.models import Event
     from coopnet.members.models import Membership, Organisation, Person, Role
 
     return {
+        "events": Event.objects.count(),
+        "repeating_events": Event.objects.exclude(recurrence="").count(),
         "organisations": Organisation.objects.count(),
         "people": Person.objects.count(),
         "roles": Role.objects.count(),
@@ -90,8 +117,14 @@ def main() -> None:
 
     django.setup()
     slugs = pick_slugs()
-    queries = {name: count_queries(paths) for name, paths in endpoints_with(slugs)}
-    print(json.dumps({"slugs": slugs, "dataset": dataset(), "queries": queries}))
+    event_slugs = pick_event_slugs()
+    endpoints = endpoints_with(slugs, event_slugs)
+    queries = {name: count_queries(paths) for name, paths in endpoints}
+    print(
+        json.dumps(
+            {"slugs": slugs, "event_slugs": event_slugs, "dataset": dataset(), "queries": queries}
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -31,7 +31,9 @@ def latency_table(runs: list[Run]) -> list[str]:
     ]
     for name, _paths in ENDPOINTS:
         for run in runs:
-            r = next(e for e in run["endpoints"] if e["endpoint"] == name)
+            r = next((e for e in run["endpoints"] if e["endpoint"] == name), None)
+            if r is None:  # not measured in this run (--endpoints)
+                continue
             lines.append(
                 f"| {name} | {run['label']} | {cell(r.get('p50_ms'))} | {cell(r.get('p95_ms'))} "
                 f"| {cell(r.get('rps'))} | {r['errors']} | {cell(r.get('single_client_p50_ms'))} "
@@ -49,10 +51,12 @@ def queries_table(runs: list[Run]) -> list[str]:
         "|---|" + "---:|" * len(runs) + "---|",
     ]
     for name, _paths in ENDPOINTS:
-        counts = [
-            next(e for e in run["endpoints"] if e["endpoint"] == name).get("queries")
-            for run in runs
-        ]
+        counts = []
+        for run in runs:
+            found = next((e for e in run["endpoints"] if e["endpoint"] == name), None)
+            counts.append(found.get("queries") if found else None)
+        if all(c is None for c in counts):
+            continue
         same = "yes" if len(set(counts)) == 1 else "**no**"
         lines.append(f"| {name} | " + " | ".join(cell(c) for c in counts) + f" | {same} |")
     return lines
@@ -71,14 +75,16 @@ def render_summary(runs: list[Run], args: argparse.Namespace) -> str:
         f"{args.requests} requests per endpoint after {args.warmup} warm-up requests "
         f"(cap {args.time_cap:g} s); 1-client p50 from {args.baseline} sequential requests.",
         "",
-        "| scale | organisations | people | roles | membership periods | generated in (s) |",
-        "|---:|---:|---:|---:|---:|---:|",
+        "| scale | organisations | people | roles | membership periods | events (repeating) "
+        "| generated in (s) |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for run in runs:
         d = run["dataset"]
         lines.append(
             f"| {run['label']} | {d['organisations']} | {d['people']} | {d['roles']} "
-            f"| {d['memberships']} | {run['generation_seconds']} |"
+            f"| {d['memberships']} | {d.get('events', '–')} ({d.get('repeating_events', '–')}) "
+            f"| {run['generation_seconds']} |"
         )
     static_problem = runs[0]["settings"]["static_problem"]
     if static_problem:

@@ -53,10 +53,31 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--time-cap", type=float, default=60.0, help="seconds per endpoint")
     parser.add_argument("--seed", type=int, default=2012, help="synthetic data seed")
     parser.add_argument(
+        "--endpoints",
+        nargs="+",
+        default=None,
+        help="measure only these endpoints (e.g. events_list event events_feed)",
+    )
+    parser.add_argument(
         "--quiet-wait",
         type=float,
         default=60.0,
         help="before each endpoint, wait up to this many seconds for other work to calm down",
+    )
+    parser.add_argument(
+        "--newsletter-recipients",
+        type=int,
+        default=50_000,
+        help="recipients of the newsletter send benchmarked (0: skip it)",
+    )
+    parser.add_argument(
+        "--newsletter-only", action="store_true", help="only the newsletter send benchmark"
+    )
+    parser.add_argument(
+        "--migrated-db",
+        type=Path,
+        default=None,
+        help="copy this freshly migrated, empty SQLite file instead of migrating for each run",
     )
     add_arguments(parser)
     return parser.parse_args(argv)
@@ -128,9 +149,22 @@ def inspect_database(env: dict[str, str]) -> Result:
 # --- one scale ---------------------------------------------------------------------------------
 
 
+def fresh_database(env: dict[str, str], path: Path, args: argparse.Namespace) -> None:
+    """Migrate a new database at `path`, or copy the migrated empty one given (--migrated-db)."""
+    if args.migrated_db:
+        shutil.copyfile(args.migrated_db, path)
+    else:
+        manage(env, "migrate", "--no-input", "-v", "0")
+
+
 def generate(env: dict[str, str], scale: float, seed: int) -> float:
     began = time.perf_counter()
     say(manage(env, "generate_synthetic", "--scale", f"{scale:g}", "--seed", str(seed)).strip())
+    say(
+        manage(
+            env, "generate_synthetic_events", "--scale", f"{scale:g}", "--seed", str(seed)
+        ).strip()
+    )
     return round(time.perf_counter() - began, 1)
 
 
@@ -160,17 +194,21 @@ def bench_scale(scale: float, args: argparse.Namespace, base: dict[str, str]) ->
     label = f"{scale:g}x"
     with tempfile.TemporaryDirectory(prefix=f"coopnet-bench-{label}-") as tmp:
         env = {**base, "DATABASE_URL": f"sqlite:///{tmp}/db.sqlite3"}
-        say(f"[{label}] migrating a fresh database in {tmp}")
-        manage(env, "migrate", "--no-input", "-v", "0")
+        say(f"[{label}] a fresh database in {tmp}")
+        fresh_database(env, Path(tmp) / "db.sqlite3", args)
         generation_seconds = generate(env, scale, args.seed)
         say(f"[{label}] counting SQL queries per page")
         inspection = inspect_database(env)
         say(f"[{label}] gunicorn, {args.workers} workers; {args.concurrency} concurrent clients")
         with Gunicorn(env, args.workers, Path(tmp) / "gunicorn.log") as server:
-            results = load_endpoints(server, endpoints_with(inspection["slugs"]), args)
+            endpoints = endpoints_with(inspection["slugs"], inspection.get("event_slugs", []))
+            if args.endpoints:
+                endpoints = [(n, p) for n, p in endpoints if n in args.endpoints]
+            results = load_endpoints(server, endpoints, args)
             log_tail = server.log_tail() if any(r["errors"] for r in results) else ""
     for result in results:
         result["queries"] = inspection["queries"][result["endpoint"]]["max"]
+        result["statuses_in_process"] = inspection["queries"][result["endpoint"]]["statuses"]
         result["queries_per_path"] = inspection["queries"][result["endpoint"]]["per_path"]
     return {
         "scale": scale,
@@ -231,6 +269,26 @@ def settings_used(args: argparse.Namespace, env: dict[str, str], static_problem:
 # --- main --------------------------------------------------------------------------------------
 
 
+def run_newsletter(args: argparse.Namespace, base: dict[str, str]) -> Result:
+    """A newsletter send to N subscribers as a background job (bench/newsletter_bench.py)."""
+    n = args.newsletter_recipients
+    with tempfile.TemporaryDirectory(prefix="coopnet-bench-newsletter-") as tmp:
+        env = {**base, "DATABASE_URL": f"sqlite:///{tmp}/db.sqlite3"}
+        say(f"[newsletter] a fresh database in {tmp}; sending to {n} subscribers")
+        fresh_database(env, Path(tmp) / "db.sqlite3", args)
+        out = run_python(env, str(ROOT / "bench" / "newsletter_bench.py"), "--recipients", str(n))
+    result: Result = json.loads(out.strip().splitlines()[-1])
+    result.update(run_at=datetime.now(UTC).isoformat(timespec="seconds"), code=code_version())
+    (RESULTS / "newsletter.json").write_text(json.dumps(result, indent=2) + "\n")
+    say(
+        f"[newsletter] request {result['send_request_ms']} ms ({result['send_request_queries']} "
+        f"queries); task {result['task_seconds']} s, {result['queries_per_batch']} queries per "
+        f"batch, peak memory {result['peak_rss_mb']} MB (before the task "
+        f"{result['rss_before_task_mb']} MB); sent {result['sent']}"
+    )
+    return result
+
+
 def stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise SystemExit(128 + signum)  # unwinds through `with Gunicorn(...)`, which stops it
 
@@ -253,6 +311,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         say("collecting static files (served by whitenoise)")
         env, static_problem = prepare_static(base_env(), static_root)
+        if args.newsletter_recipients and not args.search_only:
+            run_newsletter(args, env)
+        if args.newsletter_only:
+            return 0
         if not args.search_only:
             runs = run_scales(args, env, static_problem)
             summary = render_summary(runs, args)

@@ -171,6 +171,21 @@ def open_reports(group: Group) -> QuerySet[PostReport]:
     )
 
 
+def report_of(group: Group, pk: int) -> PostReport:
+    """One report on a post of the group (raises PostReport.DoesNotExist)."""
+    return PostReport.objects.select_related("post__thread__group").get(
+        pk=pk, post__thread__group=group
+    )
+
+
+def closed_reports(group: Group, *, limit: int = 20) -> QuerySet[PostReport]:
+    return (
+        PostReport.objects.filter(post__thread__group=group, resolved_at__isnull=False)
+        .select_related("post__thread", "post__author", "reported_by", "resolved_by")
+        .order_by("-resolved_at")[:limit]
+    )
+
+
 def each_reply_recipients(thread: Thread, *, author: Person, on: date) -> list[str]:
     """Emails of the group's members who want each post, other than its author."""
     memberships = (

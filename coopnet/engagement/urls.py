@@ -19,8 +19,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="request_decide",
     ),
     path("<slug:slug>/moderation/", discussions.moderation, name="moderation"),
+    path("<slug:slug>/moderation/<int:pk>/close/", discussions.report_close, name="report_close"),
     path("<slug:slug>/discussions/", discussions.thread_list, name="threads"),
     path("<slug:slug>/discussions/new/", discussions.thread_new, name="thread_new"),
     path("<slug:slug>/discussions/<int:pk>/", discussions.thread_detail, name="thread"),
     path("<slug:slug>/discussions/<int:pk>/lock/", discussions.thread_lock, name="thread_lock"),
+    path("<slug:slug>/discussions/<int:pk>/hide/", discussions.thread_hide, name="thread_hide"),
 ]

@@ -8,7 +8,7 @@ correctly across the clock changes.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -37,9 +37,23 @@ def _location(event: Event) -> str:
     return text or ("Online" if event.is_online else "")
 
 
+def _recurrence_id(event: Event) -> date | datetime:
+    """The RECURRENCE-ID of a changed date: the replaced start, in the series' own form (a date
+    for an all-day series, else Europe/London wall-clock time as the series' DTSTART)."""
+    series = event.series
+    assert series is not None
+    assert event.recurrence_id is not None
+    if series.all_day:
+        return timezone.localtime(event.recurrence_id).date()
+    return event.recurrence_id.astimezone(LONDON)
+
+
 def vevent(event: Event, *, joining_link: bool = False) -> icalendar.Event:
     item = icalendar.Event()
-    item.add("uid", uid_of(event))
+    changed = event.series_id is not None and event.series is not None
+    item.add("uid", uid_of(event.series if changed else event))  # type: ignore[arg-type]
+    if changed:
+        item.add("recurrence-id", _recurrence_id(event))
     item.add("dtstamp", timezone.now())
     item.add("sequence", event.sequence)
     item.add("summary", event.title)
@@ -48,7 +62,7 @@ def vevent(event: Event, *, joining_link: bool = False) -> icalendar.Event:
         last = timezone.localtime(event.ends_at).date()
         item.add("dtstart", first)
         item.add("dtend", last + timedelta(days=1))
-    elif event.recurrence:
+    elif event.recurrence or changed:
         item.add("dtstart", event.starts_at.astimezone(LONDON))
         item.add("dtend", event.ends_at.astimezone(LONDON))
     else:
@@ -86,7 +100,7 @@ def _calendar(method: str | None = None) -> icalendar.Calendar:
 
 
 def _finish(cal: icalendar.Calendar, events: Iterable[Event]) -> bytes:
-    if any(e.recurrence for e in events):
+    if any(e.recurrence or e.series_id for e in events):
         cal.add_missing_timezones()
     return cal.to_ical()
 
@@ -120,13 +134,19 @@ def invitation(registration: Registration, *, cancel: bool = False) -> bytes:
         item["status"] = icalendar.vText("CANCELLED")
         item["sequence"] = event.sequence + 1
     cal.add_component(item)
-    return _finish(cal, [event])
+    changed = list(event.changed_occurrences.filter(status=Event.Status.PUBLISHED))
+    for one in changed:
+        cal.add_component(vevent(one, joining_link=not cancel))
+    return _finish(cal, [event, *changed])
 
 
 def occurrences_of(event: Event, first: datetime, last: datetime) -> list[Occurrence]:
-    """When a repeating event takes place between two moments (a single event: itself)."""
+    """When a repeating event takes place between two moments (a single event: itself). The
+    dates changed on their own are events of their own (listed by themselves), so they are left
+    out here; `changed_occurrences` may be prefetched."""
     if not event.recurrence:
         if event.starts_at <= last and event.ends_at >= first:
             return [Occurrence(event.starts_at, event.ends_at)]
         return []
-    return occurrences(vevent(event), first, last)
+    replaced = {one.recurrence_id for one in event.changed_occurrences.all()}
+    return [o for o in occurrences(vevent(event), first, last) if o.starts_at not in replaced]

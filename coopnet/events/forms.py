@@ -14,12 +14,17 @@ from coopnet.core.models import Principle
 from coopnet.members.models import Organisation
 
 from .models import Event
-from .selectors import EventFilters
+from .selectors import EventFilters, group_choices
 from .services import EventDetails
 
 
 class DateInput(forms.DateInput):
+    """A browser date picker: its value is always ISO 8601 (YYYY-MM-DD), whatever the locale."""
+
     input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class EventFilterForm(GovukForm):
@@ -119,6 +124,24 @@ class EventForm(GovukForm):
     capacity = forms.IntegerField(
         label=_("Places"), required=False, min_value=1, help_text=_("Leave empty for no limit.")
     )
+    group = forms.ModelChoiceField(
+        label=_("Network or group"),
+        queryset=Event.objects.none(),
+        required=False,
+        empty_label=_("None"),
+        help_text=_("The event is listed on that group's page."),
+    )
+    image = forms.FileField(
+        label=_("Image (JPEG, PNG or WebP, up to 5 MB)"),
+        required=False,
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    image_alt = forms.CharField(
+        label=_("Describe the image"),
+        max_length=200,
+        required=False,
+        help_text=_("What the image shows, for people who cannot see it. Needed with an image."),
+    )
     registration_open = forms.BooleanField(label=_("Take registrations"), required=False)
     public_registration = forms.BooleanField(
         label=_("Anyone may register with an email address"), required=False
@@ -131,6 +154,9 @@ class EventForm(GovukForm):
         organiser.queryset = organisers
         if staff:
             organiser.empty_label = _("The network")
+        group = self.fields["group"]
+        assert isinstance(group, forms.ModelChoiceField)
+        group.queryset = group_choices()
         principles = self.fields["principles"]
         assert isinstance(principles, forms.ModelMultipleChoiceField)
         principles.queryset = Principle.objects.filter(family=Principle.Family.NETWORK).order_by(
@@ -157,6 +183,8 @@ class EventForm(GovukForm):
             "address": event.address,
             "joining_link": event.joining_link,
             "principles": list(event.principles.all()),
+            "group": event.group,
+            "image_alt": event.image_alt,
             "capacity": event.capacity,
             "registration_open": event.registration_open,
             "public_registration": event.public_registration,
@@ -202,11 +230,17 @@ class EventForm(GovukForm):
             skipped_dates=tuple(keep.skipped_dates) if keep else (),
             source=keep.source if keep else "",
             date_precision=keep.date_precision if keep else Event.Precision.EXACT,
+            image_alt=d.get("image_alt", ""),
+            group=d.get("group"),
         )
 
 
 class SkipDateForm(GovukForm):
     day = forms.DateField(label=_("Date that does not take place"), widget=DateInput)
+
+
+class ChangeDateForm(GovukForm):
+    day = forms.DateField(label=_("Date to change"), widget=DateInput)
 
 
 class ModerationForm(GovukForm):

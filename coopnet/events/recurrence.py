@@ -66,11 +66,13 @@ def series_end(starts_at: datetime, ends_at: datetime, rule: str) -> datetime | 
 
 
 def occurrences(
-    vevent: icalendar.Event, first: date | datetime, last: date | datetime
+    vevent: icalendar.Event | list[icalendar.Event], first: date | datetime, last: date | datetime
 ) -> list[Occurrence]:
-    """The occurrences of one VEVENT (with its RRULE and EXDATEs) between two moments."""
+    """The occurrences of one VEVENT (with its RRULE and EXDATEs, and the VEVENTs of its dates
+    changed on their own, by RECURRENCE-ID) between two moments."""
     cal = icalendar.Calendar()
-    cal.add_component(vevent)
+    for item in vevent if isinstance(vevent, list) else [vevent]:
+        cal.add_component(item)
     found = recurring_ical_events.of(cal).between(_moment(first), _moment(last))
     result = [
         Occurrence(starts_at=_aware(item["DTSTART"].dt), ends_at=_aware(item["DTEND"].dt))

@@ -49,4 +49,9 @@ def event_json_ld(event: Event) -> dict[str, Any]:
     }
     if event.capacity is not None:
         data["maximumAttendeeCapacity"] = event.capacity
+    if event.image:
+        image_url = event.image.url
+        if image_url.startswith("/"):
+            image_url = site + image_url
+        data["image"] = {"@type": "ImageObject", "url": image_url, "description": event.image_alt}
     return data

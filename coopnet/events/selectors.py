@@ -24,6 +24,13 @@ def _principles() -> Prefetch:
     return Prefetch("principles", queryset=Principle.objects.order_by("order"))
 
 
+def _changed() -> Prefetch:
+    return Prefetch(
+        "changed_occurrences",
+        queryset=Event.objects.order_by("starts_at"),
+    )
+
+
 def _for_cards(qs: QuerySet[Event]) -> QuerySet[Event]:
     return qs.select_related("organiser").prefetch_related(_principles())
 
@@ -102,8 +109,8 @@ def network_principles() -> QuerySet[Principle]:
 def event_for_page(slug: str) -> Event:
     """One event with its organiser, principles and place counts (raises Event.DoesNotExist)."""
     return (
-        Event.objects.select_related("organiser")
-        .prefetch_related(_principles())
+        Event.objects.select_related("organiser", "series", "group")
+        .prefetch_related(_principles(), _changed())
         .annotate(
             confirmed_count=Count(
                 "registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)
@@ -146,7 +153,8 @@ def events_of(user: Any) -> QuerySet[Event]:
 
 
 def feed_events() -> QuerySet[Event]:
-    return published_events().select_related("organiser").order_by("starts_at", "pk")
+    """Every published event; a date changed on its own with its series (for its UID)."""
+    return published_events().select_related("organiser", "series").order_by("starts_at", "pk")
 
 
 @dataclass(frozen=True)
@@ -208,10 +216,16 @@ def booked_events(user: Any) -> QuerySet[Event]:
     return (
         published_events()
         .filter(
-            registrations__user_id=user.pk,
-            registrations__status=Registration.Status.CONFIRMED,
+            Q(
+                registrations__user_id=user.pk,
+                registrations__status=Registration.Status.CONFIRMED,
+            )
+            | Q(  # a date of a booked series changed on its own
+                series__registrations__user_id=user.pk,
+                series__registrations__status=Registration.Status.CONFIRMED,
+            )
         )
-        .select_related("organiser")
+        .select_related("organiser", "series")
         .distinct()
         .order_by("starts_at", "pk")
     )
@@ -273,4 +287,43 @@ def month_events(first: datetime, last: datetime) -> QuerySet[Event]:
         & Q(starts_at__lt=last)
         & (Q(series_ends_at__isnull=True) | Q(series_ends_at__gte=first))
     )
-    return published_events().filter(single | repeating).select_related("organiser").order_by("pk")
+    return (
+        published_events()
+        .filter(single | repeating)
+        .select_related("organiser", "series")
+        .prefetch_related("changed_occurrences")
+        .order_by("pk")
+    )
+
+
+def group_choices() -> QuerySet[Any]:
+    """The networks and groups an event may be for. Events link to engagement's groups by the
+    foreign key alone (engagement reads events through these selectors, never the other way)."""
+    group_model = Event._meta.get_field("group").related_model
+    return group_model._default_manager.order_by("name")
+
+
+def group_events(group: Any, *, now: datetime) -> QuerySet[Event]:
+    """A group's published events still to come, soonest first (for the group's page)."""
+    return _for_cards(published_events().upcoming(now).filter(group=group)).order_by(
+        "starts_at", "pk"
+    )
+
+
+def past_group_events(group: Any, *, now: datetime) -> QuerySet[Event]:
+    return _for_cards(published_events().past(now).filter(group=group)).order_by(
+        "-starts_at", "-pk"
+    )
+
+
+GROUP_PAGE_EVENTS = 10
+GROUP_PAGE_PAST = 5
+
+
+def group_events_panel(request: Any, group: Any) -> dict[str, Any]:
+    """What a group's page shows of its events (a panel at the place "group")."""
+    now = timezone.now()
+    return {
+        "group_events": list(group_events(group, now=now)[:GROUP_PAGE_EVENTS]),
+        "past_group_events": list(past_group_events(group, now=now)[:GROUP_PAGE_PAST]),
+    }

@@ -21,6 +21,7 @@ urlpatterns = [
     path("<slug:slug>/send-for-review/", manage.send_for_review, name="send_for_review"),
     path("<slug:slug>/review/", manage.moderate, name="moderate"),
     path("<slug:slug>/skip-date/", manage.skip_date, name="skip_date"),
+    path("<slug:slug>/change-date/", manage.change_date, name="change_date"),
     path("<slug:slug>/book/", bookings.book, name="book"),
     path("<slug:slug>/cancel/", bookings.cancel, name="cancel"),
     path("<slug:slug>/register/", bookings.register, name="register"),

@@ -7,6 +7,7 @@ class FundingConfig(AppConfig):
     verbose_name = _("Funded projects")
 
     def ready(self) -> None:
+        from coopnet.core.opendata import register_dataset
         from coopnet.core.search.registry import register
         from coopnet.knowledge.selectors import register_publication_users
 
@@ -14,6 +15,11 @@ class FundingConfig(AppConfig):
         from .models import Project
         from .search import project_document, searchable_projects
         from .selectors import projects_with_output
+        from .views.open_data import index_context
+
+        register_dataset(
+            "funding.360giving", template="funding/_open_data.html", context=index_context, order=10
+        )
 
         # A publication's library page lists the funded projects it came out of.
         register_publication_users(projects_with_output)

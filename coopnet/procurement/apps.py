@@ -8,10 +8,12 @@ class ProcurementConfig(AppConfig):
 
     def ready(self) -> None:
         from coopnet.core.dashboard import register_panel
+        from coopnet.core.opendata import register_dataset
 
         from . import permissions  # noqa: F401  (registers the rules)
         from .panels import overdue_evaluations
 
+        register_dataset("procurement.ocds", template="procurement/_open_data.html", order=20)
         # Staff see the applications past their decision deadline on their dashboard.
         register_panel(
             "procurement.overdue_evaluations",

@@ -26,6 +26,7 @@ class Thread(models.Model):
     last_post_at = models.DateTimeField(_("last post"), null=True, blank=True)
     is_locked = models.BooleanField(_("locked"), default=False)
     is_hidden = models.BooleanField(_("hidden"), default=False)
+    hidden_reason = models.CharField(_("reason for hiding"), max_length=300, blank=True)
 
     history = HistoricalRecords(get_user=history_user)
 
@@ -77,6 +78,17 @@ class PostReport(models.Model):
     reason = models.TextField(_("what is wrong with it"), max_length=2000)
     created_at = models.DateTimeField(auto_now_add=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("closed by"),
+    )
+    resolution = models.CharField(_("what was done"), max_length=300, blank=True)
+
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         verbose_name = _("post report")

@@ -6,6 +6,8 @@ from .discussions import (
     post_report,
     post_show,
     reply_post,
+    report_close,
+    thread_hide,
     thread_lock,
     thread_start,
 )
@@ -49,11 +51,13 @@ __all__ = [
     "post_report",
     "post_show",
     "reply_post",
+    "report_close",
     "rules_accept",
     "subscriber_bounce",
     "subscriber_confirm",
     "subscriber_signup",
     "subscriber_unsubscribe",
+    "thread_hide",
     "thread_lock",
     "thread_start",
 ]

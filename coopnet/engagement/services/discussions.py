@@ -91,9 +91,8 @@ def post_hide(*, post: Post, by: Any, reason: str) -> Post:
         post.is_hidden = True
         post.hidden_reason = reason[:300]
         post.save(update_fields=["is_hidden", "hidden_reason"])
-        PostReport.objects.filter(post=post, resolved_at__isnull=True).update(
-            resolved_at=timezone.now()
-        )
+        for report in PostReport.objects.filter(post=post, resolved_at__isnull=True):
+            _close(report, by, _("The post was hidden."))
         audit_record(by=by, action="post.hidden", target=post, about=[post.thread], reason=reason)
     return post
 
@@ -129,6 +128,65 @@ def thread_lock(*, thread: Thread, by: Any, locked: bool = True) -> Thread:
             about=[thread.group],
         )
     return thread
+
+
+@transaction.atomic
+def thread_hide(*, thread: Thread, by: Any, reason: str = "", hidden: bool = True) -> Thread:
+    """A coordinator or network admin hides a whole discussion from its members (with a reason,
+    kept), or shows it again. Its open reports are closed with it."""
+    thread = (
+        Thread.objects.select_for_update(of=("self",)).select_related("group").get(pk=thread.pk)
+    )
+    require(by, "engagement.moderate_group", thread.group)
+    if hidden:
+        reason = _clean(reason, field="reason", message=_("Say why the discussion is hidden."))
+    with acting_as(by):
+        thread.is_hidden = hidden
+        thread.hidden_reason = reason[:300] if hidden else ""
+        thread.save(update_fields=["is_hidden", "hidden_reason"])
+        if hidden:
+            for report in PostReport.objects.filter(post__thread=thread, resolved_at__isnull=True):
+                _close(report, by, _("The discussion was hidden."))
+        audit_record(
+            by=by,
+            action="discussion.hidden" if hidden else "discussion.shown",
+            target=thread,
+            about=[thread.group],
+            reason=reason,
+        )
+    return thread
+
+
+def _close(report: PostReport, by: Any, resolution: str) -> None:
+    report.resolved_at = timezone.now()
+    report.resolved_by = by if getattr(by, "is_authenticated", False) else None
+    report.resolution = resolution[:300]
+    report.save(update_fields=["resolved_at", "resolved_by", "resolution"])
+
+
+@transaction.atomic
+def report_close(*, report: PostReport, by: Any, resolution: str) -> PostReport:
+    """A coordinator or network admin closes a report without hiding the post, saying why."""
+    report = (
+        PostReport.objects.select_for_update(of=("self",))
+        .select_related("post__thread__group")
+        .get(pk=report.pk)
+    )
+    group = report.post.thread.group
+    require(by, "engagement.moderate_group", group)
+    if report.resolved_at is not None:
+        raise EngagementError(_("This report is already closed."), code="closed")
+    resolution = _clean(resolution, field="reason", message=_("Say why the report is closed."))
+    with acting_as(by):
+        _close(report, by, resolution)
+        audit_record(
+            by=by,
+            action="post.report_closed",
+            target=report,
+            about=[report.post, group],
+            reason=resolution,
+        )
+    return report
 
 
 @transaction.atomic

@@ -57,6 +57,13 @@ ENTRIES: dict[str, Entry] = {
     "engagement:thread_new": Entry(MEMBERS, GROUP),
     "engagement:thread_lock": Entry(ADMIN_POST, THREAD, method="post"),
     "engagement:post_hide": Entry(admins_only(), POST),
+    "engagement:thread_hide": Entry(admins_only(), THREAD),
+    # Closing a report needs a reason: without one, a message and back to the coordinators' page.
+    "engagement:report_close": Entry(
+        ADMIN_POST,
+        lambda c: {"slug": c["engagement_group"].slug, "pk": c["engagement_report"].pk},
+        method="post",
+    ),
     "engagement:post_report": Entry(MEMBERS_AND_STAFF, POST),
     "newsletter:signup": Entry(everyone(OK)),
     "newsletter:signup_done": Entry(everyone(OK)),
@@ -96,6 +103,7 @@ def back_office_objects(objects: dict[str, Any]) -> dict[str, Any]:
 
 def site_context(ctx: dict[str, Any]) -> dict[str, Any]:
     from coopnet.engagement import mail
+    from coopnet.engagement.models import PostReport
     from coopnet.members.tests.factories import PersonFactory
 
     from .factories import (
@@ -113,6 +121,11 @@ def site_context(ctx: dict[str, Any]) -> dict[str, Any]:
     request = GroupMembershipFactory(group=group, person=PersonFactory(), status="requested")
     thread = ThreadFactory(group=group, author=officer_a.person)
     post = PostFactory(thread=thread)
+    report = PostReport.objects.create(
+        post=post,  # type: ignore[misc]
+        reported_by=officer_a,
+        reason="Off topic",
+    )
     pending = SubscriberFactory.create(status="pending")
     return {
         "engagement_group": group,
@@ -120,6 +133,7 @@ def site_context(ctx: dict[str, Any]) -> dict[str, Any]:
         "engagement_request": request,
         "engagement_thread": thread,
         "engagement_post": post,
+        "engagement_report": report,
         "engagement_newsletter": NewsletterFactory(),
         "engagement_confirm": mail.confirm_token(pending),
         "engagement_unsubscribe": mail.unsubscribe_token(SubscriberFactory.create()),

@@ -67,3 +67,30 @@ def test_newsletter_sign_up_confirmed_then_unsubscribed_with_one_click(browser_p
     assert page.get_by_role("heading", name="You have unsubscribed").is_visible()
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
+
+
+def test_the_moderation_pages_pass_axe(browser_page, group, officer_a, officer_c, network_admin):
+    from coopnet.events.tests.factories import EventFactory
+
+    from .. import services
+    from .factories import PostFactory, ThreadFactory
+
+    member_of(group, officer_a)
+    member_of(group, officer_c)
+    post = PostFactory(thread=ThreadFactory(group=group, author=officer_a.person))
+    services.post_report(post=post, by=officer_c, reason="Off topic")
+    EventFactory(title="Wealth building webinar", group=group)
+    bp = browser_page.sign_in(network_admin.email, PASSWORD)
+    bp.visit(f"/networks/{group.slug}/")
+    assert bp.page.get_by_role("link", name="Wealth building webinar").is_visible()
+    bp.visit(f"/networks/{group.slug}/moderation/")
+    bp.page.get_by_label("Why you are closing the report").fill("Within the rules")
+    bp.submit("Close the report")
+    assert "The report is closed." in bp.page.content()
+    bp.visit(f"/networks/{group.slug}/discussions/{post.thread.pk}/hide/")
+    bp.submit("Hide the discussion")  # no reason: the form with its error
+    assert bp.page.title().startswith("Error:")
+    bp.page.get_by_label("Reason").fill("Spam")
+    bp.submit("Hide the discussion")
+    bp.visit(f"/networks/{group.slug}/discussions/{post.thread.pk}/")
+    bp.submit("Show the discussion again")

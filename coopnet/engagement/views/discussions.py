@@ -13,7 +13,7 @@ from coopnet.core.guard import allowed, require
 
 from .. import selectors, services
 from ..forms import ReasonForm, ReplyForm, ThreadForm
-from ..models import Thread
+from ..models import PostReport, Thread
 from .common import group_or_404, post_or_404
 
 
@@ -159,11 +159,71 @@ def post_report(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _report_form(report: PostReport, data=None) -> ReasonForm:
+    form = ReasonForm(data, prefix=f"report-{report.pk}")
+    form.fields["reason"].label = _("Why you are closing the report")
+    form.fields["reason"].widget.attrs["rows"] = 2
+    return form
+
+
 def moderation(request: HttpRequest, slug: str) -> HttpResponse:
+    """The coordinators' page: open reports on the group's posts (hide the post, or close the
+    report saying why) and the reports closed lately."""
     group = group_or_404(slug)
     require(request.user, "engagement.moderate_group", group)
     return render(
         request,
         "engagement/moderation.html",
-        {"group": group, "reports": selectors.open_reports(group)},
+        {
+            "group": group,
+            "reports": [(r, _report_form(r)) for r in selectors.open_reports(group)],
+            "closed": selectors.closed_reports(group),
+        },
+    )
+
+
+@require_POST
+def report_close(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    group = group_or_404(slug)
+    require(request.user, "engagement.moderate_group", group)
+    try:
+        report = selectors.report_of(group, pk)
+    except PostReport.DoesNotExist as exc:
+        raise Http404 from exc
+    form = _report_form(report, request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say why the report is closed."))
+        return redirect("engagement:moderation", slug=group.slug)
+    with reported(request) as outcome:
+        services.report_close(
+            report=report, by=request.user, resolution=form.cleaned_data["reason"]
+        )
+    if outcome.ok:
+        messages.success(request, _("The report is closed."))
+    return redirect("engagement:moderation", slug=group.slug)
+
+
+def thread_hide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Hide a whole discussion (with a reason), or show a hidden one again (POST show=1)."""
+    group = group_or_404(slug)
+    require(request.user, "engagement.moderate_group", group)
+    try:
+        thread = selectors.thread_detail(group, pk)
+    except Thread.DoesNotExist as exc:
+        raise Http404 from exc
+    if request.method == "POST" and request.POST.get("show") == "1":
+        services.thread_hide(thread=thread, by=request.user, hidden=False)
+        messages.success(request, _("The discussion is shown again."))
+        return redirect(thread)
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with reported(form) as outcome:
+            services.thread_hide(thread=thread, by=request.user, reason=form.cleaned_data["reason"])
+        if outcome.ok:
+            messages.success(request, _("The discussion is hidden."))
+            return redirect("engagement:threads", slug=group.slug)
+    return render(
+        request,
+        "engagement/thread_hide.html",
+        {"group": group, "thread": thread, "form": form, "heading": _("Hide this discussion")},
     )

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from coopnet.core.errors import reported
 from coopnet.core.guard import allowed, require
+from coopnet.core.panels import panels_for
 
 from .. import selectors, services
 from ..forms import JoinForm, PreferencesForm
@@ -62,6 +63,8 @@ def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "can_view_discussions": signed_in
             and allowed(user, "engagement.view_discussions", group),
             "can_moderate": signed_in and allowed(user, "engagement.moderate_group", group),
+            # other apps' sections of the page, e.g. the group's events (coopnet.core.panels)
+            "panels": panels_for("group", request, group=group),
         },
     )
 

@@ -101,6 +101,22 @@ class Event(models.Model):
         help_text=_("Empty when the network itself organises the event."),
     )
     speakers = models.TextField(_("speakers"), blank=True, help_text=_("One a line."))
+    image = models.FileField(_("image"), upload_to="events/images/", blank=True)
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    group = models.ForeignKey(
+        "engagement.Group",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("network or group"),
+        help_text=_("The network or group the event is for, if any."),
+    )
     description_html = models.TextField(_("description"), blank=True)
     description_text = models.TextField(blank=True, editable=False)
     principles = models.ManyToManyField(
@@ -129,6 +145,20 @@ class Event(models.Model):
     series_ends_at = models.DateTimeField(
         _("last occurrence ends"), null=True, blank=True, editable=False
     )
+    # One date of a repeating event changed on its own: this event replaces the occurrence of
+    # `series` that would have started at `recurrence_id` (iCalendar RECURRENCE-ID).
+    series = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="changed_occurrences",
+        verbose_name=_("one date of"),
+        editable=False,
+    )
+    recurrence_id = models.DateTimeField(
+        _("date it replaces"), null=True, blank=True, editable=False
+    )
     source = models.CharField(_("source"), max_length=300, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
     moderation_comment = models.TextField(_("comment from the network"), blank=True)
@@ -149,10 +179,13 @@ class Event(models.Model):
         verbose_name_plural = _("events")
         indexes = [models.Index(fields=["status", "starts_at"], name="event_status_start")]
         constraints = [
+            models.UniqueConstraint(
+                fields=["series", "recurrence_id"], name="event_one_change_per_occurrence"
+            ),
             models.CheckConstraint(
                 condition=models.Q(ends_at__gte=models.F("starts_at")),
                 name="event_ends_after_it_starts",
-            )
+            ),
         ]
 
     def __str__(self) -> str:
@@ -164,6 +197,10 @@ class Event(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_changed_occurrence(self) -> bool:
+        return self.series_id is not None
 
     @property
     def is_online(self) -> bool:

@@ -3,6 +3,7 @@
 from .events import (
     EventDetails,
     event_change_following,
+    event_change_occurrence,
     event_create,
     event_publish,
     event_reject,
@@ -26,6 +27,7 @@ __all__ = [
     "EventDetails",
     "calendar_feed_reset",
     "event_change_following",
+    "event_change_occurrence",
     "event_create",
     "event_publish",
     "event_reject",

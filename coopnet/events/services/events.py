@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import icalendar
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +22,7 @@ from coopnet.core.models import Principle
 from coopnet.core.richtext import missing_alt, sanitise
 from coopnet.core.search.index import refresh
 from coopnet.core.slugs import unique_slug
+from coopnet.core.uploads import image_format, stored_image_name
 from coopnet.members.models import Organisation
 from coopnet.members.permissions import manages_organisation
 
@@ -56,13 +60,16 @@ class EventDetails:
     date_precision: str = Event.Precision.EXACT
     source: str = ""
     skipped_dates: tuple[str, ...] = ()
+    image_alt: str = ""
+    group: Any = None  # an engagement Group, or None
 
 
 PLAIN = tuple(
     f.name
     for f in fields(EventDetails)
-    if f.name not in ("description", "organiser", "skipped_dates")
+    if f.name not in ("description", "organiser", "skipped_dates", "group")
 )
+IMAGE_MAX_BYTES = 5 * 1024 * 1024
 
 
 def _locked(event: Event) -> Event:
@@ -102,10 +109,29 @@ def _check_organiser(organiser: Organisation | None, by: Actor) -> None:
         )
 
 
-def _apply(event: Event, details: EventDetails) -> None:
+def _check_image(image: UploadedFile | None, details: EventDetails, event: Event) -> None:
+    """An image is recognised by its content (JPEG, PNG or WebP) and stored under the extension
+    of what it is; an event with an image needs its description (alt text)."""
+    if image is not None:
+        if image.size is None or image.size > IMAGE_MAX_BYTES:
+            raise EventsError(_("The image is larger than 5 MB."), field="image")
+        kind = image_format(image)
+        if kind is None:
+            raise EventsError(_("The image must be a JPEG, PNG or WebP picture."), field="image")
+        image.name = stored_image_name(secrets.token_hex(8), kind)
+    if (image is not None or event.image) and not details.image_alt.strip():
+        raise EventsError(_("Describe the image for people who cannot see it."), field="image_alt")
+
+
+def _apply(event: Event, details: EventDetails, image: UploadedFile | None = None) -> None:
+    _check_image(image, details, event)
     for name in PLAIN:
         setattr(event, name, getattr(details, name))
+    event.image_alt = details.image_alt.strip()
+    if image is not None:
+        event.image = image
     event.organiser = details.organiser
+    event.group = details.group
     event.skipped_dates = sorted(set(details.skipped_dates))
     event.series_ends_at = series_end(details.starts_at, details.ends_at, details.recurrence)
     text = sanitise(details.description)
@@ -118,7 +144,11 @@ def _apply(event: Event, details: EventDetails) -> None:
 
 @transaction.atomic
 def event_create(
-    *, by: Actor, details: EventDetails, principles: Iterable[Principle] = ()
+    *,
+    by: Actor,
+    details: EventDetails,
+    principles: Iterable[Principle] = (),
+    image: UploadedFile | None = None,
 ) -> Event:
     """A new draft event, organised by an organisation the author manages (staff: any, or none)."""
     require(by, "events.submit_event")
@@ -126,7 +156,7 @@ def event_create(
     _check_organiser(details.organiser, by)
     with acting_as(by):
         event = Event(status=Status.DRAFT, created_by=user_of(by))
-        _apply(event, details)
+        _apply(event, details, image)
         event.slug = unique_slug(Event, details.title, fallback="event")
         event.save()
         event.principles.set(list(principles))
@@ -142,6 +172,7 @@ def event_update(
     by: Actor,
     details: EventDetails,
     principles: Iterable[Principle] | None = None,
+    image: UploadedFile | None = None,
 ) -> Event:
     """Change an event. Organisers edit their own (a rejected one no longer); a published event
     stays published and its calendar entry moves on a version (SEQUENCE)."""
@@ -154,7 +185,7 @@ def event_update(
     if details.organiser != event.organiser:
         _check_organiser(details.organiser, by)
     with acting_as(by):
-        _apply(event, details)
+        _apply(event, details, image)
         if event.is_published:
             event.sequence += 1
         event.save()
@@ -226,18 +257,29 @@ def event_reject(*, event: Event, by: Actor, comment: str) -> Event:
     return _moderate(event, by, to=Status.REJECTED, action="event.rejected", comment=comment)
 
 
+def _occurrence_start(event: Event, day: date) -> datetime:
+    """When the occurrence of a repeating event on `day` starts (refused if it has none)."""
+    first = timezone.localtime(event.starts_at)
+    window_start = datetime.combine(day, time.min, first.tzinfo)
+    found = occurrences(vevent(event), window_start, window_start + timedelta(days=1))
+    for o in found:
+        if timezone.localtime(o.starts_at).date() == day:
+            return o.starts_at
+    raise EventsError(_("The event does not take place on that date."), field="day")
+
+
+def _repeating(event: Event, message: str) -> None:
+    if not event.recurrence or event.is_changed_occurrence:
+        raise EventsError(message)
+
+
 @transaction.atomic
 def event_skip_occurrence(*, event: Event, by: Actor, day: date) -> Event:
     """One date of a repeating event does not take place (an iCalendar EXDATE)."""
     event = _locked(event)
     require(by, "events.change_event", event)
-    if not event.recurrence:
-        raise EventsError(_("Only a repeating event has dates to skip."))
-    first = timezone.localtime(event.starts_at)
-    window_start = datetime.combine(day, time.min, first.tzinfo)
-    found = occurrences(vevent(event), window_start, window_start + timedelta(days=1))
-    if not any(timezone.localtime(o.starts_at).date() == day for o in found):
-        raise EventsError(_("The event does not take place on that date."), field="day")
+    _repeating(event, _("Only a repeating event has dates to skip."))
+    _occurrence_start(event, day)
     with acting_as(by):
         event.skipped_dates = sorted({*event.skipped_dates, day.isoformat()})
         if event.is_published:
@@ -254,16 +296,86 @@ def event_skip_occurrence(*, event: Event, by: Actor, day: date) -> Event:
 
 
 @transaction.atomic
+def event_change_occurrence(
+    *,
+    event: Event,
+    by: Actor,
+    day: date,
+    details: EventDetails,
+    principles: Iterable[Principle] | None = None,
+    image: UploadedFile | None = None,
+) -> Event:
+    """Change one date of a repeating event on its own (another time, place or title that day).
+
+    The changed date is an event of its own that replaces the occurrence (iCalendar
+    RECURRENCE-ID, same UID as the series); the rule and the other dates stay. Changing the same
+    date again changes that event. People's places stay with the series."""
+    event = _locked(event)
+    require(by, "events.change_event", event)
+    _repeating(event, _("Only a repeating event has dates to change one by one."))
+    if day.isoformat() in event.skipped_dates:
+        raise EventsError(_("That date is skipped: it does not take place."), field="day")
+    original = _occurrence_start(event, day)
+    details = replace(details, recurrence="", skipped_dates=())
+    _check(details)
+    if details.organiser != event.organiser:
+        _check_organiser(details.organiser, by)
+    with acting_as(by):
+        changed = (
+            event.changed_occurrences.select_for_update(of=("self",))
+            .filter(recurrence_id=original)
+            .first()
+        )
+        created = changed is None
+        if changed is None:
+            changed = Event(
+                series=event,
+                recurrence_id=original,
+                status=event.status,
+                created_by=user_of(by),
+                published_at=event.published_at,
+                image=event.image,
+                counts_towards_events_figure=event.counts_towards_events_figure,
+                moderation_comment=event.moderation_comment,
+            )
+            changed.slug = unique_slug(Event, f"{details.title} {day.isoformat()}")
+        else:
+            changed.sequence += 1
+        _apply(changed, details, image)
+        changed.counts_towards_events_figure = event.counts_towards_events_figure
+        changed.save()
+        changed.principles.set(
+            list(principles) if principles is not None else list(event.principles.all())
+        )
+        refresh(changed)
+        if event.is_published:
+            event.sequence += 1
+            event.save(update_fields=["sequence"])
+        audit_record(
+            by=by,
+            action="event.occurrence_changed",
+            target=changed,
+            about=[event, event.organiser],
+            changes={"date": day.isoformat(), "new": created},
+        )
+    return changed
+
+
+@transaction.atomic
 def event_change_following(
-    *, event: Event, by: Actor, from_day: date, details: EventDetails
+    *,
+    event: Event,
+    by: Actor,
+    from_day: date,
+    details: EventDetails,
+    image: UploadedFile | None = None,
 ) -> Event:
     """Change a repeating event from one date on: the series so far ends the day before, and a
     new series with the new details (and their rule) starts on that date. Returns the new series,
     published if the old one was; people's places stay with the earlier series."""
     event = _locked(event)
     require(by, "events.change_event", event)
-    if not event.recurrence:
-        raise EventsError(_("Only a repeating event can be changed from a date on."))
+    _repeating(event, _("Only a repeating event can be changed from a date on."))
     if timezone.localtime(event.starts_at).date() >= from_day:
         raise EventsError(_("To change every date, change the event itself."), field="from_day")
     if timezone.localtime(details.starts_at).date() < from_day:
@@ -279,12 +391,17 @@ def event_change_following(
         event.skipped_dates = [d for d in event.skipped_dates if d < from_day.isoformat()]
         event.sequence += 1
         event.save()
+        # Dates changed one by one from that day on belong to the dates the new series replaces.
+        for changed in event.changed_occurrences.filter(recurrence_id__gte=until):
+            changed.delete()
         following = Event(
             status=event.status,
             created_by=user_of(by),
             published_at=event.published_at,
+            image=event.image,
+            counts_towards_events_figure=event.counts_towards_events_figure,
         )
-        _apply(following, details)
+        _apply(following, details, image)
         following.slug = unique_slug(Event, f"{details.title} {from_day.isoformat()}")
         following.save()
         following.principles.set(list(event.principles.all()))

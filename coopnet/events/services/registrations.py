@@ -42,6 +42,8 @@ def _tell(registration: Registration, message: str) -> None:
 
 
 def _check_open(event: Event) -> None:
+    if event.series_id is not None:
+        raise EventsError(_("Places are booked on the series this date belongs to."))
     if not event.registration_is_open(timezone.now()):
         raise EventsError(_("Registration for this event is closed."))
 

@@ -61,6 +61,9 @@ ENTRIES: dict[str, Entry] = {
     "events:moderate": Entry(admins_only(), _submitted),
     # Not a repeating event: the organiser is sent back with the reason.
     "events:skip_date": Entry(_posting("officer_a", "network_admin"), _published, method="post"),
+    # Without a date and a choice (one date, or the ones after), back to the event with a message;
+    # the form itself is tested in test_changed_dates.
+    "events:change_date": Entry(_posting("officer_a", "network_admin"), _published),
     # Booking and cancelling send the person back to the event with a message.
     "events:book": Entry(signed_in(REDIRECT), _published, method="post"),
     "events:cancel": Entry(signed_in(REDIRECT), _published, method="post"),

@@ -10,6 +10,7 @@ from datetime import timedelta
 import icalendar
 import pytest
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
@@ -19,6 +20,16 @@ from coopnet.events.models import Event, Registration
 from .factories import EventFactory, RegistrationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _png() -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (4, 4), (10, 120, 60)).save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def sign_in_as(bp, user):
@@ -82,6 +93,18 @@ def test_submit_publish_book_wait_list_and_promotion(
     assert [str(e["summary"]) for e in feed.walk("VEVENT")] == [
         "Community wealth building workshop"
     ]
+    # the promoted person's own feed, with the joining link now theirs
+    sign_in_as(bp, board_member)
+    bp.visit("/events/my-calendar/")
+    bp.submit("Make my calendar address")
+    token = re.search(r"/events/calendar/([^/.]+)\.ics", page.locator("code").first.inner_text())
+    assert token
+    own = icalendar.Calendar.from_ical(
+        Client().get(f"/events/calendar/{token.group(1)}.ics").content
+    )
+    (booked,) = own.walk("VEVENT")
+    assert str(booked["summary"]) == "Community wealth building workshop"
+    assert "meet.example.org/cwb" in str(booked["description"])
 
 
 def test_the_other_events_pages_pass_axe(browser_page, officer_a, supporter, org_a):
@@ -100,6 +123,12 @@ def test_the_other_events_pages_pass_axe(browser_page, officer_a, supporter, org
         ends_at=timezone.now() - timedelta(days=3) + timedelta(hours=1),
     )
     RegistrationFactory(event=past, name="Ada", shares_details=True)
+    pictured = EventFactory(
+        title="Fringe with a picture",
+        organiser=org_a,
+        image=SimpleUploadedFile("fringe.png", _png(), content_type="image/png"),
+        image_alt="Members at the fringe stall",
+    )
     pending = RegistrationFactory(event=upcoming, status=Registration.Status.PENDING)
 
     bp.visit("/events/?kind=webinar&attendance=online")
@@ -115,6 +144,11 @@ def test_the_other_events_pages_pass_axe(browser_page, officer_a, supporter, org
     bp.visit("/events/mine/")
     bp.visit(f"/events/{upcoming.slug}/")  # the organiser's view, with "skip a date"
     bp.visit(f"/events/{upcoming.slug}/edit/")
+    first = timezone.localtime(upcoming.starts_at).date().isoformat()
+    bp.visit(f"/events/{upcoming.slug}/change-date/?day={first}&scope=one")
+    bp.visit(f"/events/{upcoming.slug}/change-date/?day={first}&scope=following")
+    bp.visit(f"/events/{pictured.slug}/")
+    assert bp.page.get_by_alt_text("Members at the fringe stall").count() == 1
     bp.visit(f"/events/{past.slug}/attendance/")
 
     sign_in_as(bp, supporter)

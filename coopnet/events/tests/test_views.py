@@ -71,29 +71,6 @@ def test_filters_live_in_the_address(client, org_a, org_b):
     assert titles(f"?end={soon}") == {"Oldham webinar", "Kirklees exhibition"}
 
 
-@pytest.mark.parametrize("n", [3, 30])
-def test_the_lists_cost_the_same_queries_at_3_and_30_events(
-    client, org_a, n, django_assert_num_queries
-):
-    principle = Principle.objects.get(slug="co-production")
-    for _ in range(n):
-        EventFactory(organiser=org_a, principles=[principle])
-    client.get(reverse("events:upcoming"))  # warm the per-process caches
-    with django_assert_num_queries(6):
-        response = client.get(reverse("events:upcoming"))
-    assert response.status_code == 200
-
-
-@pytest.mark.parametrize("n", [3, 30])
-def test_the_feed_costs_the_same_queries_at_3_and_30_events(client, n, django_assert_num_queries):
-    for _ in range(n):
-        EventFactory()
-    with django_assert_num_queries(1):
-        response = client.get("/events.ics")
-    cal = icalendar.Calendar.from_ical(response.content)
-    assert len(cal.walk("VEVENT")) == n
-
-
 def test_the_event_page_has_schema_org_json_ld(client, org_a):
     event = EventFactory(
         title="Co-operative Congress fringe",

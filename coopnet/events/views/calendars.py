@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from coopnet.core.caching import cache_public_page
 from coopnet.core.csvfiles import write_table
 from coopnet.core.guard import require
 
@@ -27,8 +28,9 @@ def _ics(body: bytes, filename: str) -> HttpResponse:
 
 
 @login_not_required
+@cache_public_page
 def feed(request: HttpRequest) -> HttpResponse:
-    """/events.ics: every published event."""
+    """/events.ics: every published event (remembered until an event changes)."""
     return _ics(calendar.feed(selectors.feed_events()), "events.ics")
 
 

@@ -13,8 +13,16 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coopnet.core.caching import cache_public_page
+
 from .. import calendar, selectors
-from ..forms import BookingForm, EventFilterForm, PublicRegistrationForm, SkipDateForm
+from ..forms import (
+    BookingForm,
+    ChangeDateForm,
+    EventFilterForm,
+    PublicRegistrationForm,
+    SkipDateForm,
+)
 from ..models import Event
 from ..schema import event_json_ld
 
@@ -54,11 +62,13 @@ def _listing(request: HttpRequest, *, past: bool) -> HttpResponse:
 
 
 @login_not_required
+@cache_public_page
 def upcoming(request: HttpRequest) -> HttpResponse:
     return _listing(request, past=False)
 
 
 @login_not_required
+@cache_public_page
 def past(request: HttpRequest) -> HttpResponse:
     return _listing(request, past=True)
 
@@ -76,7 +86,7 @@ def event(request: HttpRequest, slug: str) -> HttpResponse:
     context: dict[str, Any] = {
         "event": obj,
         "registration": registration,
-        "registration_open": obj.registration_is_open(now),
+        "registration_open": obj.registration_is_open(now) and not obj.series_id,
         "is_past": obj.ends_at < now,
         "now": now,
         "places_left": (
@@ -84,12 +94,14 @@ def event(request: HttpRequest, slug: str) -> HttpResponse:
             if obj.capacity is None
             else max(obj.capacity - getattr(obj, "confirmed_count", 0), 0)
         ),
-        "can_book": request.user.has_perm("events.book", obj),
+        "can_book": request.user.has_perm("events.book", obj) and not obj.series_id,
         "can_edit": request.user.has_perm("events.change_event", obj),
         "can_moderate": request.user.has_perm("events.moderate", obj),
         "public_form": PublicRegistrationForm() if not request.user.is_authenticated else None,
         "booking_form": BookingForm(),
         "skip_form": SkipDateForm() if obj.recurrence else None,
+        "change_date_form": ChangeDateForm(auto_id="change_%s") if obj.recurrence else None,
+        "changed_dates": list(obj.changed_occurrences.all()) if obj.recurrence else [],
         "next_dates": (
             calendar.occurrences_of(obj, now, now + NEXT_DATES_WINDOW)[:NEXT_DATES]
             if obj.recurrence

@@ -6,16 +6,19 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from coopnet.core.opendata import open_datasets
+
 from .. import opendata
 
 
 @login_not_required
 def index(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "funding/open_data.html",
-        {"grant_count": opendata.grants_queryset().count(), "prefix": opendata.prefix()},
-    )
+    """Every app's open data, as each registered it (`coopnet.core.opendata`)."""
+    return render(request, "funding/open_data.html", {"datasets": open_datasets(request)})
+
+
+def index_context(request: HttpRequest) -> dict[str, object]:
+    return {"grant_count": opendata.grants_queryset().count(), "prefix": opendata.prefix()}
 
 
 @login_not_required

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from coopnet.core.actors import Actor, acting_as
 from coopnet.core.audit import audit_record
 from coopnet.core.guard import require
+from coopnet.core.uploads import image_format
 from coopnet.members.models import Person
 
 from ..errors import GovernanceError
@@ -68,20 +69,9 @@ def document_version_add(
 
 
 def _check_photo(upload: UploadedFile) -> None:
-    from PIL import Image, UnidentifiedImageError
-
     if upload.size is None or upload.size > PHOTO_MAX_BYTES:
         raise GovernanceError(_("The photo is larger than 2 MB."))
-    try:
-        upload.seek(0)
-        with Image.open(upload) as image:
-            image.verify()
-            kind = image.format
-    except (UnidentifiedImageError, OSError, SyntaxError) as exc:
-        raise GovernanceError(_("The photo must be a JPEG, PNG or WebP image.")) from exc
-    finally:
-        upload.seek(0)
-    if kind not in PHOTO_FORMATS:
+    if image_format(upload) not in PHOTO_FORMATS:
         raise GovernanceError(_("The photo must be a JPEG, PNG or WebP image."))
 
 
