@@ -274,3 +274,8 @@ def month_events(first: datetime, last: datetime) -> QuerySet[Event]:
         & (Q(series_ends_at__isnull=True) | Q(series_ends_at__gte=first))
     )
     return published_events().filter(single | repeating).select_related("organiser").order_by("pk")
+
+
+def next_events(*, now: datetime, limit: int = 3) -> list[Event]:
+    """The next few published events (for the home page)."""
+    return list(upcoming_events(EventFilters(), now=now)[:limit])

@@ -8,6 +8,7 @@ class FundingConfig(AppConfig):
 
     def ready(self) -> None:
         from coopnet.core.search.registry import register
+        from coopnet.core.versioning import register_public_models
         from coopnet.knowledge.selectors import register_publication_users
 
         from . import permissions  # noqa: F401  (registers the rules)
@@ -17,6 +18,8 @@ class FundingConfig(AppConfig):
 
         # A publication's library page lists the funded projects it came out of.
         register_publication_users(projects_with_output)
+        # The (cached) home page shows the latest funded projects.
+        register_public_models(Project)
 
         register(
             Project,

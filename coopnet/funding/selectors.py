@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, Model, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, F, Model, Prefetch, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from coopnet.core.membership_year import year_end, year_label, year_of, year_start
@@ -443,3 +443,9 @@ def kpi_years(today: date) -> list[date]:
     # A round is named by the calendar year its membership year ends in.
     first = min(first_round - 1 if first_round else current, 2021)
     return [year_end(y) for y in range(first, current + 1)]
+
+
+def recent_projects(limit: int = 3) -> list[Project]:
+    """The latest published funded projects (for the home page): newest round first."""
+    qs = published_projects().select_related("round", "scheme", "lead")
+    return list(qs.order_by(F("awarded_on").desc(nulls_last=True), "-round__year", "-pk")[:limit])

@@ -11,6 +11,10 @@ from coopnet.accounts.permissions import is_board_member, is_network_admin, is_s
 from coopnet.core.caching import cache_public_page
 from coopnet.core.dashboard import dashboard_panels
 from coopnet.core.selectors import latest_reported, network_principles
+from coopnet.events import selectors as events
+from coopnet.funding import selectors as funding
+from coopnet.governance.elections import selectors as elections
+from coopnet.knowledge import selectors as knowledge
 from coopnet.members import selectors as members
 
 
@@ -26,6 +30,11 @@ def home(request: HttpRequest) -> HttpResponse:
             "stats": members.membership_stats_cached(today),
             "published": latest_reported(["councils-citizens", "councils-budget"]),
             "principles": network_principles(),
+            "news": knowledge.recent_news(),
+            "case_studies": knowledge.recent_case_studies(),
+            "projects": funding.recent_projects(),
+            "elections": elections.elections_under_way(),
+            "events": events.next_events(now=timezone.now()),
         },
     )
 

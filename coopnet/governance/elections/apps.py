@@ -8,4 +8,10 @@ class ElectionsConfig(AppConfig):
     verbose_name = _("Elections")
 
     def ready(self) -> None:
+        from coopnet.core.versioning import register_public_models
+
         from . import permissions  # noqa: F401  (registers the rules)
+        from .models import Election
+
+        # The (cached) home page lists the elections under way.
+        register_public_models(Election)

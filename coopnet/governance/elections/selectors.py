@@ -404,3 +404,18 @@ def nominations_for_user(user: User, election: Election) -> QuerySet[Nomination]
 
 def electable(constituency: str) -> bool:
     return constituency in ELECTED_CONSTITUENCIES
+
+
+UNDER_WAY = (
+    Election.State.NOMINATIONS,
+    Election.State.NOMINATIONS_CLOSED,
+    Election.State.VOTING,
+    Election.State.VOTING_CLOSED,
+    Election.State.COUNTED,
+)
+
+
+def elections_under_way(limit: int = 3) -> list[Election]:
+    """Elections open to nominations or votes, or waiting for their result (for the home page)."""
+    qs = Election.objects.filter(state__in=UNDER_WAY).select_related("body")
+    return list(qs.order_by(F("voting_close").asc(nulls_last=True), "title")[:limit])
