@@ -13,3 +13,9 @@ class FinanceConfig(AppConfig):
         from .hooks import raise_first_invoice
 
         register_hook(MEMBERSHIP_APPROVED, "finance.first_invoice", raise_first_invoice)
+
+        from coopnet.core.dashboard import register_action_provider
+
+        from .dashboard import invoices_due
+
+        register_action_provider("finance.invoices_due", context=invoices_due, order=30)

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from coopnet.accounts.permissions import is_board_member, is_network_admin, is_staff_role
 from coopnet.core.caching import cache_public_page
-from coopnet.core.dashboard import dashboard_panels
+from coopnet.core.dashboard import action_panels, dashboard_panels
 from coopnet.core.selectors import latest_reported, network_principles
 from coopnet.events import selectors as events
 from coopnet.funding import selectors as funding
@@ -51,5 +51,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "board_member": is_board_member(request.user) or is_network_admin(request.user),
             "runs_the_network": is_network_admin(request.user),
             "panels": dashboard_panels(request),
+            "actions": action_panels(request),
         },
     )

@@ -15,3 +15,9 @@ class ElectionsConfig(AppConfig):
 
         # The (cached) home page lists the elections under way.
         register_public_models(Election)
+
+        from coopnet.core.dashboard import register_action_provider
+
+        from .dashboard import ballots_to_cast
+
+        register_action_provider("elections.ballots_to_cast", context=ballots_to_cast, order=20)

@@ -203,3 +203,8 @@ def for_staff(pk: int) -> Application:
         )
         .get(pk=pk)
     )
+
+
+def applications_to_decide() -> QuerySet[Application]:
+    """Applications waiting for the network's decision, oldest first."""
+    return queue(Application.Status.SUBMITTED)
