@@ -6,6 +6,10 @@ mkdirSync(`${out}/js`, { recursive: true });
 mkdirSync(`${out}/images`, { recursive: true });
 cpSync("node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js", `${out}/js/govuk-frontend.min.js`);
 cpSync("node_modules/htmx.org/dist/htmx.min.js", `${out}/js/htmx.min.js`);
+// GOV.UK's accessible-autocomplete: long selects become type-to-search fields (coopnet.mjs).
+const autocomplete = "node_modules/accessible-autocomplete/dist/accessible-autocomplete.min";
+cpSync(`${autocomplete}.js`, `${out}/js/accessible-autocomplete.min.js`);
+cpSync(`${autocomplete}.css`, `${out}/accessible-autocomplete.min.css`);
 cpSync("frontend/js", `${out}/js`, { recursive: true });
 // Images GOV.UK Frontend's CSS refers to (the crest is referenced but never shown: the header is
 // the network's own). Its GDS Transport fonts are not copied: the network uses Arial.

@@ -16,10 +16,21 @@ WIDGET_CLASSES = {
     forms.Textarea: "govuk-textarea",
     forms.Select: "govuk-select",
     forms.CheckboxInput: "govuk-checkboxes__input",
-    forms.RadioSelect: "govuk-radios__input",
+    # Before RadioSelect: a CheckboxSelectMultiple is a RadioSelect to isinstance().
     forms.CheckboxSelectMultiple: "govuk-checkboxes__input",
+    forms.RadioSelect: "govuk-radios__input",
     forms.FileInput: "govuk-file-upload",
 }
+
+
+class AutocompleteSelect(forms.Select):
+    """A select of many choices that becomes a type-to-search field (GOV.UK's
+    accessible-autocomplete, `frontend/js/coopnet.mjs`) when JavaScript runs, and stays a plain
+    select when it does not. Give its field an empty first choice (`empty_label=""`), so that
+    nothing is chosen until the person types."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None, **kwargs: Any) -> None:
+        super().__init__({"data-coopnet-autocomplete": "", **(attrs or {})}, **kwargs)
 
 
 class GovukFormRenderer(TemplatesSetting):
@@ -36,13 +47,24 @@ class GovukFormMixin:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self._add_govuk_classes()
+
+    def _add_govuk_classes(self) -> None:
+        """Give every widget its GOV.UK class, once: also the fields a form adds in its own
+        `__init__` after this one ran (a ballot's candidates), so that no native checkbox or
+        radio is drawn over its label for want of `govuk-checkboxes__input`."""
         for field in self.fields.values():
             widget = field.widget
             css = next(
                 (c for w, c in WIDGET_CLASSES.items() if isinstance(widget, w)), "govuk-input"
             )
-            classes = [css, widget.attrs.get("class", "")]
-            widget.attrs["class"] = " ".join(c for c in classes if c)
+            present = widget.attrs.get("class", "").split()
+            if css not in present:
+                widget.attrs["class"] = " ".join([css, *present])
+
+    def get_context(self) -> dict[str, Any]:
+        self._add_govuk_classes()
+        return super().get_context()  # type: ignore[misc]
 
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]

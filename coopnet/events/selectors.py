@@ -327,3 +327,8 @@ def group_events_panel(request: Any, group: Any) -> dict[str, Any]:
         "group_events": list(group_events(group, now=now)[:GROUP_PAGE_EVENTS]),
         "past_group_events": list(past_group_events(group, now=now)[:GROUP_PAGE_PAST]),
     }
+
+
+def next_events(*, now: datetime, limit: int = 3) -> list[Event]:
+    """The next few published events (for the home page)."""
+    return list(upcoming_events(EventFilters(), now=now)[:limit])

@@ -18,3 +18,9 @@ class FinanceConfig(AppConfig):
 
         register_hook(MEMBERSHIP_APPROVED, "finance.first_invoice", raise_first_invoice)
         register_hook(MEMBERSHIP_APPROVAL_CHECKS, "finance.fee_set", approval_checks)
+
+        from coopnet.core.dashboard import register_action_provider
+
+        from .dashboard import invoices_due
+
+        register_action_provider("finance.invoices_due", context=invoices_due, order=30)

@@ -318,3 +318,8 @@ def income_received(year: int) -> dict[str, Decimal]:
 
 def years_invoiced() -> list[int]:
     return list(Invoice.objects.order_by("-year").values_list("year", flat=True).distinct())
+
+
+def invoices_due_for_user(user) -> QuerySet[Invoice]:
+    """Invoices the person may see that still have something to pay, oldest due first."""
+    return invoices_for_user(user).filter(Q(outstanding__gt=0)).order_by("due_on", "number")

@@ -9,6 +9,7 @@ class FundingConfig(AppConfig):
     def ready(self) -> None:
         from coopnet.core.opendata import register_dataset
         from coopnet.core.search.registry import register
+        from coopnet.core.versioning import register_public_models
         from coopnet.knowledge.selectors import register_publication_users
 
         from . import permissions  # noqa: F401  (registers the rules)
@@ -23,6 +24,14 @@ class FundingConfig(AppConfig):
 
         # A publication's library page lists the funded projects it came out of.
         register_publication_users(projects_with_output)
+        from coopnet.core.dashboard import register_action_provider
+
+        from .dashboard import bids_to_review, reports_due
+
+        register_action_provider("funding.bids_to_review", context=bids_to_review, order=10)
+        register_action_provider("funding.reports_due", context=reports_due, order=40)
+        # The (cached) home page shows the latest funded projects.
+        register_public_models(Project)
 
         register(
             Project,

@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, Model, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, F, Model, Prefetch, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from coopnet.core.membership_year import year_end, year_label, year_of, year_start
@@ -443,3 +443,26 @@ def kpi_years(today: date) -> list[date]:
     # A round is named by the calendar year its membership year ends in.
     first = min(first_round - 1 if first_round else current, 2021)
     return [year_end(y) for y in range(first, current + 1)]
+
+
+def recent_projects(limit: int = 3) -> list[Project]:
+    """The latest published funded projects (for the home page): newest round first."""
+    qs = published_projects().select_related("round", "scheme", "lead")
+    return list(qs.order_by(F("awarded_on").desc(nulls_last=True), "-round__year", "-pk")[:limit])
+
+
+def reviews_to_do(person: Person | None) -> QuerySet[ReviewAssignment]:
+    """Bids the person has been asked to review and has not yet scored or declined."""
+    return assignments_for(person).filter(status=ReviewAssignment.Status.ASSIGNED)
+
+
+def reports_due_for(organisation_ids: Iterable[int]) -> QuerySet[ProgressReport]:
+    """Progress and final reports the lead organisations owe: due, or sent back for changes."""
+    return (
+        ProgressReport.objects.filter(
+            project__lead_id__in=list(organisation_ids),
+            status__in=[ProgressReport.Status.DUE, ProgressReport.Status.CHANGES_REQUESTED],
+        )
+        .select_related("project")
+        .order_by("due_on", "pk")
+    )

@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coopnet.core.forms import GovukForm
+from coopnet.core.forms import AutocompleteSelect, GovukForm
 from coopnet.members.models import Organisation, Person
 
 from .models import AgendaItem, Appointment, Attendance, Body, Meeting, Seat
@@ -26,20 +26,20 @@ class AppointmentForm(GovukForm):
     seat = forms.ModelChoiceField(label=_("Seat"), queryset=Seat.objects.none())
     person = forms.ModelChoiceField(
         label=_("Person"),
-        queryset=Person.objects.all(),
-        to_field_name="slug",
-        widget=forms.TextInput,
-        help_text=_("The last part of the person's address in the registry, e.g. jane-smith."),
-        error_messages={"invalid_choice": _("No person in the registry has that address.")},
+        queryset=Person.objects.order_by("full_name", "pk"),
+        empty_label="",
+        widget=AutocompleteSelect,
+        help_text=_("Start typing their name and choose them from the list."),
+        error_messages={"invalid_choice": _("Choose a person from the list.")},
     )
     organisation = forms.ModelChoiceField(
         label=_("Organisation they represent"),
-        queryset=Organisation.objects.all(),
-        to_field_name="slug",
-        widget=forms.TextInput,
+        queryset=Organisation.objects.order_by("name", "pk"),
+        empty_label="",
+        widget=AutocompleteSelect,
         required=False,
-        help_text=_("The last part of the organisation's address in the directory, e.g. oldham."),
-        error_messages={"invalid_choice": _("No organisation in the registry has that address.")},
+        help_text=_("Start typing its name and choose it from the list."),
+        error_messages={"invalid_choice": _("Choose an organisation from the list.")},
     )
     how = forms.ChoiceField(label=_("How"), choices=Appointment.How.choices)
     start = forms.DateField(label=_("Start"), widget=DateInput)
@@ -92,16 +92,41 @@ class PaperForm(GovukForm):
     confidential = forms.BooleanField(label=_("Confidential (never published)"), required=False)
 
 
-class AttendanceForm(GovukForm):
-    person = forms.ModelChoiceField(label=_("Person"), queryset=Person.objects.none())
-    status = forms.ChoiceField(label=_("Attendance"), choices=Attendance.Status.choices)
-    in_attendance = forms.BooleanField(
-        label=_("In attendance (officer or guest, not a member)"), required=False
-    )
+class MeetingAttendanceForm(GovukForm):
+    """Everyone who may be recorded at a meeting, at once: for each, present, apologies or absent
+    (or not recorded), and whether they attended as an officer or guest."""
 
-    def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
+    NOT_RECORDED = ""
+
+    def __init__(
+        self, *args: Any, people: list[Person], recorded: dict[int, Attendance], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = people  # type: ignore[attr-defined]
+        self.people = people
+        choices = [(self.NOT_RECORDED, _("Not recorded")), *Attendance.Status.choices]
+        for person in people:
+            earlier = recorded.get(person.pk)
+            self.fields[f"status_{person.pk}"] = forms.ChoiceField(
+                label=person.display_name,
+                choices=choices,
+                required=False,
+                initial=earlier.status if earlier else self.NOT_RECORDED,
+                widget=forms.RadioSelect,
+            )
+            self.fields[f"guest_{person.pk}"] = forms.BooleanField(
+                label=_("%(name)s attended as an officer or guest, not a member")
+                % {"name": person.display_name},
+                required=False,
+                initial=earlier.in_attendance if earlier else False,
+            )
+
+    def entries(self) -> list[tuple[Person, str, bool]]:
+        """(person, status, in attendance) for everyone given a status."""
+        return [
+            (p, self.cleaned_data[f"status_{p.pk}"], self.cleaned_data[f"guest_{p.pk}"])
+            for p in self.people
+            if self.cleaned_data.get(f"status_{p.pk}")
+        ]
 
 
 class MinutesForm(GovukForm):

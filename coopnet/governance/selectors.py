@@ -237,6 +237,11 @@ def terms_of_reference(body: Body) -> QuerySet[GovernanceDocument]:
     return documents().filter(body=body)
 
 
+def attendance_by_person(meeting: Meeting) -> dict[int, Attendance]:
+    """The attendance recorded at a meeting, by person id (one query)."""
+    return {a.person_id: a for a in Attendance.objects.filter(meeting=meeting)}
+
+
 def meeting_people(meeting: Meeting) -> QuerySet[Person]:
     """Who may be recorded at a meeting or own its actions: members of its bodies on the day,
     anyone already recorded, and the network's staff (who attend as officers)."""

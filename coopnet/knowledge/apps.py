@@ -10,11 +10,13 @@ class KnowledgeConfig(AppConfig):
         from coopnet.core.versioning import register_public_models
 
         from . import permissions  # noqa: F401  (registers the rules)
-        from .models import CaseStudy
+        from .models import CaseStudy, NewsPost, Publication
         from .search import register_knowledge
 
         # A council's published case studies show on its (cached) public page.
         register_public_models(CaseStudy)
+        # The home page and the hub show the latest news and publications.
+        register_public_models(NewsPost, Publication)
 
         register_knowledge()
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import (
     Count,
+    F,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -306,3 +307,22 @@ def news_post_for_page(slug: str) -> NewsPost:
 
 def tag_named(slug: str) -> Tag | None:
     return Tag.objects.filter(slug=slug).first() if slug else None
+
+
+RECENT_LIMIT = 3
+
+
+def recent_case_studies(limit: int = RECENT_LIMIT) -> list[CaseStudy]:
+    """The latest published case studies (for the hub and the home page), newest first."""
+    qs = _for_cards(published_case_studies()).order_by(
+        F("published_at").desc(nulls_last=True), "-pk"
+    )
+    return list(qs[:limit])
+
+
+def recent_news(limit: int = RECENT_LIMIT) -> list[NewsPost]:
+    return list(published_news()[:limit])
+
+
+def recent_publications(limit: int = RECENT_LIMIT) -> list[Publication]:
+    return list(publication_list()[:limit])

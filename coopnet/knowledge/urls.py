@@ -6,6 +6,7 @@ from .views import case_studies, library, moderation, packs
 
 app_name = "knowledge"
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("", library.hub, name="hub"),
     path("case-studies/", case_studies.case_study_list, name="case_studies"),
     path("case-studies/new/", case_studies.case_study_new, name="case_study_new"),
     path("case-studies/yours/", case_studies.my_case_studies, name="my_case_studies"),

@@ -16,3 +16,11 @@ class MembersConfig(AppConfig):
         register_members()
         # Shown on remembered public pages (the directory, organisation pages, the headline).
         register_public_models(Membership, Organisation, CouncilBudget, Person, Role)
+
+        from coopnet.core.dashboard import register_action_provider
+
+        from .joining.dashboard import applications_to_decide
+
+        register_action_provider(
+            "members.applications_to_decide", context=applications_to_decide, order=50
+        )

@@ -8,14 +8,15 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from coopnet.accounts.requests import signed_in_user
 from coopnet.core.caching import cache_public_page
+from coopnet.core.confirmation import confirm_form, confirmation_page
 from coopnet.core.errors import reported
 from coopnet.core.guard import require
 from coopnet.core.panels import panels_for
@@ -171,17 +172,52 @@ def contact_edit(request: HttpRequest, slug: str, role_id: int) -> HttpResponse:
     )
 
 
-@require_POST
 def contact_end(request: HttpRequest, slug: str, role_id: int) -> HttpResponse:
+    """End a person's role at the organisation today, once confirmed on this page."""
     org = _editable(request, slug)
     role = _role(org, role_id)
-    with reported(request) as outcome:
-        services.contact_end(role=role, by=signed_in_user(request), on=timezone.localdate())
-    if outcome.ok:
-        messages.success(
-            request, _("%(name)s no longer holds that role.") % {"name": role.person.full_name}
+    back = reverse("members:contacts", args=[org.slug])
+    if role.end is not None:
+        messages.info(request, _("This role has already ended."))
+        return redirect(back)
+    form = confirm_form(request)
+    if form.is_valid():
+        with reported(request) as outcome:
+            services.contact_end(role=role, by=signed_in_user(request), on=timezone.localdate())
+        if outcome.ok:
+            messages.success(
+                request, _("%(name)s no longer holds that role.") % {"name": role.person.full_name}
+            )
+        return redirect(back)
+    today = date_format(timezone.localdate(), "j F Y")
+    warnings = []
+    if role.person.user_id is not None and role.person.user_id == request.user.pk:
+        warnings.append(
+            _(
+                "This is your own role. Once it ends you may no longer be able to look after "
+                "%(organisation)s."
+            )
+            % {"organisation": org.name}
         )
-    return redirect("members:contacts", slug=org.slug)
+    return confirmation_page(
+        request,
+        form,
+        heading=_("End %(name)s’s role") % {"name": role.person.full_name},
+        caption=org.name,
+        action=_("End role"),
+        cancel_url=back,
+        consequences=[
+            _("%(name)s will no longer be %(role)s at %(organisation)s from %(date)s.")
+            % {
+                "name": role.person.full_name,
+                "role": role.get_kind_display(),
+                "organisation": org.name,
+                "date": today,
+            },
+            _("The role stays in the organisation’s history."),
+        ],
+        warnings=warnings,
+    )
 
 
 def give_notice(request: HttpRequest, slug: str) -> HttpResponse:

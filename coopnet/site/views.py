@@ -9,8 +9,12 @@ from django.utils import timezone
 
 from coopnet.accounts.permissions import is_board_member, is_network_admin, is_staff_role
 from coopnet.core.caching import cache_public_page
-from coopnet.core.dashboard import dashboard_panels
+from coopnet.core.dashboard import action_panels, dashboard_panels
 from coopnet.core.selectors import latest_reported, network_principles
+from coopnet.events import selectors as events
+from coopnet.funding import selectors as funding
+from coopnet.governance.elections import selectors as elections
+from coopnet.knowledge import selectors as knowledge
 from coopnet.members import selectors as members
 
 
@@ -26,6 +30,11 @@ def home(request: HttpRequest) -> HttpResponse:
             "stats": members.membership_stats_cached(today),
             "published": latest_reported(["councils-citizens", "councils-budget"]),
             "principles": network_principles(),
+            "news": knowledge.recent_news(),
+            "case_studies": knowledge.recent_case_studies(),
+            "projects": funding.recent_projects(),
+            "elections": elections.elections_under_way(),
+            "events": events.next_events(now=timezone.now()),
         },
     )
 
@@ -42,5 +51,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "board_member": is_board_member(request.user) or is_network_admin(request.user),
             "runs_the_network": is_network_admin(request.user),
             "panels": dashboard_panels(request),
+            "actions": action_panels(request),
         },
     )

@@ -6,11 +6,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coopnet.accounts.requests import signed_in_user
+from coopnet.core.confirmation import confirm_form, confirmation_page
 from coopnet.core.errors import reported
 from coopnet.core.guard import require
 from coopnet.core.membership_year import year_label, year_of
@@ -245,16 +247,30 @@ def projection(request: HttpRequest, year: int) -> HttpResponse:
     )
 
 
-@require_POST
 def assumption_remove(request: HttpRequest, year: int, assumption_id: int) -> HttpResponse:
+    """Remove a projection assumption, once confirmed on this page."""
     require(request.user, MANAGE)
     assumption = ProjectionAssumption.objects.filter(pk=assumption_id, budget__year=year).first()
     if assumption is None:  # removed already (a second click, or by someone else)
         messages.info(request, _("That assumption had already been removed."))
-    else:
+        return redirect("budgets:projection", year=year)
+    form = confirm_form(request)
+    if form.is_valid():
         services.assumption_remove(assumption=assumption, by=signed_in_user(request))
         messages.success(request, _("The assumption has been removed."))
-    return redirect("budgets:projection", year=year)
+        return redirect("budgets:projection", year=year)
+    return confirmation_page(
+        request,
+        form,
+        heading=_("Remove this assumption"),
+        caption=describe(assumption),
+        action=_("Remove assumption"),
+        cancel_url=reverse("budgets:projection", args=[year]),
+        consequences=[
+            _("The projection from the %(year)s budget will no longer include: %(assumption)s.")
+            % {"year": year, "assumption": describe(assumption)}
+        ],
+    )
 
 
 def import_budget(request: HttpRequest) -> HttpResponse:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coopnet.core.actors import history_user
+from coopnet.core.versioning import VersionedQuerySet
 
 from .bids import Bid
 from .rounds import Round, Scheme
@@ -83,6 +84,7 @@ class Project(models.Model):
     is_published = models.BooleanField(_("shown on the public pages"), default=True)
     source = models.CharField(_("source"), max_length=300, blank=True)
     history = HistoricalRecords(get_user=history_user)
+    objects = VersionedQuerySet.as_manager()  # bulk writes move the public pages on
 
     class Meta:
         ordering = ["-round__year", "scheme__order", "title"]

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coopnet.core.actors import history_user
+from coopnet.core.versioning import VersionedQuerySet
 from coopnet.governance.models import Constituency
 
 # The constituencies whose seats are filled by a vote of member organisations.
@@ -81,6 +82,7 @@ class Election(models.Model):
     source = models.CharField(_("source"), max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords(get_user=history_user)
+    objects = VersionedQuerySet.as_manager()  # bulk writes move the public pages on
 
     class Meta:
         ordering = [models.F("term_start").desc(nulls_last=True), "title"]

@@ -404,3 +404,71 @@ def nominations_for_user(user: User, election: Election) -> QuerySet[Nomination]
 
 def electable(constituency: str) -> bool:
     return constituency in ELECTED_CONSTITUENCIES
+
+
+UNDER_WAY = (
+    Election.State.NOMINATIONS,
+    Election.State.NOMINATIONS_CLOSED,
+    Election.State.VOTING,
+    Election.State.VOTING_CLOSED,
+    Election.State.COUNTED,
+)
+
+
+def elections_under_way(limit: int = 3) -> list[Election]:
+    """Elections open to nominations or votes, or waiting for their result (for the home page)."""
+    qs = Election.objects.filter(state__in=UNDER_WAY).select_related("body")
+    return list(qs.order_by(F("voting_close").asc(nulls_last=True), "title")[:limit])
+
+
+def electors_without_voting_contact(election: Election) -> list[Organisation]:
+    """Organisations entitled to vote that nobody can vote for: no voting contact and no
+    delegate (from the fixed electorate once voting opened, from the registry before)."""
+    if election.electorate_on:
+        delegated = set(
+            Delegation.objects.filter(election=election).values_list("organisation_id", flat=True)
+        )
+        return [
+            e.organisation
+            for e in frozen_electorate(election)
+            if not e.contacts.all() and e.organisation_id not in delegated
+        ]
+    rows = electorate_preview(election, electorate_date(election))
+    return [r.organisation for r in rows if not r.contacts and r.delegate is None]
+
+
+# A contest in which fewer than this share of the organisations entitled to vote voted.
+LOW_TURNOUT_PERCENT = 25
+
+
+def low_turnout_contests(election: Election) -> list[tuple[Contest, int, int]]:
+    """(contest, organisations that voted, organisations entitled) for each contested seat whose
+    turnout is below LOW_TURNOUT_PERCENT."""
+    counts = turnout(election)
+    low = []
+    for contest in election.contests.select_related("seat"):
+        if contest.pk not in counts:
+            continue
+        voted, entitled = counts[contest.pk]
+        if voted * 100 < LOW_TURNOUT_PERCENT * entitled or entitled == 0:
+            low.append((contest, voted, entitled))
+    return low
+
+
+@dataclass
+class BallotToCast:
+    election: Election
+    organisation: Organisation
+    contest: Contest
+
+
+def ballots_to_cast(user: User) -> list[BallotToCast]:
+    """Every ballot the person may still cast, in the elections now open for voting."""
+    open_now = Election.objects.filter(state=Election.State.VOTING).select_related("body")
+    open_now = open_now.prefetch_related("contests__seat").order_by("voting_close", "title")
+    ballots = []
+    for election in open_now:
+        for right in voting_rights(user, election).rights:
+            for contest in right.contests_left:
+                ballots.append(BallotToCast(election, right.organisation, contest))
+    return ballots

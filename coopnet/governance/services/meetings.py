@@ -209,6 +209,33 @@ def attendance_record(
         return attendance
 
 
+def attendance_record_all(
+    *, meeting: Meeting, entries: list[tuple[Person, str, bool]], by: Actor
+) -> list[Attendance]:
+    """Record a meeting's attendance in one go: each (person, status, in attendance), all or
+    none. Unchanged records are left alone, so their history shows only real changes."""
+    require(by, MANAGE)
+    if not entries:
+        raise GovernanceError(_("Choose the attendance of at least one person."))
+    recorded = {a.person_id: a for a in Attendance.objects.filter(meeting=meeting)}
+    changed = []
+    with transaction.atomic():
+        for person, status, in_attendance in entries:
+            earlier = recorded.get(person.pk)
+            if earlier and (earlier.status, earlier.in_attendance) == (status, in_attendance):
+                continue
+            changed.append(
+                attendance_record(
+                    meeting=meeting,
+                    person=person,
+                    status=status,
+                    in_attendance=in_attendance,
+                    by=by,
+                )
+            )
+    return changed
+
+
 def decision_record(*, agenda_item: AgendaItem, text: str, by: Actor) -> Decision:
     require(by, MANAGE)
     if not text.strip():

@@ -85,8 +85,8 @@ def test_appointment_refusal_is_shown_in_the_error_summary(client, network_admin
         reverse("governance:appointment_add", kwargs={"slug": "eoc"}),
         {
             "seat": seat(eoc, constituency=Constituency.FULL).pk,
-            "person": person.slug,
-            "organisation": associate.slug,
+            "person": person.pk,
+            "organisation": associate.pk,
             "how": "elected",
             "start": "2021-01-01",
         },
@@ -105,8 +105,8 @@ def test_appointment_added_by_staff(client, network_admin, eoc, org_a):
         reverse("governance:appointment_add", kwargs={"slug": "eoc"}),
         {
             "seat": seat(eoc, constituency=Constituency.FULL).pk,
-            "person": "new-member",
-            "organisation": org_a.slug,
+            "person": person.pk,
+            "organisation": org_a.pk,
             "how": "elected",
             "start": "2021-01-01",
         },

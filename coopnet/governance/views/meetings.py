@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from coopnet.accounts.requests import signed_in_user
@@ -20,8 +21,8 @@ from ..forms import (
     ActionDoneForm,
     ActionForm,
     AgendaItemForm,
-    AttendanceForm,
     DecisionForm,
+    MeetingAttendanceForm,
     MeetingForm,
     PaperForm,
 )
@@ -146,12 +147,27 @@ def paper(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    """The whole meeting's attendance in one form."""
     m = managed_meeting(request, pk)
+    form = MeetingAttendanceForm(
+        request.POST if request.method == "POST" else None,
+        people=list(selectors.meeting_people(m)),
+        recorded=selectors.attendance_by_person(m),
+    )
     return form_page(
         request,
-        AttendanceForm(request.POST or None, people=selectors.meeting_people(m)),
-        lambda data: services.attendance_record(meeting=m, **data, by=signed_in_user(request)),
-        done=lambda a: _("Attendance has been recorded for %(p)s.") % {"p": a.person},
+        form,
+        lambda data: services.attendance_record_all(
+            meeting=m, entries=form.entries(), by=signed_in_user(request)
+        ),
+        done=lambda changed: (
+            ngettext(
+                "Attendance has been recorded: %(n)d change.",
+                "Attendance has been recorded: %(n)d changes.",
+                len(changed),
+            )
+            % {"n": len(changed)}
+        ),
         then=reverse("governance:attendance", kwargs={"pk": m.pk}),
         template="governance/attendance.html",
         meeting=selectors.meeting_for_page(m.pk),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coopnet.core.actors import history_user
+from coopnet.core.versioning import VersionedQuerySet
 
 from ..validators import validate_image, validate_pdf
 
@@ -120,6 +121,7 @@ class NewsPost(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(get_user=history_user)
+    objects = VersionedQuerySet.as_manager()  # bulk writes move the public pages on
 
     class Meta:
         ordering = ["-published_at", "-pk"]

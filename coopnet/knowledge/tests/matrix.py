@@ -30,6 +30,7 @@ PACK = lambda c: {"pk": c["knowledge_pack"].pk}  # noqa: E731
 WRITERS = {**signed_in(403), "officer_a": OK, "officer_b": OK, "network_admin": OK}
 
 ENTRIES: dict[str, Entry] = {
+    "knowledge:hub": Entry(everyone(OK)),
     "knowledge:case_studies": Entry(everyone(OK)),
     "knowledge:case_study_new": Entry(WRITERS),
     "knowledge:my_case_studies": Entry(WRITERS),

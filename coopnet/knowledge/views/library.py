@@ -9,6 +9,8 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from coopnet.core.caching import cache_public_page
+
 from .. import selectors, services
 from ..models import NewsPost, Publication
 from .common import PAGE_SIZE
@@ -96,4 +98,19 @@ def news_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def council_resources(request: HttpRequest) -> HttpResponse:
     return render(
         request, "knowledge/council_resources.html", {"themes": selectors.council_themes()}
+    )
+
+
+@login_not_required
+@cache_public_page
+def hub(request: HttpRequest) -> HttpResponse:
+    """The knowledge hub's front page: each of its parts, with its latest items."""
+    return render(
+        request,
+        "knowledge/hub.html",
+        {
+            "case_studies": selectors.recent_case_studies(),
+            "news": selectors.recent_news(),
+            "publications": selectors.recent_publications(),
+        },
     )

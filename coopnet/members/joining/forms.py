@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coopnet.core.forms import GovukForm
+from coopnet.core.forms import AutocompleteSelect, GovukForm
 
 from ..models import ApplicantType, Application, MembershipCategory, Rating
 from . import selectors
@@ -83,7 +83,8 @@ def organisation_fields(application: Application) -> dict[str, forms.Field]:
                 label=_("Your council"),
                 queryset=selectors.councils(),
                 empty_label=_("Choose your council"),
-                help_text=_("Councils are listed by their official name."),
+                widget=AutocompleteSelect,
+                help_text=_("Start typing the council's official name and choose it."),
             )
         }
     name_labels: dict[str, Any] = {
@@ -103,6 +104,7 @@ def organisation_fields(application: Application) -> dict[str, forms.Field]:
             ),
             queryset=selectors.council_areas(),
             empty_label=_("Choose a council"),
+            widget=AutocompleteSelect,
         )
     fields["website"] = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     if kind == ApplicantType.AFFILIATE:

@@ -211,3 +211,8 @@ def approval_checks(application: Application, on: date) -> list[Note]:
     """What approving on `on` would not do (e.g. no fee is set, so no invoice): for the page.
     The apps above answer through `MEMBERSHIP_APPROVAL_CHECKS` (`coopnet.core.hooks`)."""
     return run_hooks(MEMBERSHIP_APPROVAL_CHECKS, application=application, on=on)
+
+
+def applications_to_decide() -> QuerySet[Application]:
+    """Applications waiting for the network's decision, oldest first."""
+    return queue(Application.Status.SUBMITTED)

@@ -189,7 +189,7 @@ def test_officer_adds_changes_and_ends_a_contact(client, officer_a, org_a):
     )
     role.refresh_from_db()
     assert role.kind == "voting_contact"
-    client.post(reverse("members:contact_end", args=[org_a.slug, role.pk]))
+    client.post(reverse("members:contact_end", args=[org_a.slug, role.pk]), {"confirm": "yes"})
     role.refresh_from_db()
     assert role.end is not None
 

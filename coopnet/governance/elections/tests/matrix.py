@@ -39,10 +39,8 @@ ENTRIES: dict[str, Entry] = {
     "elections:detail": Entry(everyone(OK), _slug("election_nominations")),
     "elections:edit": Entry(admins_only(), _slug("election_draft")),
     "elections:manage": Entry(admins_only(), _slug("election_nominations")),
-    # Without the stage the page showed, the press is refused with a message: nothing moves.
-    "elections:advance": Entry(
-        {**signed_in(DENY), "network_admin": REDIRECT}, _slug("election_draft"), method="post"
-    ),
+    # A page that says what the next stage does and asks for confirmation.
+    "elections:advance": Entry(admins_only(), _slug("election_draft")),
     "elections:electorate": Entry(admins_only(), _slug("election_voting")),
     "elections:can_i_vote": Entry(signed_in(OK), _slug("election_nominations")),
     "elections:nominate": Entry(acting_for_a_or_b(), _slug("election_nominations")),

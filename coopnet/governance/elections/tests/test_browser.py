@@ -28,6 +28,10 @@ def as_user(bp, user):
 
 def staff_move_on(bp, election_slug: str, button: str):
     bp.visit(f"/elections/{election_slug}/manage/")
+    with bp.page.expect_navigation():
+        bp.page.get_by_role("button", name=button).click()  # a link to the confirmation page
+    bp.check()
+    assert bp.page.get_by_role("heading", level=1).inner_text() == button
     bp.submit(button)
     assert "now at the stage" in bp.page.locator(".govuk-notification-banner").inner_text()
 

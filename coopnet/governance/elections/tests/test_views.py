@@ -343,8 +343,10 @@ def test_the_receipt_check_finds_a_counted_ballot(
 def test_staff_run_an_election_from_its_page(network_admin, full_seat, officer_a):
     election = make_election(network_admin, [full_seat])
     url = reverse("elections:advance", args=[election.slug])
-    assert client_for(officer_a).post(url, {"state": "draft"}).status_code == 403
-    response = client_for(network_admin).post(url, {"state": "draft"}, follow=True)
+    assert client_for(officer_a).post(url, {"state": "draft", "confirm": "yes"}).status_code == 403
+    response = client_for(network_admin).post(
+        url, {"state": "draft", "confirm": "yes"}, follow=True
+    )
     assert "Nominations open" in response.content.decode()
     assert Election.objects.get(pk=election.pk).state == State.NOMINATIONS
 

@@ -7,11 +7,12 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy, ngettext
 
 from coopnet.accounts.requests import signed_in_user
+from coopnet.core.confirmation import confirm_form, confirmation_page
 from coopnet.core.errors import reported
 from coopnet.core.guard import require
 
@@ -134,23 +135,92 @@ def election_manage(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_POST
+CONSEQUENCES = {
+    Election.State.DRAFT: gettext_lazy(
+        "Nominations open: the election can no longer be changed, and its page becomes public."
+    ),
+    Election.State.NOMINATIONS: gettext_lazy(
+        "Nominations close: no one can be nominated or accept a nomination after this."
+    ),
+    Election.State.NOMINATIONS_CLOSED: gettext_lazy(
+        "The electorate is fixed from the membership registry today and voting opens: later "
+        "changes to memberships and voting contacts do not change who may vote."
+    ),
+    Election.State.VOTING: gettext_lazy("Voting closes: no more ballots can be cast."),
+    Election.State.VOTING_CLOSED: gettext_lazy(
+        "The votes are counted; only staff see the count until the results are published."
+    ),
+    Election.State.COUNTED: gettext_lazy(
+        "The results are published to everyone, and the elected take their seats. This cannot "
+        "be undone."
+    ),
+}
+
+
+def _advance_warnings(election: Election) -> tuple[list[str], str | None]:
+    """What staff must know before the next stage, and the box they must tick, if any."""
+    warnings: list[str] = []
+    acknowledge = None
+    if election.state == Election.State.NOMINATIONS_CLOSED:
+        missing = selectors.electors_without_voting_contact(election)
+        if missing:
+            warnings.append(
+                ngettext(
+                    "%(count)d organisation entitled to vote has no voting contact and cannot "
+                    "vote: %(names)s.",
+                    "%(count)d organisations entitled to vote have no voting contact and cannot "
+                    "vote: %(names)s.",
+                    len(missing),
+                )
+                % {"count": len(missing), "names": ", ".join(o.name for o in missing)}
+            )
+    if election.state == Election.State.COUNTED:
+        for contest, voted, entitled in selectors.low_turnout_contests(election):
+            warnings.append(
+                _("Very low turnout for %(seat)s: %(voted)d of %(entitled)d organisations voted.")
+                % {"seat": contest.seat.name, "voted": voted, "entitled": entitled}
+            )
+        if warnings:
+            acknowledge = _("I have checked the turnout and the results should be published")
+    return warnings, acknowledge
+
+
 def election_advance(request: HttpRequest, slug: str) -> HttpResponse:
+    """Move the election to its next stage, after confirming on this page what that does."""
     _require_manager(request)
     election = election_or_404(request, slug)
-    with reported(request) as outcome:
-        election = services.election_advance(
-            election=election,
-            expected_state=request.POST.get("state", ""),
-            by=signed_in_user(request),
-        )
-    if outcome.ok:
-        messages.success(
-            request,
-            _("The election is now at the stage “%(state)s”.")
-            % {"state": election.get_state_display()},
-        )
-    return redirect("elections:manage", slug=election.slug)
+    next_step = NEXT_STEP_LABELS.get(Election.State(election.state))
+    if next_step is None or election.reported_only:
+        messages.error(request, _("This election has no further stage."))
+        return redirect("elections:manage", slug=election.slug)
+    warnings, acknowledge = _advance_warnings(election)
+    form = confirm_form(request, acknowledge=acknowledge)
+    if form.is_valid():
+        with reported(request) as outcome:
+            election = services.election_advance(
+                election=election,
+                expected_state=request.POST.get("state", ""),
+                by=signed_in_user(request),
+            )
+        if outcome.ok:
+            messages.success(
+                request,
+                _("The election is now at the stage “%(state)s”.")
+                % {"state": election.get_state_display()},
+            )
+        return redirect("elections:manage", slug=election.slug)
+    return confirmation_page(
+        request,
+        form,
+        heading=next_step,
+        caption=election.title,
+        action=next_step,
+        cancel_url=reverse("elections:manage", args=[election.slug]),
+        consequences=[CONSEQUENCES[Election.State(election.state)]],
+        warnings=warnings,
+        hidden={"state": election.state},
+        destructive=election.state == Election.State.COUNTED,
+    )
 
 
 def electorate(request: HttpRequest, slug: str) -> HttpResponse:
@@ -172,5 +242,6 @@ def electorate(request: HttpRequest, slug: str) -> HttpResponse:
             "rows": rows,
             "frozen": frozen,
             "on": selectors.electorate_date(election),
+            "without_contact": selectors.electors_without_voting_contact(election),
         },
     )

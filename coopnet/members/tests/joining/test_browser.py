@@ -42,7 +42,10 @@ def apply_as_wigan(bp) -> str:
     assert "We have emailed a link" in bp.page.locator(".govuk-notification-banner").inner_text()
 
     bp.follow("The organisation")
-    bp.page.get_by_label("Your council").select_option(label="Wigan Metropolitan Borough Council")
+    # 398 councils: type-to-search (accessible-autocomplete), not a long select.
+    assert bp.page.locator("select#id_local_authority-select").is_hidden()
+    bp.page.get_by_label("Your council").fill("Wigan")
+    bp.page.get_by_role("option", name="Wigan Metropolitan Borough Council").click()
     bp.page.get_by_label("Full – UK principal councils and combined authorities.").check()
     bp.submit("Save and continue")
 

@@ -1,0 +1,66 @@
+"""The site's one navigation: every public section, in the order a visitor meets them.
+
+The site app is the top floor and may name every app's URLs. A section is current when the page's
+path starts with one of its prefixes; the longest matching prefix wins, so `/funding/kpis/` marks
+"Figures" rather than "Funding".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Section:
+    label: str | Promise
+    url_name: str
+    prefixes: tuple[str, ...]
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section(_("Members"), "members:directory", ("/members/", "/join/")),
+    Section(_("Knowledge hub"), "knowledge:hub", ("/knowledge/",)),
+    Section(_("Case studies"), "knowledge:case_studies", ("/knowledge/case-studies/",)),
+    Section(_("News"), "knowledge:news", ("/knowledge/news/",)),
+    Section(_("Publications"), "knowledge:publications", ("/knowledge/publications/",)),
+    Section(_("Funding"), "funding:projects", ("/funding/",)),
+    Section(_("Figures"), "funding:kpis", ("/funding/kpis/", "/events/figures/")),
+    Section(_("Events"), "events:upcoming", ("/events/",)),
+    Section(_("Governance"), "governance:bodies", ("/governance/",)),
+    Section(_("Elections"), "elections:list", ("/elections/",)),
+    Section(_("Networks"), "engagement:groups", ("/networks/",)),
+    Section(_("Learning"), "learning:programmes", ("/learning/",)),
+    Section(_("Procurement"), "procurement:arrangements", ("/procurement/",)),
+    Section(_("Open data"), "open_data:index", ("/open-data/",)),
+)
+
+
+@dataclass(frozen=True)
+class NavigationItem:
+    label: str | Promise
+    url: str
+    current: bool
+    exact: bool  # this very page (aria-current="page"), not only its section
+
+
+def _without_language(path: str) -> str:
+    # i18n_patterns are not used today; a /cy/ prefix would still mark the same section.
+    return path[3:] if path.startswith("/cy/") else path
+
+
+def navigation_for(path: str) -> list[NavigationItem]:
+    path = _without_language(path)
+    best, best_length = None, 0
+    for section in SECTIONS:
+        for prefix in section.prefixes:
+            if path.startswith(prefix) and len(prefix) > best_length:
+                best, best_length = section, len(prefix)
+    items = []
+    for section in SECTIONS:
+        url = reverse(section.url_name)
+        items.append(NavigationItem(section.label, url, section is best, url == path))
+    return items
