@@ -25,6 +25,7 @@ APP_PARTS = (
     "coopnet.knowledge.api_urls",
     "coopnet.events.api_urls",
     "coopnet.engagement.api_urls",
+    "coopnet.learning.api_urls",
 )
 
 urlpatterns: list[URLPattern | URLResolver] = [

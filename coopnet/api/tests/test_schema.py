@@ -48,6 +48,14 @@ PATHS = PUBLIC_REGISTRY_PATHS | {
     "/api/v1/news/{slug}/",
     "/api/v1/publications/",
     "/api/v1/publications/{slug}/",
+    "/api/v1/learning/programmes/",
+    "/api/v1/learning/programmes/{slug}/",
+    "/api/v1/learning/frameworks/",
+    "/api/v1/learning/frameworks/{version}/",
+    "/api/v1/learning/assessments/",
+    "/api/v1/learning/assessments/{id}/",
+    "/api/v1/learning/reviews/",
+    "/api/v1/learning/reviews/{id}/",
 }
 
 
