@@ -52,7 +52,7 @@ def test_a_self_assessment_and_a_peer_review_end_to_end(
     # ...and attaches evidence, checked by its content.
     bp.follow("Attach an evidence file")
     page.get_by_label("What the file shows").fill("Signed charter")
-    page.get_by_label("File").set_input_files(
+    page.get_by_label("File", exact=True).set_input_files(
         files=[{"name": "charter.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 x"}]
     )
     bp.submit("Attach")
