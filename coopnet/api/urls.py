@@ -26,6 +26,7 @@ APP_PARTS = (
     "coopnet.events.api_urls",
     "coopnet.engagement.api_urls",
     "coopnet.procurement.api_urls",
+    "coopnet.learning.api_urls",
 )
 
 urlpatterns: list[URLPattern | URLResolver] = [

@@ -47,3 +47,70 @@ def image_format(file: Any) -> str | None:
 def stored_image_name(stem: str, kind: str) -> str:
     """The name an accepted image is stored under: its stem and the extension of its format."""
     return f"{stem}.{IMAGE_EXTENSIONS[kind]}"
+
+
+# What a file is, told from its content. The stored name takes its extension from here, never from
+# the name the uploader gave.
+PDF, PNG, JPEG, DOCX = "pdf", "png", "jpeg", "docx"
+EXTENSIONS = {PDF: "pdf", PNG: "png", JPEG: "jpg", DOCX: "docx"}
+CONTENT_TYPES = {
+    PDF: "application/pdf",
+    PNG: "image/png",
+    JPEG: "image/jpeg",
+    DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+_PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+_JPEG_MAGIC = b"\xff\xd8\xff"
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+def _is_docx(file: Any) -> bool:
+    """A DOCX is a ZIP archive holding a Word document part."""
+    import zipfile
+
+    position = file.tell() if hasattr(file, "tell") else 0
+    try:
+        file.seek(0)
+        with zipfile.ZipFile(file) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+    finally:
+        file.seek(position)
+
+
+def detected_type(file: Any) -> str | None:
+    """PDF, PNG, JPEG or DOCX by the file's first bytes (and a DOCX's parts); None otherwise."""
+    head = first_bytes(file, 8)
+    if head.startswith(PDF_MAGIC):
+        return PDF
+    if head.startswith(_PNG_MAGIC):
+        return PNG
+    if head.startswith(_JPEG_MAGIC):
+        return JPEG
+    if head.startswith(_ZIP_MAGIC) and _is_docx(file):
+        return DOCX
+    return None
+
+
+class UploadRefused(ValueError):
+    """The file is empty, too big, or not one of the accepted types; the message says which."""
+
+
+def checked_type(file: Any, *, accepted: tuple[str, ...], max_bytes: int) -> str:
+    """The one upload check: not empty, within `max_bytes`, and by content one of `accepted`.
+    Returns the detected type (for the stored extension); raises UploadRefused otherwise."""
+    from django.utils.translation import gettext as _
+
+    size = getattr(file, "size", None)
+    if not size:
+        raise UploadRefused(_("The file is empty."))
+    if size > max_bytes:
+        raise UploadRefused(
+            _("The file must be smaller than %(mb)s MB.") % {"mb": round(max_bytes / (1024 * 1024))}
+        )
+    kind = detected_type(file)
+    if kind is None or kind not in accepted:
+        names = ", ".join(EXTENSIONS[k].upper() for k in accepted)
+        raise UploadRefused(_("The file must be one of: %(types)s.") % {"types": names})
+    return kind

@@ -13,3 +13,23 @@ class LearningConfig(AppConfig):
         from .hooks import start_induction
 
         register_hook(MEMBERSHIP_APPROVED, "learning.induction", start_induction)
+
+        from coopnet.core.dashboard import register_panel
+        from coopnet.members.joining.framework import register_framework_provider
+
+        from .selectors import framework_for_joining
+
+        # The membership application answers against this framework (joining's registry).
+        register_framework_provider(framework_for_joining)
+
+        from .panels import overdue_induction, take_up
+
+        register_panel(
+            "learning.take_up", template="learning/_dashboard_take_up.html", context=take_up
+        )
+        register_panel(
+            "learning.overdue_induction",
+            template="learning/_dashboard_induction.html",
+            context=overdue_induction,
+            order=50,
+        )

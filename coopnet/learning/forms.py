@@ -52,6 +52,13 @@ class CompleteForm(GovukForm):
     certificate = forms.FileField(label=_("Certificate (PDF, optional)"), required=False)
 
 
+class EvidenceForm(GovukForm):
+    title = forms.CharField(label=_("What the file shows"), max_length=200)
+    file = forms.FileField(
+        label=_("File"), help_text=_("A PDF, PNG, JPEG or Word (DOCX) file, up to 10 MB.")
+    )
+
+
 class InviteForm(GovukForm):
     person = forms.ModelChoiceField(label=_("Colleague"), queryset=Person.objects.none())
 

@@ -25,6 +25,16 @@ urlpatterns = [
     path("assessments/<int:pk>/edit/", assessments.assessment_edit, name="assessment_edit"),
     path("assessments/<int:pk>/invite/", assessments.assessment_invite, name="assessment_invite"),
     path("assessments/<int:pk>/links/", assessments.assessment_link, name="assessment_link"),
+    path(
+        "assessments/<int:pk>/evidence/",
+        assessments.assessment_evidence,
+        name="assessment_evidence",
+    ),
+    path(
+        "assessments/<int:pk>/evidence/<int:file_id>/",
+        assessments.evidence_file,
+        name="evidence_file",
+    ),
     path("assessments/<int:pk>/submit/", assessments.assessment_submit, name="assessment_submit"),
     path("reviews/", reviews.reviews, name="reviews"),
     path("reviews/new/", reviews.review_new, name="review_new"),

@@ -54,6 +54,14 @@ PATHS = PUBLIC_REGISTRY_PATHS | {
     "/api/v1/procurement/evaluation-queue/",
     "/api/v1/my/supplier-applications/",
     "/api/v1/my/call-offs/",
+    "/api/v1/learning/programmes/",
+    "/api/v1/learning/programmes/{slug}/",
+    "/api/v1/learning/frameworks/",
+    "/api/v1/learning/frameworks/{version}/",
+    "/api/v1/learning/assessments/",
+    "/api/v1/learning/assessments/{id}/",
+    "/api/v1/learning/reviews/",
+    "/api/v1/learning/reviews/{id}/",
 }
 
 

@@ -1,6 +1,6 @@
 """Training, induction, the self-assessment framework and peer review."""
 
-from .assessments import ActionAnswer, Contributor, Rating, SelfAssessment
+from .assessments import ActionAnswer, Contributor, EvidenceFile, Rating, SelfAssessment
 from .framework import ActionGroup, ChecklistItem, Criterion, Framework, Level
 from .induction import Induction, InductionItem, InductionStep, Owner
 from .reviews import ConflictDeclaration, Finding, PeerReview, Recommendation, Reviewer
@@ -15,6 +15,7 @@ __all__ = [
     "Contributor",
     "Criterion",
     "Enrolment",
+    "EvidenceFile",
     "Finding",
     "Framework",
     "Induction",

@@ -126,3 +126,39 @@ class ActionAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item}: {self.get_status_display()}"
+
+
+def _evidence_path(instance: EvidenceFile, filename: str) -> str:
+    """A name nobody can guess, with the extension of the type found in the content; the file is
+    only ever served by the download view, which applies the assessment's permission."""
+    import uuid
+
+    return f"private/learning/evidence/{uuid.uuid4().hex}.{filename.rsplit('.', 1)[-1]}"
+
+
+class EvidenceFile(models.Model):
+    """A document attached to a self-assessment as evidence (PDF, PNG, JPEG or DOCX)."""
+
+    assessment = models.ForeignKey(
+        SelfAssessment, on_delete=models.CASCADE, related_name="evidence_files"
+    )
+    title = models.CharField(_("what the file shows"), max_length=200)
+    file = models.FileField(_("file"), upload_to=_evidence_path)
+    kind = models.CharField(_("type"), max_length=10)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(get_user=history_user)
+
+    class Meta:
+        ordering = ["assessment", "uploaded_at", "pk"]
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("learning:evidence_file", args=[self.assessment_id, self.pk])

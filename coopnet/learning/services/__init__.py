@@ -13,6 +13,7 @@ from .assessments import (
     linkable_case_studies,
     linkable_projects,
 )
+from .evidence import EVIDENCE_TYPES, evidence_attach
 from .induction import induction_item_done, induction_start
 from .reviews import (
     RecommendationInput,
@@ -29,6 +30,7 @@ from .reviews import (
 from .training import check_certificate, enrolment_complete, enrolment_record
 
 __all__ = [
+    "EVIDENCE_TYPES",
     "ActionInput",
     "RatingInput",
     "RecommendationInput",
@@ -45,6 +47,7 @@ __all__ = [
     "current_framework",
     "enrolment_complete",
     "enrolment_record",
+    "evidence_attach",
     "induction_item_done",
     "induction_start",
     "linkable_case_studies",

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from coopnet.core.actors import acting_as
 from coopnet.core.audit import audit_record
 from coopnet.core.guard import allowed, refuse, require
-from coopnet.core.uploads import starts_like_pdf
+from coopnet.core.uploads import PDF, UploadRefused, checked_type
 from coopnet.members.models import Organisation, Person
 
 from ..errors import LearningError
@@ -28,17 +28,11 @@ def max_certificate_bytes() -> int:
 
 
 def check_certificate(upload: UploadedFile) -> None:
-    """The one upload check: a PDF by its content, no bigger than the limit."""
-    limit = max_certificate_bytes()
-    if not upload.size:
-        raise LearningError(_("The file is empty."), field="certificate")
-    if upload.size > limit:
-        raise LearningError(
-            _("The file must be smaller than %(mb)s MB.") % {"mb": round(limit / MB)},
-            field="certificate",
-        )
-    if not starts_like_pdf(upload):
-        raise LearningError(_("The certificate must be a PDF."), field="certificate")
+    """The one upload check (`coopnet.core.uploads`): a PDF by its content, within the limit."""
+    try:
+        checked_type(upload, accepted=(PDF,), max_bytes=max_certificate_bytes())
+    except UploadRefused as exc:
+        raise LearningError(str(exc), field="certificate") from exc
 
 
 def _acts_for(by: Any, person: Person) -> bool:

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from coopnet.core.models import Principle
 from coopnet.core.tests.matrix import (
     DENY,
     EDIT,
+    NOT_FOUND,
     OK,
     REDIRECT,
     Entry,
@@ -20,7 +22,7 @@ from coopnet.core.tests.matrix import (
     signed_in,
 )
 from coopnet.learning import services
-from coopnet.learning.models import PeerReview
+from coopnet.learning.models import PeerReview, SelfAssessment
 
 from .factories import EnrolmentFactory, ProgrammeFactory, SelfAssessmentFactory, framework
 
@@ -63,6 +65,11 @@ ENTRIES: dict[str, Entry] = {
     "learning:assessment_edit": Entry(_only("officer_a"), _pk("learning_assessment")),
     "learning:assessment_invite": Entry(_only("officer_a"), _pk("learning_assessment")),
     "learning:assessment_link": Entry(_only("officer_a"), _pk("learning_assessment")),
+    "learning:assessment_evidence": Entry(_only("officer_a"), _pk("learning_assessment")),
+    "learning:evidence_file": Entry(
+        editors_of_a(),
+        lambda c: {"pk": c["learning_assessment"].pk, "file_id": c["learning_evidence"].pk},
+    ),
     "learning:assessment_submit": Entry(
         _posting("officer_a"), _pk("learning_assessment"), method="post"
     ),
@@ -82,6 +89,24 @@ ENTRIES: dict[str, Entry] = {
     "learning:action_complete": Entry(editors_of_a(), _pk("learning_recommendation")),
     "learning:conflict_declare": Entry(_only(*WITH_A_PERSON)),
     "learning:network": Entry(_only("board_member", "network_admin")),
+    # The API: programmes, frameworks and published reports for anyone; assessments signed in,
+    # and another council's assessment or unpublished review is not found.
+    "api:learning-programme-list": Entry(everyone(OK)),
+    "api:learning-programme-detail": Entry(
+        everyone(OK), lambda c: {"slug": c["learning_programme"].slug}
+    ),
+    "api:learning-framework-list": Entry(everyone(OK)),
+    "api:learning-framework-detail": Entry(
+        everyone(OK), lambda c: {"version": c["learning_framework"].version}
+    ),
+    "api:learning-assessment-list": Entry({**signed_in(OK), "anonymous": DENY}),
+    "api:learning-assessment-detail": Entry(
+        {**editors_of_a(NOT_FOUND), "anonymous": DENY}, _pk("learning_assessment")
+    ),
+    "api:learning-review-list": Entry(everyone(OK)),
+    "api:learning-review-detail": Entry(
+        {**editors_of_a(NOT_FOUND), "anonymous": NOT_FOUND}, _pk("learning_review")
+    ),
 }
 
 
@@ -89,14 +114,20 @@ def site_context(ctx: dict[str, Any]) -> dict[str, Any]:
     org_a = ctx["org_a"]
     admin = ctx["users"]["network_admin"]
     officer_a = ctx["users"]["officer_a"]
-    framework()
+    current = framework()
     programme = ProgrammeFactory()
     enrolment = EnrolmentFactory.create(
         person=officer_a.person, programme=programme, organisation=org_a
     )
     enrolment.certificate.save("certificate.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
     induction = services.induction_start(organisation=org_a, by=admin)
-    assessment = SelfAssessmentFactory(organisation=org_a)
+    assessment: SelfAssessment = SelfAssessmentFactory.create(organisation=org_a)
+    evidence = services.evidence_attach(
+        assessment=assessment,
+        title="Charter",
+        upload=SimpleUploadedFile("charter.pdf", b"%PDF-1.4\n"),
+        by=officer_a,
+    )
     review = services.review_setup(organisation=org_a, by=admin)
     agreed = PeerReview.objects.create(
         organisation=org_a, set_up_on=timezone.localdate(), status=PeerReview.Status.PRIVATE
@@ -107,11 +138,13 @@ def site_context(ctx: dict[str, Any]) -> dict[str, Any]:
         due_on=timezone.localdate(),
     )
     return {
+        "learning_framework": current,
         "learning_programme": programme,
         "learning_enrolment": enrolment,
         "learning_induction": induction,
         "learning_item": induction.items.first(),
         "learning_assessment": assessment,
+        "learning_evidence": evidence,
         "learning_review": review,
         "learning_recommendation": recommendation,
     }

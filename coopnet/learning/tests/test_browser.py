@@ -49,6 +49,15 @@ def test_a_self_assessment_and_a_peer_review_end_to_end(
     page.locator(f"#id_evidence_{current_framework.criteria.first().pk}").fill("Our charter")
     bp.submit("Save")
     assert "Your contribution is saved." in page.content()
+    # ...and attaches evidence, checked by its content.
+    bp.follow("Attach an evidence file")
+    page.get_by_label("What the file shows").fill("Signed charter")
+    page.get_by_label("File", exact=True).set_input_files(
+        files=[{"name": "charter.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 x"}]
+    )
+    bp.submit("Attach")
+    assert "The evidence file is attached." in page.content()
+    evidence = assessment.evidence_files.get()
 
     # The manager submits it.
     sign_in_as(bp, officer_a)
@@ -112,3 +121,12 @@ def test_a_self_assessment_and_a_peer_review_end_to_end(
         bp.check()
         assert response is not None
         assert response.status == 403
+    # ...nor through the evidence file, the API or search.
+    assert page.request.get(bp.url(evidence.get_absolute_url())).status == 403
+    for path in (
+        f"/api/v1/learning/assessments/{assessment.pk}/",
+        f"/api/v1/learning/reviews/{review.pk}/",
+    ):
+        assert page.request.get(bp.url(path)).status == 404
+    listed = page.request.get(bp.url("/api/v1/learning/assessments/")).json()
+    assert listed["results"] == []

@@ -67,7 +67,7 @@ def test_a_certificate_must_be_a_pdf_by_its_content(officer_a):
         person=officer_a.person, programme=ProgrammeFactory(), by=officer_a
     )
     fake = SimpleUploadedFile("certificate.pdf", b"MZ not a pdf", content_type="application/pdf")
-    with pytest.raises(LearningError, match="must be a PDF"):
+    with pytest.raises(LearningError, match="must be one of: PDF"):
         services.enrolment_complete(
             enrolment=enrolment, by=officer_a, completed_on=timezone.localdate(), certificate=fake
         )

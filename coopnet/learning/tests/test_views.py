@@ -194,6 +194,10 @@ def test_another_council_sees_nothing_private_through_any_page_or_file(
             assert b"SECRET" not in page.content
         mine = client.get(reverse("learning:mine")).content
         assert b"SECRET" not in mine
+        found = client.get(reverse("core:search"), {"q": "SECRET"})
+        assert found.status_code == 200
+        assert b"SECRET DRAFT" not in found.content
+        assert b"SECRET REPORT" not in found.content
         assert org_a.name.encode() not in mine
 
 

@@ -4,19 +4,20 @@ submit, and progress against earlier assessments."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from coopnet.accounts.requests import signed_in_user
 from coopnet.core.errors import reported
 from coopnet.core.guard import allowed, require
+from coopnet.core.uploads import CONTENT_TYPES, EXTENSIONS
 from coopnet.members.models import Organisation
 
 from .. import selectors, services
 from ..chart import progress_svg
-from ..forms import AssessmentForm, InviteForm, LinkForm
-from ..models import SelfAssessment
+from ..forms import AssessmentForm, EvidenceForm, InviteForm, LinkForm
+from ..models import EvidenceFile, SelfAssessment
 
 
 def council_assessments(request: HttpRequest, slug: str) -> HttpResponse:
@@ -195,3 +196,48 @@ def assessment_submit(request: HttpRequest, pk: int) -> HttpResponse:
         if outcome.ok:
             messages.success(request, _("Your self-assessment is submitted."))
     return redirect(record)
+
+
+def assessment_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+    record = _assessment(request, pk, "learning.contribute")
+    if not record.is_draft:
+        return redirect(record)
+    form = EvidenceForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        with reported(form) as outcome:
+            services.evidence_attach(
+                assessment=record,
+                title=form.cleaned_data["title"],
+                upload=form.cleaned_data["file"],
+                by=signed_in_user(request),
+            )
+        if outcome.ok:
+            messages.success(request, _("The evidence file is attached."))
+            return redirect(record)
+    return render(
+        request,
+        "learning/form_page.html",
+        {
+            "form": form,
+            "heading": _("Attach an evidence file"),
+            "caption": record.organisation.name,
+            "submit": _("Attach"),
+            "back": record.get_absolute_url(),
+            "multipart": True,
+        },
+    )
+
+
+def evidence_file(request: HttpRequest, pk: int, file_id: int) -> FileResponse:
+    """The one way to an evidence file: the assessment's own permission applies."""
+    record = _assessment(request, pk)
+    evidence = get_object_or_404(EvidenceFile, pk=file_id, assessment=record)
+    response = FileResponse(
+        evidence.file.open("rb"),
+        content_type=CONTENT_TYPES[evidence.kind],
+        as_attachment=True,
+        filename=f"evidence-{evidence.pk}.{EXTENSIONS[evidence.kind]}",
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

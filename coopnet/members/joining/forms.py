@@ -6,12 +6,14 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from coopnet.core.forms import AutocompleteSelect, GovukForm
 
 from ..models import ApplicantType, Application, MembershipCategory, Rating
 from . import selectors
+from .framework import Criterion
 
 MAX_STATEMENT = 1000
 
@@ -167,6 +169,21 @@ class PrincipleForm(GovukForm):
         max_length=MAX_STATEMENT,
         help_text=_("No more than 1000 characters."),
     )
+
+    def __init__(self, *args: Any, criterion: Criterion | None = None, **kwargs: Any) -> None:
+        """With the framework's criterion for the principle, the applicant rates against its
+        levels, each described, and reads its guidance."""
+        super().__init__(*args, **kwargs)
+        self.criterion = criterion
+        if criterion is not None and criterion.levels:
+            field = self.fields["rating"]
+            assert isinstance(field, forms.TypedChoiceField)
+            field.label = gettext(criterion.title)
+            field.help_text = gettext(criterion.guidance)
+            field.choices = [
+                (lv.score, f"{gettext(lv.name)}: {gettext(lv.description)}")
+                for lv in criterion.levels
+            ]
 
 
 class DeclarationForm(GovukForm):

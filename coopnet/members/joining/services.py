@@ -37,11 +37,13 @@ from ..models import (
     Organisation,
     OrganisationKind,
     Person,
+    Rating,
     Role,
     RoleKind,
 )
 from ..services import membership_start
 from . import selectors, tasks
+from .framework import framework
 
 ORGANISATION_FIELDS = (
     "local_authority",
@@ -218,15 +220,26 @@ def application_set_contacts(*, application: Application, contacts: ContactAnswe
 def application_assess(
     *, application: Application, principle: Principle, rating: int, statement: str
 ) -> ApplicationAssessment:
+    """Record the applicant's rating of itself against a principle: on the current framework's
+    scale for that principle when learning provides one (`joining.framework`), else on ours."""
     application = _editable(application)
     if principle.family != Principle.Family.NETWORK:
         raise MembersError(_("Assess the application against the network's principles."))
     if not statement.strip():
         raise MembersError(_("Write a short statement for this principle."))
+    current = framework()
+    criterion = current.criterion_for(principle.pk) if current is not None else None
+    scores = [lv.score for lv in criterion.levels] if criterion else list(Rating.values)
+    if rating not in scores:
+        raise MembersError(_("Choose one of the levels of the scale."), field="rating")
     assessment, _created = ApplicationAssessment.objects.update_or_create(
         application=application,
         principle=principle,
-        defaults={"rating": rating, "statement": statement.strip()},
+        defaults={
+            "rating": rating,
+            "statement": statement.strip(),
+            "framework_version": current.version if current is not None and criterion else None,
+        },
     )
     return assessment
 

@@ -26,6 +26,7 @@ from . import forms, selectors, services, welcome
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 from ._http import posted
+from .framework import describe
 
 
 def _reviewer(request: HttpRequest) -> None:
@@ -64,6 +65,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     _reviewer(request)
     application = _for_staff(pk)
+    describe(list(application.assessments.all()))
     return render(request, "joining/staff/detail.html", {"application": application})
 
 

@@ -19,6 +19,7 @@ from coopnet.core.errors import reported
 from ..models import Application
 from . import forms, selectors, services, welcome
 from ._http import posted
+from .framework import describe, framework
 
 
 def _application(token: str) -> Application:
@@ -207,7 +208,9 @@ def principle(request: HttpRequest, application: Application, number: int) -> Ht
     current = principles[number - 1]
     answer = next((a for a in application.assessments.all() if a.principle_id == current.pk), None)
     initial = {"rating": answer.rating, "statement": answer.statement} if answer else {}
-    form = forms.PrincipleForm(posted(request), initial=initial)
+    current_framework = framework()
+    criterion = current_framework.criterion_for(current.pk) if current_framework else None
+    form = forms.PrincipleForm(posted(request), initial=initial, criterion=criterion)
     if request.method == "POST" and form.is_valid():
         services.application_assess(application=application, principle=current, **form.cleaned_data)
         if number < len(principles) and "save_and_return" not in request.POST:
@@ -226,6 +229,7 @@ def principle(request: HttpRequest, application: Application, number: int) -> Ht
 
 @draft_page
 def check(request: HttpRequest, application: Application) -> HttpResponse:
+    describe(list(application.assessments.all()))
     form = forms.DeclarationForm(posted(request))
     if request.method == "POST" and form.is_valid():
         with reported(form) as outcome:

@@ -212,6 +212,11 @@ class ApplicationAssessment(models.Model):
     )
     rating = models.PositiveSmallIntegerField(_("rating"), choices=Rating.choices)
     statement = models.TextField(_("statement"), max_length=1000)
+    # The version of the self-assessment framework (learning's) the rating was given against;
+    # empty when none was registered and the four-point scale above applied.
+    framework_version = models.PositiveSmallIntegerField(
+        _("framework version"), null=True, blank=True
+    )
 
     history = HistoricalRecords(get_user=history_user)
 

@@ -16,7 +16,7 @@ from coopnet.core.models import Principle
 from coopnet.members.models import Membership, Organisation
 from coopnet.members.selectors import managed_organisation_ids
 
-from .models import (
+from ..models import (
     ActionAnswer,
     ChecklistItem,
     Enrolment,
@@ -188,6 +188,7 @@ def assessment_for_page(pk: int) -> SelfAssessment:
             Prefetch("action_answers", queryset=ActionAnswer.objects.select_related("item")),
             "case_studies",
             "projects",
+            "evidence_files",
         )
         .get(pk=pk)
     )
@@ -413,4 +414,43 @@ def network_view(*, on: date | None = None, limit: int = 5) -> NetworkView:
         most_adopted=adoption[:limit],
         least_adopted=list(reversed(adoption[-limit:])) if adoption else [],
         actions_hidden=actions_hidden,
+    )
+
+
+from .take_up import TakeUp, take_up  # noqa: E402, F401  (the board's figures)
+from .visibility import (  # noqa: E402, F401  (the API's reads, re-exported)
+    assessments_visible_to,
+    frameworks,
+    reviews_visible_to,
+)
+
+
+def framework_for_joining(version: int | None = None) -> Any:
+    """The framework as joining reads it (`coopnet.members.joining.framework`): the current
+    version, or the one an application was answered against."""
+    from coopnet.members.joining import framework as joining
+
+    qs = Framework.objects.all()
+    chosen = (
+        qs.filter(version=version).first()
+        if version is not None
+        else qs.filter(is_current=True).order_by("-version").first()
+    )
+    if chosen is None:
+        return None
+    chosen = framework_for_page(chosen)
+    return joining.Framework(
+        version=chosen.version,
+        title=chosen.title,
+        criteria={
+            c.principle_id: joining.Criterion(
+                title=c.title,
+                guidance=c.guidance,
+                levels=tuple(
+                    joining.Level(score=lv.score, name=lv.name, description=lv.description)
+                    for lv in c.levels.all()
+                ),
+            )
+            for c in chosen.criteria.all()
+        },
     )

@@ -1,0 +1,28 @@
+"""Learning's dashboard panels (registered in `LearningConfig.ready()`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+
+from coopnet.core.guard import allowed
+from coopnet.members.selectors import managed_organisation_ids
+
+from . import selectors
+
+
+def take_up(request: HttpRequest) -> dict[str, Any] | None:
+    """Training, induction and peer review take-up across the network: board and staff only."""
+    if not allowed(request.user, "learning.view_take_up"):
+        return None
+    return {"take_up": selectors.take_up(timezone.localdate())}
+
+
+def overdue_induction(request: HttpRequest) -> dict[str, Any] | None:
+    """A member's own induction steps that are overdue, flagged on its dashboard."""
+    today = timezone.localdate()
+    inductions = selectors.inductions_of(managed_organisation_ids(request.user), today)
+    late = list(inductions.filter(overdue__gt=0))  # type: ignore[misc]  (an annotation)
+    return {"late_inductions": late} if late else None
