@@ -232,6 +232,13 @@ def figure_series(
     return result
 
 
+def first_reported_date(key: str) -> date | None:
+    """The earliest date any figure was published for `key` (where a series should start)."""
+    return (
+        ReportedFigure.objects.filter(key=key).order_by("as_of").values_list("as_of", flat=True)
+    ).first()
+
+
 def figure(key: str, on: date, compute: Callable[[], Number | None]) -> Figure:
     """`figures` for one key."""
     return figures({key: compute}, on)[key]

@@ -100,8 +100,10 @@ class MembershipStats:
     # What may be said of each count on `as_of` (coverage and published figures), by figure key.
     figures: dict[str, Figure] = field(default_factory=dict)
 
-    def of(self, key: str) -> Figure:
-        return self.figures[key]
+    @property
+    def named(self) -> dict[str, Figure]:
+        """The figures by key with underscores, for templates (named.councils_budget)."""
+        return {k.replace("-", "_"): f for k, f in self.figures.items()}
 
     @property
     def category_figures(self) -> list[tuple[CategoryCount, Figure]]:
@@ -245,12 +247,16 @@ def membership_stats(on: date, compare_to: date | None = None) -> MembershipStat
     return stats
 
 
+def _constant(value: int | Decimal | None) -> Callable[[], int | Decimal | None]:
+    return lambda: value
+
+
 def membership_figures(stats: MembershipStats) -> dict[str, Figure]:
     """The stats' counts through the coverage rule: a count the records of `as_of` cannot
     support is not recorded, and every published figure for the date stands beside it."""
     h = stats.headline
     compute: dict[str, Callable[[], int | Decimal | None]] = {
-        category_figure_key(c.code): (lambda n=c.count: n) for c in stats.categories
+        category_figure_key(c.code): _constant(c.count) for c in stats.categories
     }
     compute[TOWN_AND_PARISH_KEY] = lambda: stats.town_and_parish
     compute["members-total"] = lambda: stats.members_total

@@ -4,7 +4,8 @@ One partial for every page and report that prints a figure: the computed value w
 cover the date, otherwise "Not recorded" with the published figure marked as such and its source;
 a computed value that disagrees with a published one is flagged, with both sources named.
 
-Options: `format` is "number" (default), "money", "big" (9.1m, 15bn) or "percent"; `compact=True`
+Options: `format` is "number" (default), "money", "big" (9.1m, 15bn), "big-money" (£15bn) or
+"percent"; `compact=True`
 leaves the sources out of the line (for table cells whose sources are listed elsewhere: the
 difference flag stays).
 """
@@ -25,7 +26,7 @@ from .coopnet import big_number
 
 register = template.Library()
 
-FORMATS = ("number", "money", "big", "percent")
+FORMATS = ("number", "money", "big", "big-money", "percent")
 
 
 def format_value(value: Decimal | int | None, fmt: str = "number") -> str:
@@ -37,6 +38,8 @@ def format_value(value: Decimal | int | None, fmt: str = "number") -> str:
         return format_money(v, pence=False)
     if fmt == "big":
         return big_number(v)
+    if fmt == "big-money":
+        return "£" + big_number(v)
     text = number_format(v.normalize() if v != v.to_integral() else int(v), force_grouping=True)
     if fmt == "percent":
         return _("%(n)s%%") % {"n": text}

@@ -268,7 +268,7 @@ class MembershipSerializer(serializers.ModelSerializer[Membership]):
 
 
 @extend_schema_field({"type": "number", "nullable": True})
-class FigureNumberField(serializers.Field):  # type: ignore[type-arg]
+class FigureNumberField(serializers.Field):
     """A count or an amount as a JSON number: 34, 15000000000, 12.5 (null stays null)."""
 
     def to_representation(self, value: Decimal) -> int | float:
@@ -278,7 +278,10 @@ class FigureNumberField(serializers.Field):  # type: ignore[type-arg]
 class ReportedFigureSerializer(serializers.Serializer[Reported]):
     value = FigureNumberField()
     qualifier = serializers.CharField(help_text=_('"over" for a figure published as "over 300".'))
-    source = serializers.CharField(help_text=_("The document that published the figure."))
+    # A field named "source" shadows Field.source (the attribute name) for the type checker only.
+    source = serializers.CharField(  # type: ignore[assignment]
+        help_text=_("The document that published the figure.")
+    )
     note = serializers.CharField()
 
 
@@ -407,7 +410,7 @@ class MembershipStatsSerializer(serializers.Serializer[selectors.MembershipStats
             if not figs[key].recorded:
                 headline[field] = None
         data["headline"] = headline
-        data["figures"] = FigureSerializer(list(figs.values()), many=True).data
+        data["figures"] = FigureSerializer(list(figs.values()), many=True).data  # type: ignore[arg-type]
         if instance.compare_to is not None:
             data["joiners"] = instance.joiners
             data["leavers"] = instance.leavers
