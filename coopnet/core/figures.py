@@ -105,6 +105,12 @@ COVERED_BY: dict[str, tuple[str, ...]] = {
     "councils-members": ("members-full",),
     "councils-citizens": ("members-full", "council-populations"),
     "councils-budget": ("members-full", "council-budgets"),
+    # The councils taking part come from the projects' records; the percentage also needs the
+    # Full members of the date.
+    "policy-labs-councils": ("policy-labs",),
+    "policy-labs-participation-percent": ("policy-labs", "members-full"),
+    "policy-prototypes-councils": ("policy-prototypes",),
+    "policy-prototypes-participation-percent": ("policy-prototypes", "members-full"),
 }
 
 # The categories staff set coverage for, in the order the coverage screen lists them.

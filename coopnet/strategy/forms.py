@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coopnet.core.forms import GovukForm, GovukModelForm
 
-from .models import Progress, SupportingActivity
+from .models import Measure, Objective, Progress, SupportingActivity
 
 
 class CoverageForm(GovukForm):
@@ -42,3 +42,15 @@ class ValueForm(GovukForm):
     )
     source = forms.CharField(label=_("Source"), max_length=300)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+
+class ObjectiveForm(GovukModelForm):
+    class Meta:
+        model = Objective
+        fields = ["title", "description", "lead", "lead_name"]
+
+
+class MeasureForm(GovukModelForm):
+    class Meta:
+        model = Measure
+        fields = ["name", "unit", "target_kind", "target_value", "note"]

@@ -3,6 +3,8 @@ record progress, enter a measure's value with its source, and set record coverag
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -18,8 +20,15 @@ from coopnet.core.models import RecordCoverage
 
 from . import selectors, services
 from .charts import row_chart_svg
-from .forms import ActivityForm, CoverageForm, ProgressForm, ValueForm
-from .models import Measure, Strategy, SupportingActivity
+from .forms import (
+    ActivityForm,
+    CoverageForm,
+    MeasureForm,
+    ObjectiveForm,
+    ProgressForm,
+    ValueForm,
+)
+from .models import Measure, Objective, Strategy, SupportingActivity
 
 
 def _strategy(slug: str) -> Strategy:
@@ -159,3 +168,44 @@ def measure_value(request: HttpRequest, pk: int) -> HttpResponse:
             "submit": _("Save value"),
         },
     )
+
+
+def _edit(request: HttpRequest, form: Any, obj: Any, back: str, heading: str) -> HttpResponse:
+    """One staff edit page for an objective or a measure: saved through the service, history
+    listed below the form."""
+    if request.method == "POST" and form.is_valid():
+        with reported(form) as outcome:
+            services.save(form.instance, by=signed_in_user(request))
+        if outcome.ok:
+            messages.success(request, _("Saved."))
+            return redirect(back)
+    return render(
+        request,
+        "strategy/edit_page.html",
+        {
+            "form": form,
+            "heading": heading,
+            "caption": obj.strategy.title
+            if isinstance(obj, Objective)
+            else obj.objective.strategy.title,
+            "back": back,
+            "submit": _("Save"),
+            "history": obj.history.select_related("history_user").order_by("-history_date")[:20],
+        },
+    )
+
+
+def objective_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    require(request.user, "strategy.manage")
+    objective = get_object_or_404(Objective.objects.select_related("strategy"), pk=pk)
+    back = reverse("strategy:strategy", kwargs={"slug": objective.strategy.slug})
+    form = ObjectiveForm(request.POST or None, instance=objective)
+    return _edit(request, form, objective, back, _("Objective %(n)d") % {"n": objective.number})
+
+
+def measure_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    require(request.user, "strategy.manage")
+    measure = get_object_or_404(Measure.objects.select_related("objective__strategy"), pk=pk)
+    back = reverse("strategy:kpis", kwargs={"slug": measure.objective.strategy.slug})
+    form = MeasureForm(request.POST or None, instance=measure)
+    return _edit(request, form, measure, back, measure.name)

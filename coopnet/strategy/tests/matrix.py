@@ -22,6 +22,10 @@ ENTRIES: dict[str, Entry] = {
     "strategy:coverage_edit": Entry(admins_only(), lambda c: {"key": "members-full"}),
     "strategy:activity_edit": Entry(admins_only(), lambda c: {"pk": c["strategy_activity"].pk}),
     "strategy:measure_value": Entry(admins_only(), lambda c: {"pk": c["strategy_measure"].pk}),
+    "strategy:measure_edit": Entry(admins_only(), lambda c: {"pk": c["strategy_measure"].pk}),
+    "strategy:objective_edit": Entry(
+        admins_only(), lambda c: {"pk": c["strategy_measure"].objective_id}
+    ),
 }
 
 

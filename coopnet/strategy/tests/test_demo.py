@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def loaded(settings, tmp_path, monkeypatch):
     settings.BASE_DIR = tmp_path
     monkeypatch.delenv("DEMO_PASSWORD", raising=False)
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("load_demo", stdout=StringIO())
 
 
 def test_both_strategies_their_leads_and_activities(loaded):

@@ -185,3 +185,34 @@ def test_the_strategy_page_is_in_welsh_too(client):
         reverse("strategy:strategy", kwargs={"slug": s.slug}), HTTP_ACCEPT_LANGUAGE="cy"
     ).content.decode()
     assert "Gweithgareddau ategol" in html
+
+
+def test_staff_change_an_objectives_lead_and_a_measures_target_with_history(
+    client, django_user_model
+):
+    s = strategy()
+    objective = s.objectives.get()
+    measure = objective.measures.get(key="members-full")
+    admin = django_user_model.objects.create_superuser(email="a@example.org", password="x")
+    client.force_login(admin)
+    url = reverse("strategy:objective_edit", kwargs={"pk": objective.pk})
+    response = client.post(url, {"title": objective.title, "lead_name": "Cllr A N Other"})
+    assert response.status_code == 302
+    objective.refresh_from_db()
+    assert objective.lead_name == "Cllr A N Other"
+    assert (
+        "Cllr A N Other"
+        in client.get(reverse("strategy:strategy", kwargs={"slug": s.slug})).content.decode()
+    )
+    url = reverse("strategy:measure_edit", kwargs={"pk": measure.pk})
+    bad = client.post(url, {"name": measure.name, "unit": "number", "target_kind": "number"})
+    assert bad.status_code == 200, "a number target needs its value"
+    ok = client.post(
+        url,
+        {"name": measure.name, "unit": "number", "target_kind": "number", "target_value": "50"},
+    )
+    assert ok.status_code == 302
+    measure.refresh_from_db()
+    assert measure.target_value == 50
+    assert measure.history.count() == 2
+    assert "50" in client.get(reverse("strategy:kpis", kwargs={"slug": s.slug})).content.decode()

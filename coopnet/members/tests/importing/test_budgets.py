@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from io import StringIO
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -88,5 +89,5 @@ def test_the_command_imports_a_file(councils, tmp_path):
 
     path = tmp_path / "budgets.csv"
     path.write_bytes(csv_file(HEADER, "OLD,2022,1000,Budget book"))
-    call_command("import_budgets", str(path), stdout=open(tmp_path / "out", "w"))  # noqa: SIM115
+    call_command("import_budgets", str(path), stdout=StringIO())
     assert CouncilBudget.objects.get().source == "Budget book"
