@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "coopnet.procurement",
     "coopnet.engagement",
     "coopnet.learning",
+    "coopnet.strategy",
     "coopnet.api",
     "coopnet.demo",
     "coopnet.site",

@@ -7,11 +7,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Network")
 
     def ready(self) -> None:
-        from .models import Principle, ReportedFigure
+        from .models import Principle, RecordCoverage, ReportedFigure
         from .search import index  # noqa: F401  (keeps every registered kind's entries current)
         from .search.registry import register_facet_labels
         from .selectors import principle_labels
         from .versioning import register_public_models
 
         register_facet_labels("principle", principle_labels)
-        register_public_models(Principle, ReportedFigure)
+        register_public_models(Principle, ReportedFigure, RecordCoverage)

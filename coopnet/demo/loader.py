@@ -30,7 +30,7 @@ from django.utils.translation import gettext_lazy
 from coopnet.accounts.models import User
 from coopnet.core.actors import System, acting_as
 from coopnet.core.errors import DomainError
-from coopnet.core.models import ReportedFigure
+from coopnet.core.models import RecordCoverage, ReportedFigure
 from coopnet.members.models import (
     COUNCIL_KINDS,
     LocalAuthority,
@@ -56,6 +56,7 @@ LABELS = {
     "roles": gettext_lazy("roles"),
     "memberships": gettext_lazy("memberships"),
     "figures": gettext_lazy("reported figures"),
+    "coverage": gettext_lazy("record coverage dates"),
     "accounts": gettext_lazy("demo accounts"),
 }
 
@@ -273,14 +274,15 @@ def load_memberships(
 
 def load_figures(summary: LoadSummary) -> None:
     for figure in seed.FIGURES:
-        values = {
-            "value": figure.value,
-            "qualifier": figure.qualifier,
-            "source": figure.source,
-            "note": figure.note,
-        }
-        _, outcome = upsert(ReportedFigure, {"key": figure.key, "as_of": figure.as_of}, values)
+        values = {"value": figure.value, "qualifier": figure.qualifier, "note": figure.note}
+        lookup = {"key": figure.key, "as_of": figure.as_of, "source": figure.source}
+        _, outcome = upsert(ReportedFigure, lookup, values)
         summary.count("figures", outcome)
+    for key, complete_from, note in seed.COVERAGE:
+        _, outcome = upsert(
+            RecordCoverage, {"key": key}, {"complete_from": complete_from, "note": note}
+        )
+        summary.count("coverage", outcome)
 
 
 # --- demo accounts ------------------------------------------------------------------------------

@@ -10,8 +10,9 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from coopnet.core.figures import Figure, Reported, figure_series, first_reported_date
 from coopnet.core.membership_year import year_end, year_label, year_of, year_start
-from coopnet.core.models import Principle, ReportedFigure
+from coopnet.core.models import Principle
 from coopnet.members.models import LocalAuthority, Organisation
 from coopnet.members.selectors import managed_organisation_ids
 
@@ -162,19 +163,29 @@ class EventsYear:
     year: int
     label: str
     computed: int
-    reported: ReportedFigure | None
+    reported: Reported | None
+    # What may be said (coopnet.core.figures): the count only where the events are recorded
+    # completely for the year, beside every figure published for its 31 July.
+    figure: Figure
 
 
 def events_kpi(years: list[int]) -> list[EventsYear]:
     """Meetings and events per membership year: counted from the published events that count
-    towards the figure, beside the figure the network reported for that year (if any)."""
-    figures = {year_of(f.as_of): f for f in ReportedFigure.objects.filter(key=EVENTS_FIGURE)}
+    towards the figure, beside the figures the network reported for that year, through the
+    coverage rule (a year the records do not cover shows the published figure, not a count)."""
     counted = published_events().filter(counts_towards_events_figure=True)
-    rows = []
+    raw: dict[date, int] = {}
     for year in years:
         first, last = _day_start(year_start(year)), _day_start(year_end(year) + timedelta(days=1))
-        n = counted.filter(starts_at__gte=first, starts_at__lt=last).count()
-        rows.append(EventsYear(year, year_label(year), n, figures.get(year)))
+        raw[year_end(year)] = counted.filter(starts_at__gte=first, starts_at__lt=last).count()
+    series = figure_series(
+        {EVENTS_FIGURE: lambda covered: {d: raw[d] for d in covered}}, list(raw)
+    )[EVENTS_FIGURE]
+    rows = []
+    for year in years:
+        f = series[year_end(year)]
+        first_reported = f.reported[0] if f.reported else None
+        rows.append(EventsYear(year, year_label(year), raw[year_end(year)], first_reported, f))
     return rows
 
 
@@ -186,9 +197,9 @@ def kpi_years(today: date) -> list[int]:
     )
     if first_event is not None:
         firsts.append(year_of(timezone.localtime(first_event.starts_at).date()))
-    first_figure = ReportedFigure.objects.filter(key=EVENTS_FIGURE).order_by("as_of").first()
+    first_figure = first_reported_date(EVENTS_FIGURE)
     if first_figure is not None:
-        firsts.append(year_of(first_figure.as_of))
+        firsts.append(year_of(first_figure))
     return list(range(min(firsts), year_of(today) + 1))
 
 

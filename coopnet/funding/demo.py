@@ -1,8 +1,11 @@
 """Funded projects from the seeds: the 2020 and 2022 rounds and the reports launched in 2022.
 
 Only what the documents say: leads, partners and councils named, statuses given, the month a
-report was launched. No amounts are loaded — the documents give the caps ("up to £1,500",
-"up to £20,000"), never what a project received — so no project here is a 360Giving grant.
+report was launched. The one amount the seeds give is the 2020 Policy Prototypes': the network
+offered each council £1,500 and funded all 13 bids (LGA report 2020), so those 13 carry £1,500,
+awarded in January 2020 (the month of the meeting that funded them; the last day stands for it),
+and are the demo's 360Giving grants. Every other document gives only a cap ("up to £20,000"),
+never what a project received, so no other amount is loaded.
 Loading is idempotent: rounds by year, projects by slug, publications by slug (created only
 when missing, so the knowledge demo's own version of a publication is never overwritten).
 """
@@ -41,6 +44,9 @@ STRATEGY = "Strategy 2024–2026: notes to the measures"
 LAB, PROTOTYPE = "lab", "prototype"
 A, PC, C, RL = "active", "partially_completed", "completed", "report_launched"
 FEBRUARY_2022 = date(2022, 2, 1)  # the reviews give the month only
+# "we offered councils £1500 to deliver Policy Prototypes ... It was agreed to fund all 13 Bids"
+PROTOTYPE_AMOUNT_2020 = Decimal("1500")
+JANUARY_2020 = date(2020, 1, 31)  # the joint EOC and V&P Board meeting; day not given
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,8 @@ class SeedProject:
     participants: tuple[str, ...] = ()
     output: tuple[str, str] | None = None  # (exact title in the seeds, kind)
     launched_feb_2022: bool = False
+    amount: Decimal | None = None
+    awarded_on: date | None = None
 
 
 def _p(title: str, lead: str) -> SeedProject:
@@ -65,9 +73,12 @@ def _p(title: str, lead: str) -> SeedProject:
         lead,
         C,
         f"{LGA_2021} (13 bids received, all funded; findings later analysed in the "
-        "Cooperative Difference in Care report)",
+        "Cooperative Difference in Care report). Amount: LGA Special Interest Group annual "
+        "report 2020 (£1,500 offered to each council; all 13 bids funded, January 2020)",
         year=2020,
         participants=(lead,),
+        amount=PROTOTYPE_AMOUNT_2020,
+        awarded_on=JANUARY_2020,
     )
 
 
@@ -300,6 +311,8 @@ def _load_project(item: SeedProject, rounds: dict[int, Round], summary: LoadSumm
         "source": item.source,
         "report_launched_on": FEBRUARY_2022 if item.launched_feb_2022 else None,
         "report_launched_month_only": item.launched_feb_2022,
+        "amount": item.amount,
+        "awarded_on": item.awarded_on,
     }
     slug = slugify(f"{item.title} {item.year or ''}")[:100]
     project, outcome = upsert(Project, {"slug": slug}, values)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -11,8 +11,9 @@ from django.conf import settings
 from django.db.models import Count, F, Model, Prefetch, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
+from coopnet.core.figures import Figure, Number, Reported, figure_series
 from coopnet.core.membership_year import year_end, year_label, year_of, year_start
-from coopnet.core.models import Principle, ReportedFigure
+from coopnet.core.models import Principle
 from coopnet.governance.selectors import body_names, people_serving_on
 from coopnet.members.models import Membership, Organisation, Person, Role
 from coopnet.members.selectors import organisations_managed_by
@@ -353,9 +354,14 @@ class SchemeKpi:
     councils: int
     full_members_taking_part: int
     percent: Decimal | None
-    reported_projects: ReportedFigure | None = None
-    reported_councils: ReportedFigure | None = None
-    reported_percent: ReportedFigure | None = None
+    reported_projects: Reported | None = None
+    reported_councils: Reported | None = None
+    reported_percent: Reported | None = None
+    # What may be said of each (coopnet.core.figures): computed only where the projects are
+    # recorded completely for the year, beside every figure published for its 31 July.
+    projects_figure: Figure | None = None
+    councils_figure: Figure | None = None
+    percent_figure: Figure | None = None
 
 
 @dataclass
@@ -397,12 +403,6 @@ def kpis(year_ends: list[date], today: date) -> list[YearKpi]:
             Prefetch("participants", queryset=Organisation.objects.only("pk", "kind"))
         )
     )
-    figures = {
-        (f.key, f.as_of): f
-        for f in ReportedFigure.objects.filter(
-            key__in=[k for keys in REPORTED_KEYS.values() for k in keys], as_of__in=year_ends
-        )
-    }
     result = []
     for end in year_ends:
         start = year_start(year_of(end))
@@ -412,7 +412,7 @@ def kpis(year_ends: list[date], today: date) -> list[YearKpi]:
             .values_list("organisation_id", flat=True)
         )
         by_scheme = {}
-        for kind, keys in REPORTED_KEYS.items():
+        for kind in REPORTED_KEYS:
             mine = [
                 p for p in projects if p.scheme.kind == kind and _counts_in(p, start, end, today)
             ]
@@ -428,12 +428,40 @@ def kpis(year_ends: list[date], today: date) -> list[YearKpi]:
                 councils=len(councils),
                 full_members_taking_part=len(taking_part),
                 percent=percent,
-                reported_projects=figures.get((keys[0], end)),
-                reported_councils=figures.get((keys[1], end)),
-                reported_percent=figures.get((keys[2], end)),
             )
         result.append(YearKpi(year_end=end, full_members=len(full), by_scheme=by_scheme))
+    _through_coverage(result)
     return result
+
+
+def _known(
+    values: dict[date, Number | None],
+) -> Callable[[list[date]], dict[date, Number | None]]:
+    return lambda covered: {d: values[d] for d in covered}
+
+
+def _through_coverage(years: list[YearKpi]) -> None:
+    """Set each count's Figure (coverage rule, published figures) and its first published one."""
+    computed: dict[str, dict[date, Number | None]] = {}
+    for y in years:
+        for kind, keys in REPORTED_KEYS.items():
+            k = y.by_scheme[kind]
+            for key, value in zip(keys, (k.projects, k.councils, k.percent), strict=True):
+                computed.setdefault(key, {})[y.year_end] = value
+    series = figure_series(
+        {key: _known(values) for key, values in computed.items()},
+        [y.year_end for y in years],
+    )
+    for y in years:
+        for kind, keys in REPORTED_KEYS.items():
+            k = y.by_scheme[kind]
+            k.projects_figure, k.councils_figure, k.percent_figure = (
+                series[key][y.year_end] for key in keys
+            )
+            k.reported_projects, k.reported_councils, k.reported_percent = (
+                f.reported[0] if f.reported else None
+                for f in (k.projects_figure, k.councils_figure, k.percent_figure)
+            )
 
 
 def kpi_years(today: date) -> list[date]:

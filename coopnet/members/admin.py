@@ -19,7 +19,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from coopnet.core.periods import current_on_q
 
 from .admin_writes import MembershipWritesThroughService
-from .exporting import write_memberships, write_organisations
+from .exporting import write_budgets, write_memberships, write_organisations
+from .importing import budgets as budget_import
 from .importing import memberships as membership_import
 from .importing import organisations as organisation_import
 from .importing.admin_views import RegistryCsvAdminMixin
@@ -342,7 +343,11 @@ class RoleAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CouncilBudget)
-class CouncilBudgetAdmin(SimpleHistoryAdmin):
+class CouncilBudgetAdmin(RegistryCsvAdminMixin, SimpleHistoryAdmin):
+    importer = staticmethod(budget_import.budgets_import)
+    exporter = staticmethod(write_budgets)
+    columns = budget_import.COLUMNS
+    required_columns = budget_import.REQUIRED
     list_display = ("organisation", "financial_year", "amount", "source")
     list_filter = ("financial_year",)
     list_select_related = ("organisation",)

@@ -9,9 +9,10 @@ from django.db.models import QuerySet
 
 from coopnet.core.csvfiles import Writable, write_table
 
+from .importing import budgets as budget_columns
 from .importing import memberships as membership_columns
 from .importing import organisations as organisation_columns
-from .models import Membership, Organisation
+from .models import CouncilBudget, Membership, Organisation
 
 # Where each column comes from, in column order.
 ORGANISATION_SOURCES = {
@@ -44,3 +45,20 @@ def write_memberships(out: Writable, queryset: QuerySet[Membership] | None = Non
     qs = Membership.objects.all() if queryset is None else queryset
     ordered = qs.order_by("organisation__slug", "person__slug", "start", "pk")
     write_table(out, membership_columns.COLUMNS, _rows(ordered, MEMBERSHIP_SOURCES))
+
+
+def write_budgets(out: Writable, queryset: QuerySet[CouncilBudget] | None = None) -> None:
+    """Write council budgets (all unless a queryset is given) in the layout the import reads."""
+    qs = CouncilBudget.objects.all() if queryset is None else queryset
+    rows = (
+        {
+            "la_code": b.organisation.local_authority_id or "",
+            "financial_year": f"{b.financial_year}/{(b.financial_year + 1) % 100:02d}",
+            "amount": f"{b.amount:.2f}",
+            "source": b.source,
+        }
+        for b in qs.select_related("organisation").order_by(
+            "organisation__local_authority_id", "financial_year"
+        )
+    )
+    write_table(out, budget_columns.COLUMNS, rows)

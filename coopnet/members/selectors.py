@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -20,7 +21,8 @@ from django.db.models import (
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from coopnet.core.periods import current_on_q
+from coopnet.core.figures import Figure, figures
+from coopnet.core.periods import current_on_q, overlapping_q
 from coopnet.core.versioning import public_version
 
 from .models import (
@@ -36,6 +38,14 @@ from .models import (
 )
 
 TOWN_AND_PARISH = "town_and_parish"
+# The reported figures' (and coverage) key of each category's count (coopnet.core.figures).
+CATEGORY_FIGURE_KEYS = {
+    "full": "members-full",
+    "associate": "members-associate",
+    "affiliate": "members-affiliate",
+    "supporter": "supporters",
+}
+TOWN_AND_PARISH_KEY = "members-town-and-parish"
 STATS_CACHE_SECONDS = 3600
 
 
@@ -88,6 +98,21 @@ class MembershipStats:
     compare_to: date | None = None
     joiners: dict[str, int] = field(default_factory=dict)
     leavers: dict[str, int] = field(default_factory=dict)
+    # What may be said of each count on `as_of` (coverage and published figures), by figure key.
+    figures: dict[str, Figure] = field(default_factory=dict)
+
+    @property
+    def named(self) -> dict[str, Figure]:
+        """The figures by key with underscores, for templates (named.councils_budget)."""
+        return {k.replace("-", "_"): f for k, f in self.figures.items()}
+
+    @property
+    def category_figures(self) -> list[tuple[CategoryCount, Figure]]:
+        return [(c, self.figures[category_figure_key(c.code)]) for c in self.categories]
+
+
+def category_figure_key(code: str) -> str:
+    return CATEGORY_FIGURE_KEYS.get(code, f"members-{code.replace('_', '-')}")
 
 
 def category_counts(on: date) -> list[CategoryCount]:
@@ -219,7 +244,52 @@ def membership_stats(on: date, compare_to: date | None = None) -> MembershipStat
     )
     if compare_to is not None:
         stats.joiners, stats.leavers = joiners_and_leavers(compare_to, on)
+    stats.figures = membership_figures(stats)
     return stats
+
+
+def _constant(value: int | Decimal | None) -> Callable[[], int | Decimal | None]:
+    return lambda: value
+
+
+def membership_figures(stats: MembershipStats) -> dict[str, Figure]:
+    """The stats' counts through the coverage rule: a count the records of `as_of` cannot
+    support is not recorded, and every published figure for the date stands beside it."""
+    h = stats.headline
+    compute: dict[str, Callable[[], int | Decimal | None]] = {
+        category_figure_key(c.code): _constant(c.count) for c in stats.categories
+    }
+    compute[TOWN_AND_PARISH_KEY] = lambda: stats.town_and_parish
+    compute["members-total"] = lambda: stats.members_total
+    compute["councils-members"] = lambda: h.councils
+    compute["councils-citizens"] = lambda: h.citizens
+    compute["councils-budget"] = lambda: h.budget
+    return figures(compute, stats.as_of)
+
+
+def membership_counts_on(dates: list[date]) -> dict[date, dict[str, int]]:
+    """Per date, the count of each category's figure key (and the town-and-parish count), in one
+    query whatever the number of dates: for series over the years (strategy measures)."""
+    if not dates:
+        return {}
+    rows = list(
+        Membership.objects.filter(overlapping_q(min(dates), max(dates))).values_list(
+            "category__code", "start", "end", "organisation__kind", "organisation_id"
+        )
+    )
+    result: dict[date, dict[str, int]] = {}
+    for on in dates:
+        counts = {category_figure_key(c): 0 for c in CATEGORY_FIGURE_KEYS}
+        parish: set[int] = set()
+        for code, start, end, kind, org_id in rows:
+            if (start is None or start <= on) and (end is None or end >= on):
+                key = category_figure_key(code)
+                counts[key] = counts.get(key, 0) + 1
+                if kind == OrganisationKind.LOCAL_COUNCIL and org_id:
+                    parish.add(org_id)
+        counts[TOWN_AND_PARISH_KEY] = len(parish)
+        result[on] = counts
+    return result
 
 
 # --- directory and organisation pages -----------------------------------------------------------

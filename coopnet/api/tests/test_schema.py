@@ -135,3 +135,18 @@ def test_the_headline_budget_is_a_decimal_string(schema):
     budget = schema["components"]["schemas"]["Headline"]["properties"]["budget"]
     assert budget["type"] == "string"
     assert budget["format"] == "decimal"
+
+
+def test_the_stats_say_coverage_and_published_figures(schema):
+    components = schema["components"]["schemas"]
+    figure = components["Figure"]["properties"]
+    assert set(figure) == {"key", "computed", "covered", "complete_from", "reported", "differs"}
+    assert figure["computed"]["nullable"] is True
+    assert set(components["ReportedFigure"]["properties"]) == {
+        "value",
+        "qualifier",
+        "source",
+        "note",
+    }
+    assert components["CategoryCount"]["properties"]["count"]["nullable"] is True
+    assert "figures" in components["MembershipStats"]["properties"]

@@ -24,7 +24,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from coopnet.accounts.models import Invitation
-from coopnet.core.models import Principle, ReportedFigure
+from coopnet.core.models import Principle, RecordCoverage, ReportedFigure
 from coopnet.core.tests.matrix import DENY, EDIT, LOGIN, OK, REDIRECT, ROLES, app_matrix_modules
 from coopnet.core.tests.test_permission_matrix import clients, outcome_of, url_patterns
 from coopnet.members.models import CouncilBudget, LocalAuthority, MembershipCategory
@@ -45,6 +45,7 @@ CORE: dict[str, dict[str, set[str]]] = {
     "members.membershipcategory": {"network_admin": {"view", "change"}},
     "core.principle": {"network_admin": {"view", "change"}},
     "core.reportedfigure": {"network_admin": EDIT},
+    "core.recordcoverage": {"network_admin": EDIT},
     # Invitations are sent from "Invite someone" (a service that emails the link), not the admin.
     "accounts.invitation": {"network_admin": {"view"}},
     # Superusers only:
@@ -140,6 +141,7 @@ def objects(org_a, network_admin) -> dict[str, Any]:
         "core.reportedfigure": ReportedFigure.objects.create(
             key="members-full", as_of=date(2022, 7, 31), value=34, source="Review"
         ),
+        "core.recordcoverage": RecordCoverage.objects.create(key="members-full"),
         "accounts.invitation": Invitation.objects.create(
             email="i@example.org", full_name="I", role="supporter", invited_by=network_admin
         ),

@@ -6,13 +6,14 @@ reported figure instead.
 """
 
 from .accounts import DEMO_ACCOUNTS, DEMO_PEOPLE
-from .figures import FIGURES
+from .figures import COVERAGE, FIGURES
 from .organisations import COUNCIL_CODES_BY_HAND, ORGANISATIONS
 from .people import PEOPLE
 from .types import DemoAccount, SeedFigure, SeedMembership, SeedOrganisation, SeedPerson, SeedRole
 
 __all__ = [
     "COUNCIL_CODES_BY_HAND",
+    "COVERAGE",
     "DEMO_ACCOUNTS",
     "DEMO_PEOPLE",
     "FIGURES",

@@ -64,6 +64,14 @@ MEMBERSHIP_MEASURES = [
         [33, 34, 45, 47],
         notes=("", "", "", f"{PROVISIONAL} The strategy's second table gives 46 for this date."),
     ),
+    # The strategy disagrees with itself: both figures are kept, each with its source.
+    _one(
+        "members-full",
+        JULY_2024,
+        46,
+        f"{s.STRATEGY_2024}, cooperative councils table",
+        f"{PROVISIONAL} The first table gives 47 for this date.",
+    ),
     *_series("members-associate", [20, 22, 23, 22]),
     *_series(
         "members-town-and-parish",
@@ -93,6 +101,20 @@ POLICY_MEASURES = [
     # The July 2024 value is "TBC" in the strategy, so it is not loaded.
     *_series(
         "meetings-and-events", [10, 12], (JULY_2022, JULY_2023), (s.STRATEGY_2024,) * 2, ("", "")
+    ),
+]
+
+# The 2020 Policy Prototypes (funded in January 2020, membership year 2019/20): the 2020 report
+# says all 13 bids were funded, the 2021 report says 14. Both are kept.
+JULY_2020 = date(2020, 7, 31)
+PROTOTYPES_2020 = [
+    _one("policy-prototypes", JULY_2020, 13, s.LGA_2020, "Bids reviewed in January 2020."),
+    _one(
+        "policy-prototypes",
+        JULY_2020,
+        14,
+        s.LGA_2021,
+        "Highlights of the year; the 2020 report gives 13.",
     ),
 ]
 
@@ -141,6 +163,30 @@ LGA_REPORT_FIGURES = [
 FIGURES: tuple[SeedFigure, ...] = (
     *MEMBERSHIP_MEASURES,
     *POLICY_MEASURES,
+    *PROTOTYPES_2020,
     *REVIEW_2022_FIGURES,
     *LGA_REPORT_FIGURES,
+)
+
+
+# From when the demo's records are complete (coopnet.core.figures), as the seeds allow: every
+# membership the review lists at 31 July 2022 is loaded from 1 August 2021 (its start is
+# approximate), Full members and Supporters completely; only 6 of the 22 Associates and 41 of
+# the 44 Affiliates are named, so those counts (and the town and parish councils inside the
+# Associates) are never complete; no council budget is recorded.
+MEMBERSHIPS_FROM = s.YEAR_START_2021
+LISTED = "Every member the Review of the Year 2021/22 lists is loaded from 1 August 2021."
+COVERAGE: tuple[tuple[str, date | None, str], ...] = (
+    ("members-full", MEMBERSHIPS_FROM, LISTED),
+    ("supporters", MEMBERSHIPS_FROM, LISTED),
+    ("members-associate", None, "The review names 6 of its 22 Associate members."),
+    ("members-town-and-parish", None, "Counted inside the Associates, which are partly named."),
+    ("members-affiliate", None, "Three of the 44 Affiliate logos give no legible name."),
+    (
+        "council-populations",
+        MEMBERSHIPS_FROM,
+        "2020 population estimates in the UK local authority reference table.",
+    ),
+    ("council-budgets", None, "No council budget is recorded."),
+    ("case-studies", None, "Only some of the published case studies are loaded."),
 )

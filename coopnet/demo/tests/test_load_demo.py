@@ -243,7 +243,7 @@ def test_demo_accounts_before_loading_says_how_to_create_them():
 def test_the_seed_data_has_one_entry_per_natural_key():
     people = [p.slug for p in (*seed.PEOPLE, *seed.DEMO_PEOPLE)]
     organisations = [o.slug for o in seed.ORGANISATIONS]
-    figures = [(f.key, f.as_of) for f in seed.FIGURES]
+    figures = [(f.key, f.as_of, f.source) for f in seed.FIGURES]
     assert len(set(people)) == len(people)
     assert len(set(organisations)) == len(organisations)
     assert len(set(figures)) == len(figures)

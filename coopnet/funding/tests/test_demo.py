@@ -37,8 +37,24 @@ def test_the_rounds_and_projects_come_from_the_seeds(demo):
     assert r2022.pot_total == 75000
 
 
-def test_no_amounts_are_invented(demo):
-    assert not Project.objects.filter(amount__isnull=False).exists()
+def test_only_the_amounts_the_seeds_give_are_loaded(demo):
+    """£1,500 for each of the 13 funded 2020 Policy Prototypes, with its source; nothing else."""
+    with_amount = Project.objects.filter(amount__isnull=False)
+    assert with_amount.count() == 13
+    assert set(with_amount.values_list("amount", flat=True)) == {1500}
+    assert set(with_amount.values_list("round__year", "scheme__kind")) == {(2020, "prototype")}
+    assert all("£1,500" in p.source for p in with_amount)
+    assert set(with_amount.values_list("awarded_on", flat=True)) == {date(2020, 1, 31)}
+
+
+def test_the_360giving_package_of_the_demo_is_not_empty_and_validates(demo, client):
+    from coopnet.funding.tests.test_open_data import validator
+
+    data = client.get("/open-data/360giving.json").json()
+    assert len(data["grants"]) == 13
+    assert {g["amountAwarded"] for g in data["grants"]} == {1500}
+    errors = sorted(validator().iter_errors(data), key=str)
+    assert not errors, [e.message for e in errors]
 
 
 def test_the_three_reports_launched_in_february_2022(demo):

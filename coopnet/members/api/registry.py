@@ -8,6 +8,7 @@ data, and the fields below are the whole of what it publishes.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import django_filters
@@ -25,6 +26,7 @@ from rest_framework.views import APIView
 from coopnet.core.api.fields import IsoDateField, IsoDateFilter, StrictBooleanFilter, as_of_or_today
 from coopnet.core.api.pagination import ApiPagination
 from coopnet.core.api.permissions import PublicReadOnly
+from coopnet.core.figures import Figure, Reported
 from coopnet.core.periods import current_on_q
 
 from .. import selectors
@@ -265,21 +267,76 @@ class MembershipSerializer(serializers.ModelSerializer[Membership]):
         return {"type": "person", "slug": obj.person.slug, "name": obj.person.display_name}
 
 
+@extend_schema_field({"type": "number", "nullable": True})
+class FigureNumberField(serializers.Field):
+    """A count or an amount as a JSON number: 34, 15000000000, 12.5 (null stays null)."""
+
+    def to_representation(self, value: Decimal) -> int | float:
+        return int(value) if value == value.to_integral_value() else float(value)
+
+
+class ReportedFigureSerializer(serializers.Serializer[Reported]):
+    value = FigureNumberField()
+    qualifier = serializers.CharField(help_text=_('"over" for a figure published as "over 300".'))
+    # A field named "source" shadows Field.source (the attribute name) for the type checker only.
+    source = serializers.CharField(  # type: ignore[assignment]
+        help_text=_("The document that published the figure.")
+    )
+    note = serializers.CharField()
+
+
+class FigureSerializer(serializers.Serializer[Figure]):
+    key = serializers.CharField(help_text=_('The measure ("members-full", "councils-budget").'))
+    computed = FigureNumberField(
+        source="computed_or_none",
+        allow_null=True,
+        help_text=_("Computed from the records; null when the records do not cover the date."),
+    )
+    covered = serializers.BooleanField(
+        help_text=_("Whether the records are complete on the date (see complete_from).")
+    )
+    complete_from = serializers.DateField(
+        allow_null=True,
+        help_text=_("The date from which the records of this measure are complete, or null."),
+    )
+    reported = ReportedFigureSerializer(
+        many=True, help_text=_("Every figure the network published for this date, with source.")
+    )
+    differs = serializers.BooleanField(
+        help_text=_("The computed value disagrees with a published one (or two published differ).")
+    )
+
+
 class CategoryCountSerializer(serializers.Serializer[selectors.CategoryCount]):
     code = serializers.CharField()
     name = serializers.CharField()
-    count = serializers.IntegerField()
+    count = serializers.IntegerField(
+        allow_null=True, help_text=_("Null when the records do not cover the date (see figure).")
+    )
     counts_as_member = serializers.BooleanField()
+    figure = FigureSerializer(help_text=_("Coverage and the published figures for this count."))
 
 
 class HeadlineSerializer(serializers.Serializer[selectors.Headline]):
-    councils = serializers.IntegerField(help_text=_("Member councils and combined authorities."))
-    citizens = serializers.IntegerField(help_text=_("Population of the member principal councils."))
+    councils = serializers.IntegerField(
+        allow_null=True, help_text=_("Member councils and combined authorities.")
+    )
+    citizens = serializers.IntegerField(
+        allow_null=True,
+        help_text=_(
+            "Population of the member principal councils (2020 estimates in the UK local "
+            "authority reference table); null when populations are not recorded for the date."
+        ),
+    )
     budget = serializers.DecimalField(
         max_digits=None,
         decimal_places=2,
         coerce_to_string=True,
-        help_text=_("Sum of the member councils' annual budgets, in pounds."),
+        allow_null=True,
+        help_text=_(
+            "Sum of the member councils' annual budgets, in pounds; null until council budgets "
+            "are recorded (coverage council-budgets)."
+        ),
     )
     councils_with_budget = serializers.IntegerField()
     councils_counted_for_population = serializers.IntegerField()
@@ -289,15 +346,35 @@ class HeadlineSerializer(serializers.Serializer[selectors.Headline]):
     )
 
 
+# The stats' fields that are figures, and the figure key of each.
+HEADLINE_FIGURES = {
+    "councils": "councils-members",
+    "citizens": "councils-citizens",
+    "budget": "councils-budget",
+}
+
+
 class MembershipStatsSerializer(serializers.Serializer[selectors.MembershipStats]):
     as_of = serializers.DateField()
     compare_to = serializers.DateField(allow_null=True)
     categories = CategoryCountSerializer(many=True)
     town_and_parish = serializers.IntegerField(
-        help_text=_("Town, parish and community councils, counted inside Associate.")
+        allow_null=True,
+        help_text=_(
+            "Town, parish and community councils, counted inside Associate; null when not covered."
+        ),
     )
-    members_total = serializers.IntegerField(help_text=_("Members, not counting Supporters."))
+    members_total = serializers.IntegerField(
+        allow_null=True,
+        help_text=_("Members, not counting Supporters; null unless every category is covered."),
+    )
     headline = HeadlineSerializer()
+    figures = FigureSerializer(
+        many=True,
+        help_text=_(
+            "Every figure of the answer with its coverage and the published figures for as_of."
+        ),
+    )
     joiners = serializers.DictField(
         child=serializers.IntegerField(),
         required=False,
@@ -310,11 +387,38 @@ class MembershipStatsSerializer(serializers.Serializer[selectors.MembershipStats
     )
 
     def to_representation(self, instance: selectors.MembershipStats) -> dict[str, Any]:
-        data = dict(super().to_representation(instance))
-        if instance.compare_to is None:
-            data.pop("joiners", None)
-            data.pop("leavers", None)
+        """Every count the records of `as_of` cannot support is null, never a 0 or a part."""
+        figs = instance.figures
+        data: dict[str, Any] = {
+            "as_of": instance.as_of.isoformat(),
+            "compare_to": instance.compare_to.isoformat() if instance.compare_to else None,
+        }
+        data["categories"] = [
+            {
+                "code": c.code,
+                "name": c.name,
+                "count": c.count if f.recorded else None,
+                "counts_as_member": c.counts_as_member,
+                "figure": FigureSerializer(f).data,
+            }
+            for c, f in instance.category_figures
+        ]
+        data["town_and_parish"] = _covered_int(figs[selectors.TOWN_AND_PARISH_KEY])
+        data["members_total"] = _covered_int(figs["members-total"])
+        headline = dict(HeadlineSerializer(instance.headline).data)
+        for field, key in HEADLINE_FIGURES.items():
+            if not figs[key].recorded:
+                headline[field] = None
+        data["headline"] = headline
+        data["figures"] = FigureSerializer(list(figs.values()), many=True).data  # type: ignore[arg-type]
+        if instance.compare_to is not None:
+            data["joiners"] = instance.joiners
+            data["leavers"] = instance.leavers
         return data
+
+
+def _covered_int(f: Figure) -> int | None:
+    return int(f.computed) if f.recorded and f.computed is not None else None
 
 
 # --- views --------------------------------------------------------------------------------------
@@ -388,7 +492,10 @@ class MembershipStatsView(APIView):
         summary=_("Membership figures on a date"),
         description=_(
             "Counts by category, the town-and-parish count, the members total and the headline "
-            "(councils, citizens, budget) on `as_of`; joiners and leavers since `compare_to`."
+            "(councils, citizens, budget) on `as_of`; joiners and leavers since `compare_to`. "
+            "A count is null where the records do not cover the date (records are complete only "
+            "from each measure's `complete_from`); every figure carries its coverage and the "
+            "figures the network published for that date, with their sources."
         ),
         parameters=[MembershipStatsQuerySerializer],
         responses=MembershipStatsSerializer,

@@ -10,6 +10,8 @@ import pytest
 from django.utils import timezone
 
 from coopnet.core.actors import System
+from coopnet.core.figures import COVERAGE_KEYS, set_coverage
+from coopnet.core.models import ReportedFigure
 from coopnet.members import services
 from coopnet.members.models import CouncilBudget, OrganisationKind
 from coopnet.members.tests.api.helpers import STATS, errors_by_field
@@ -70,6 +72,8 @@ def constructed() -> None:
         organisation=manchester, financial_year=2022, amount=Decimal("1000")
     )
     CouncilBudget.objects.create(organisation=gmca, financial_year=2022, amount=Decimal("99999"))
+    for key in COVERAGE_KEYS:
+        set_coverage(key, start)
 
 
 def by_category(data: dict[str, Any]) -> dict[str, int]:
@@ -90,6 +94,14 @@ def test_stats_on_a_date(client, constructed):
         "name": "Full",
         "count": 3,
         "counts_as_member": True,
+        "figure": {
+            "key": "members-full",
+            "computed": 3,
+            "covered": True,
+            "complete_from": "2020-08-01",
+            "reported": [],
+            "differs": False,
+        },
     }
     assert data["town_and_parish"] == 1
     assert data["members_total"] == 6
@@ -168,3 +180,70 @@ def test_compare_to_after_as_of_says_why(client):
             }
         ],
     }
+
+
+REVIEW = "Review of the Year 2021/22"
+
+
+def publish(key: str, on: date, value: int, source: str = REVIEW) -> None:
+    ReportedFigure.objects.create(key=key, as_of=on, value=value, source=source)
+
+
+def figure_of(data: dict[str, Any], key: str) -> dict[str, Any]:
+    return next(f for f in data["figures"] if f["key"] == key)
+
+
+def test_before_the_records_begin_no_count_is_computed_and_the_published_figure_is_given(
+    client, constructed
+):
+    set_coverage("members-full", date(2021, 8, 1))
+    publish("members-full", date(2021, 7, 31), 33)
+    data = client.get(STATS, {"as_of": "2021-07-31"}).json()
+    full = data["categories"][0]
+    assert full["count"] is None
+    assert full["figure"]["covered"] is False
+    assert full["figure"]["computed"] is None
+    assert full["figure"]["complete_from"] == "2021-08-01"
+    assert full["figure"]["reported"] == [
+        {"value": 33, "qualifier": "", "source": REVIEW, "note": ""}
+    ]
+    # Totals drawn from Full members are not covered either: never a partial count.
+    assert data["members_total"] is None
+    assert data["headline"]["councils"] is None
+    assert data["headline"]["citizens"] is None
+    assert figure_of(data, "members-total")["computed"] is None
+
+
+def test_partly_recorded_associates_are_not_recorded_never_the_partial_count(client, constructed):
+    set_coverage("members-associate", None)
+    publish("members-associate", date(2022, 7, 31), 22)
+    data = client.get(STATS, {"as_of": "2022-07-31"}).json()
+    associate = {c["code"]: c for c in data["categories"]}["associate"]
+    assert associate["count"] is None
+    assert associate["figure"]["computed"] is None
+    assert associate["figure"]["complete_from"] is None
+    assert associate["figure"]["reported"][0]["value"] == 22
+    assert by_category(data)["full"] == 3
+
+
+def test_a_computed_count_beside_two_different_published_ones_is_flagged(client, constructed):
+    publish("members-full", date(2022, 7, 31), 3, "Strategy 2024-2026")
+    publish("members-full", date(2022, 7, 31), 4, "Strategy 2024-2026, second table")
+    full = figure_of(client.get(STATS, {"as_of": "2022-07-31"}).json(), "members-full")
+    assert full["computed"] == 3
+    assert full["differs"] is True
+    assert [r["source"] for r in full["reported"]] == [
+        "Strategy 2024-2026",
+        "Strategy 2024-2026, second table",
+    ]
+
+
+def test_the_budget_is_null_until_council_budgets_are_covered(client, constructed):
+    set_coverage("council-budgets", None)
+    publish("councils-budget", date(2022, 7, 31), 15_000_000_000)
+    data = client.get(STATS, {"as_of": "2022-07-31"}).json()
+    assert data["headline"]["budget"] is None
+    budget = figure_of(data, "councils-budget")
+    assert budget["covered"] is False
+    assert budget["reported"][0]["value"] == 15_000_000_000
+    assert data["headline"]["citizens"] == population("OLD", "MAN")
