@@ -16,6 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from pygal.style import Style
 
+from coopnet.core.charts import svg_image
 from coopnet.core.figures import Figure
 from coopnet.core.templatetags.figures import figure_text, format_value
 
@@ -49,7 +50,6 @@ def _number(v: object) -> float | None:
 def row_chart_svg(row: ChartRow, labels: Sequence[str]) -> SafeString:
     """The chart of one measure row (the dashboard's years)."""
     m = row.measure
-    fmt = m.unit
     chart = pygal.Line(
         style=STYLE,
         js=[],
@@ -78,17 +78,8 @@ def row_chart_svg(row: ChartRow, labels: Sequence[str]) -> SafeString:
     svg = chart.render(is_unicode=True, disable_xml_declaration=True)
     svg = re.sub(r"<script.*?</script>", "", svg, flags=re.S)  # a picture, not a program
     svg = re.sub(r"<title>.*?</title>", "", svg, count=1, flags=re.S)
-    values = "; ".join(
-        f"{label}: {figure_text(f, fmt)}" for label, f in zip(labels, row.figures, strict=True)
-    )
-    target = m.get_target_kind_display()
-    if m.target_number is not None:
-        target = f"{target} {figure_text_number(m.target_number, fmt)}"
-    title = escape(_("Chart of %(measure)s by year") % {"measure": m.name})
-    desc = escape(
-        _("%(values)s. Target: %(target)s. The table beside the chart gives the same figures.")
-        % {"values": values, "target": target}
-    )
+    title_text, desc_text = chart_text(row, labels)
+    title, desc = escape(title_text), escape(desc_text)
     ident = f"measure-{m.pk}"
     head = f'<svg role="img" aria-labelledby="{ident}-title {ident}-desc" focusable="false" '
     svg = svg.replace("<svg ", head, 1)
@@ -100,6 +91,32 @@ def row_chart_svg(row: ChartRow, labels: Sequence[str]) -> SafeString:
         r"chart-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", f"chart-{ident}", svg
     )
     return mark_safe(svg)
+
+
+def chart_text(row: ChartRow, labels: Sequence[str]) -> tuple[str, str]:
+    """What a measure's chart shows, in words: its title and a description of every value."""
+    m = row.measure
+    values = "; ".join(
+        f"{label}: {figure_text(f, m.unit)}" for label, f in zip(labels, row.figures, strict=True)
+    )
+    target = m.get_target_kind_display()
+    if m.target_number is not None:
+        target = f"{target} {figure_text_number(m.target_number, m.unit)}"
+    title = _("Chart of %(measure)s by year") % {"measure": m.name}
+    desc = _(
+        "%(values)s. Target: %(target)s. The table beside the chart gives the same figures."
+    ) % {
+        "values": values,
+        "target": target,
+    }
+    return title, desc
+
+
+def row_chart_image(row: ChartRow, labels: Sequence[str]) -> SafeString:
+    """The chart for a page: the same SVG as an image, so the page keeps its no-inline-style
+    policy (`coopnet.core.charts`), described in words by its alt text."""
+    title, desc = chart_text(row, labels)
+    return svg_image(str(row_chart_svg(row, labels)), f"{title}. {desc}")
 
 
 def figure_text_number(value: Decimal, fmt: str) -> str:

@@ -19,7 +19,7 @@ from coopnet.core.guard import allowed, require
 from coopnet.core.models import RecordCoverage
 
 from . import selectors, services
-from .charts import row_chart_svg
+from .charts import row_chart_image
 from .forms import (
     ActivityForm,
     CoverageForm,
@@ -59,7 +59,7 @@ def kpis(request: HttpRequest, slug: str) -> HttpResponse:
     strategy = _strategy(slug)
     board = selectors.dashboard(strategy)
     charts = {
-        row.measure.pk: row_chart_svg(row, board.labels)
+        row.measure.pk: row_chart_image(row, board.labels)
         for block in board.objectives
         for row in block.measures
     }
