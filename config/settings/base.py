@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "coopnet.procurement",
     "coopnet.engagement",
     "coopnet.learning",
+    "coopnet.reports",
     "coopnet.api",
     "coopnet.demo",
     "coopnet.site",

@@ -16,3 +16,7 @@ class MembersConfig(AppConfig):
         register_members()
         # Shown on remembered public pages (the directory, organisation pages, the headline).
         register_public_models(Membership, Organisation, CouncilBudget, Person, Role)
+
+        from . import report_sections
+
+        report_sections.register()  # its sections of the network's reports (coopnet.core.reports)
