@@ -3,18 +3,23 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
+from io import BytesIO
 
-import pytest
+import pypdfium2 as pdfium
+from django.test import TestCase
+from PIL import Image
 
 from coopnet.core.reports import REVIEW
-from coopnet.reports import document
+from coopnet.members.models import Membership
+from coopnet.reports import document, selectors, services
+from coopnet.reports.models import GeneratedReport
 
 REVIEW_SOURCE = "Review of the Year 2021/22"
 
 
-@pytest.fixture
-def review(demo):
+def _review():
     doc = document.document(REVIEW, 2021)
     return {s.key: s for s in doc.sections}, doc
 
@@ -23,7 +28,7 @@ def _row(sections, code):
     return next(r for r in sections["membership"].context["rows"] if r.code == code)
 
 
-def test_full_members_and_supporters_are_computed_the_year_before_is_published(review):
+def _full_members_and_supporters_are_computed_the_year_before_is_published(review):
     sections, _doc = review
     full = _row(sections, "full")
     assert full.now.recorded and full.now.value == 34 and not full.now.differs
@@ -36,7 +41,7 @@ def test_full_members_and_supporters_are_computed_the_year_before_is_published(r
     assert supporters.before.from_reported and supporters.before.value == 14
 
 
-def test_partly_recorded_categories_print_the_published_figure(review):
+def _partly_recorded_categories_print_the_published_figure(review):
     sections, _doc = review
     associate, affiliate = _row(sections, "associate"), _row(sections, "affiliate")
     # The demo holds 6 of 22 Associates and 41 of 44 Affiliates: the partial counts never print.
@@ -49,7 +54,7 @@ def test_partly_recorded_categories_print_the_published_figure(review):
     assert not associate.list_complete and 0 < len(associate.names) < 22
 
 
-def test_full_member_list_as_at_31_july(review):
+def _full_member_list_as_at_31_july(review):
     sections, _doc = review
     names = _row(sections, "full").names
     assert len(names) == 34
@@ -57,7 +62,7 @@ def test_full_member_list_as_at_31_july(review):
         assert council in names
 
 
-def test_headline_figures_are_the_published_ones_with_their_source(review):
+def _headline_figures_are_the_published_ones_with_their_source(review):
     sections, _doc = review
     figures = sections["headline"].context["figures"]
     assert figures["members-total"].from_reported and figures["members-total"].value == 100
@@ -66,7 +71,7 @@ def test_headline_figures_are_the_published_ones_with_their_source(review):
     assert figures["councils-budget"].from_reported
 
 
-def test_governance_funded_projects_events_dps_and_budget(review):
+def _governance_funded_projects_events_dps_and_budget(review):
     sections, doc = review
     printed = doc.figures
     eoc = printed["governance.eoc.members"]
@@ -91,11 +96,89 @@ def test_governance_funded_projects_events_dps_and_budget(review):
     assert printed["budget.balance"] == "47225.00"
 
 
-def test_the_page_marks_published_figures(demo, client, network_admin):
-    client.force_login(network_admin)
+def _the_page_marks_published_figures(client):
     response = client.get("/reports/review/2021/")
     assert response.status_code == 200
     html = response.content.decode()
     assert "published figure, not recorded in the registry" in html
     assert "Barking &amp; Dagenham Council" in html
     assert "£47,225.00" in html
+
+
+def test_review_2021_22_from_the_demo_data(demo, client, network_admin):
+    """One load of the demo (it is slow); each part below checks one part of the review."""
+    review = _review()
+    _full_members_and_supporters_are_computed_the_year_before_is_published(review)
+    _partly_recorded_categories_print_the_published_figure(review)
+    _full_member_list_as_at_31_july(review)
+    _headline_figures_are_the_published_ones_with_their_source(review)
+    _governance_funded_projects_events_dps_and_budget(review)
+    client.force_login(network_admin)
+    _the_page_marks_published_figures(client)
+    _the_pdf_is_generated_stored_and_reproducible(network_admin, client)
+
+
+def _rendered_pages(content: bytes) -> list[Image.Image]:
+    """The PDF's pages as pictures (PDFium), each also written out as a PNG."""
+    pdf = pdfium.PdfDocument(content)
+    images = []
+    for index in range(len(pdf)):
+        image = pdf[index].render(scale=0.6).to_pil()
+        png = BytesIO()
+        image.save(png, format="PNG")
+        assert png.getvalue().startswith(b"\x89PNG")
+        images.append(image)
+    return images
+
+
+def _ink(image: Image.Image) -> float:
+    """The share of the page that is not white."""
+    grey = image.convert("L")
+    histogram = grey.histogram()
+    return 1 - sum(histogram[250:]) / (grey.width * grey.height)
+
+
+def _generate(by, regenerates=None):
+    return services.report_request(kind=REVIEW, year=2021, by=by, regenerates=regenerates)
+
+
+def _the_pdf_is_generated_stored_and_reproducible(admin, client):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        first = _generate(admin)
+    first.refresh_from_db()
+    assert first.state == GeneratedReport.State.READY, first.error
+    assert first.done == first.total > 5
+    content = first.file.read()
+    pages = _rendered_pages(content)
+    assert first.pages == len(pages) >= 10  # cover, one page a section
+    assert all(_ink(page) > 0.002 for page in pages), "a blank page"
+    # The stored figures are what the review printed.
+    assert first.figures["membership.full.now"]["value"] == "34"
+    assert first.figures["membership.associate.now"]["from_reported"] is True
+    assert first.inputs["year"] == 2021
+
+    # The same data gives the same figures.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        second = services.report_regenerate(report=first, by=admin)
+    second.refresh_from_db()
+    assert second.figures == first.figures
+    assert selectors.differences(first, second) == []
+
+    # A Full member leaves before 31 July 2022: the next generation says so, and the comparison
+    # lists exactly the figures that changed.
+    leaving = Membership.objects.filter(
+        category__code="full", organisation__name="Worthing Borough Council"
+    ).get()
+    Membership.objects.filter(pk=leaving.pk).update(end=date(2022, 6, 30))
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        third = services.report_regenerate(report=second, by=admin)
+    third.refresh_from_db()
+    changed = {name: (old, new) for name, old, new in selectors.differences(second, third)}
+    assert changed["membership.full.now"] == ("34", "33")
+    assert "membership.full.list" in changed
+    assert "Worthing Borough Council" in changed["membership.full.list"][0]
+    assert "Worthing Borough Council" not in changed["membership.full.list"][1]
+    assert not any(name.startswith("dps.") for name in changed)
+    page = client.get(f"/reports/generated/{third.pk}/compare/{second.pk}/")
+    assert page.status_code == 200
+    assert "membership.full.now" in page.content.decode()
