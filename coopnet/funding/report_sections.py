@@ -39,8 +39,7 @@ def funded_projects_section(year: int) -> Section | None:
         context={"by_scheme": by_scheme, "round_year": round_year(year)},
         printed={
             "projects": [
-                f"{p.title} ({p.scheme.name}; {p.lead.name if p.lead else _('the network')})"
-                for p in projects
+                f"{p.title} ({p.scheme.name}; {p.lead.name if p.lead else '-'})" for p in projects
             ],
             "count": len(projects),
         },

@@ -7,8 +7,9 @@ class ProcurementConfig(AppConfig):
     verbose_name = _("Procurement")
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401  (registers the rules)
-
-        from . import report_sections
+        from . import (
+            permissions,  # noqa: F401  (registers the rules)
+            report_sections,
+        )
 
         report_sections.register()  # its sections of the network's reports (coopnet.core.reports)

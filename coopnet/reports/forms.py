@@ -16,7 +16,13 @@ def year_choices() -> list[tuple[int, str]]:
 
 
 class GenerateForm(GovukForm):
-    kind = forms.ChoiceField(label=_("Document"), choices=Kind.choices, widget=forms.RadioSelect)
+    # The welcome pack is laid out per member by the members app (its sections are registered
+    # under WELCOME); here the network's yearly documents.
+    kind = forms.ChoiceField(
+        label=_("Document"),
+        choices=[(Kind.REVIEW.value, Kind.REVIEW.label), (Kind.LGA.value, Kind.LGA.label)],
+        widget=forms.RadioSelect,
+    )
     year = forms.TypedChoiceField(label=_("Membership year"), coerce=int, choices=year_choices)
 
 

@@ -93,6 +93,9 @@ class GeneratedReport(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {year_label(self.year)} #{self.pk}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("reports:generation", kwargs={"pk": self.pk})
+
     @property
     def label(self) -> str:
         return year_label(self.year)
@@ -104,6 +107,3 @@ class GeneratedReport(models.Model):
     @property
     def percent(self) -> int:
         return int(100 * self.done / self.total) if self.total else 0
-
-    def get_absolute_url(self) -> str:
-        return reverse("reports:generation", kwargs={"pk": self.pk})

@@ -39,9 +39,11 @@ def published_years() -> list[int]:
 
 def comparable(report: GeneratedReport) -> QuerySet[GeneratedReport]:
     """Other finished generations of the same document and year."""
-    return generations().filter(
-        kind=report.kind, year=report.year, state=GeneratedReport.State.READY
-    ).exclude(pk=report.pk)
+    return (
+        generations()
+        .filter(kind=report.kind, year=report.year, state=GeneratedReport.State.READY)
+        .exclude(pk=report.pk)
+    )
 
 
 def differences(before: GeneratedReport, after: GeneratedReport) -> list[tuple[str, str, str]]:

@@ -29,7 +29,7 @@ def narrative_save(*, year: int, by: Actor, **text: Any) -> YearNarrative:
     if unknown:
         raise TypeError(f"unknown fields {sorted(unknown)}")
     with transaction.atomic():
-        narrative, created = YearNarrative.objects.select_for_update(of=("self",)).get_or_create(
+        narrative, _created = YearNarrative.objects.select_for_update(of=("self",)).get_or_create(
             year=year
         )
         for name, value in text.items():

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from coopnet.core.tests.matrix import DENY, LOGIN, OK, REDIRECT, Entry, admins_only, everyone, signed_in
+from coopnet.core.tests.matrix import (
+    DENY,
+    LOGIN,
+    OK,
+    REDIRECT,
+    Entry,
+    admins_only,
+    everyone,
+    signed_in,
+)
 
 from .factories import ready_report
 

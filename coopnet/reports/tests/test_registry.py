@@ -47,8 +47,10 @@ def test_a_section_with_nothing_to_say_is_left_out_and_progress_counts_every_ste
 
 
 def test_an_unknown_kind_is_refused():
-    with pytest.raises(ValueError):
-        reports.register_section("annual", "x", order=1, title="x", build=lambda y: None, template="")
+    with pytest.raises(ValueError, match="unknown report kind"):
+        reports.register_section(
+            "annual", "x", order=1, title="x", build=lambda y: None, template=""
+        )
 
 
 def test_changed_figures_lists_only_what_changed():
