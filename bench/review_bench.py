@@ -25,8 +25,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project, for --measure
 
-from run import BenchError, base_env, manage, run_python  # noqa: E402
+from run import BenchError, base_env, manage, run_python
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -101,8 +102,10 @@ def summary(results: list[dict[str, object]]) -> str:
         "|---|---|---|---|---|---|---|",
     ]
     for r in results:
+        sections = r["sections"]
+        assert isinstance(sections, list)
         lines.append(
-            f"| {r['scale']}x | {len(r['sections'])} | {r['pages']} | {r['seconds_sections']} "
+            f"| {r['scale']}x | {len(sections)} | {r['pages']} | {r['seconds_sections']} "
             f"| {r['seconds_total']} | < {r['target_seconds']} s | {r['peak_memory_mib']} |"
         )
     return "\n".join(lines) + "\n"

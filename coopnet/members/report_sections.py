@@ -4,6 +4,7 @@ rule (`coopnet.core.figures`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coopnet.core import figures as rule
 from coopnet.core.membership_year import year_end
-from coopnet.core.reports import LGA, REVIEW, Section, register_section
+from coopnet.core.reports import LGA, REVIEW, Printed, Section, register_section
 
 from . import selectors
 
@@ -42,7 +43,13 @@ class CategoryRow:
 
 def _counts(on: date) -> dict[str, rule.Figure]:
     counts = {c.code: c.count for c in selectors.category_counts(on)}
-    compute = {key: (lambda code=code: counts.get(code, 0)) for code, key in CATEGORY_KEYS.items()}
+
+    def count_of(code: str) -> Callable[[], int]:
+        return lambda: counts.get(code, 0)
+
+    compute: dict[str, Callable[[], int]] = {
+        key: count_of(code) for code, key in CATEGORY_KEYS.items()
+    }
     compute[TOWN_AND_PARISH_KEY] = lambda: selectors.town_and_parish_count(on)
     return rule.figures(compute, on)
 
@@ -84,7 +91,7 @@ def membership_rows(year: int) -> tuple[list[CategoryRow], dict[str, rule.Figure
 
 def membership_section(year: int) -> Section:
     rows, town = membership_rows(year)
-    printed: dict[str, rule.Printed] = {}
+    printed: dict[str, Printed] = {}
     for row in rows:
         printed[f"{row.code}.now"] = row.now
         printed[f"{row.code}.before"] = row.before

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coopnet.accounts.models import User
 from coopnet.core.actors import Actor
 from coopnet.core.audit import audit_record
 from coopnet.core.guard import require
@@ -28,13 +29,15 @@ def narrative_save(*, year: int, by: Actor, **text: Any) -> YearNarrative:
     unknown = set(text) - set(NARRATIVE_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields {sorted(unknown)}")
+    cleaned = {name: (value or "").strip() for name, value in text.items()}
     with transaction.atomic():
-        narrative, _created = YearNarrative.objects.select_for_update(of=("self",)).get_or_create(
-            year=year
-        )
-        for name, value in text.items():
-            setattr(narrative, name, (value or "").strip())
-        narrative.save()
+        narrative = YearNarrative.objects.select_for_update(of=("self",)).filter(year=year).first()
+        if narrative is None:
+            narrative = YearNarrative.objects.create(year=year, **cleaned)
+        else:
+            for name, value in cleaned.items():
+                setattr(narrative, name, value)
+            narrative.save()
         audit_record(by=by, action="report_text.saved", target=narrative)
     return narrative
 
@@ -52,7 +55,7 @@ def report_request(
         report = GeneratedReport.objects.create(
             kind=kind,
             year=year,
-            requested_by=by if getattr(by, "is_authenticated", False) else None,
+            requested_by=by if isinstance(by, User) else None,
             regenerates=regenerates,
         )
         audit_record(by=by, action="report.requested", target=report)
