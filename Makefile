@@ -111,6 +111,7 @@ messages: install ## extract strings for translation (English and Welsh)
 
 bench: install ## benchmarks at 1x, 10x and 100x; results in bench/results/
 	$(PY) python bench/run.py
+	$(PY) python bench/review_bench.py
 
 clean: ## remove the local database, built assets and virtual environment
 	rm -rf .venv node_modules frontend/build staticfiles db.sqlite3* .uv-installed

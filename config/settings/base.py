@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "coopnet.engagement",
     "coopnet.learning",
     "coopnet.strategy",
+    "coopnet.reports",
     "coopnet.api",
     "coopnet.demo",
     "coopnet.site",

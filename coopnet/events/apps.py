@@ -33,3 +33,7 @@ class EventsConfig(AppConfig):
             queryset=searchable_events,
             label=_("Events"),
         )
+
+        from . import report_sections
+
+        report_sections.register()  # its sections of the network's reports (coopnet.core.reports)

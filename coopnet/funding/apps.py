@@ -40,3 +40,7 @@ class FundingConfig(AppConfig):
             queryset=searchable_projects,
             label=_("Funded projects"),
         )
+
+        from . import report_sections
+
+        report_sections.register()  # its sections of the network's reports (coopnet.core.reports)

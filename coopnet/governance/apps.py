@@ -7,4 +7,9 @@ class GovernanceConfig(AppConfig):
     verbose_name = _("Governance")
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401  (registers the rules)
+        from . import (
+            permissions,  # noqa: F401  (registers the rules)
+            report_sections,
+        )
+
+        report_sections.register()  # its sections of the network's reports (coopnet.core.reports)

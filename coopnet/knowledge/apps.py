@@ -30,3 +30,7 @@ class KnowledgeConfig(AppConfig):
             template="knowledge/_organisation_case_studies.html",
             context=organisation_case_studies,
         )
+
+        from . import report_sections
+
+        report_sections.register()  # its sections of the network's reports (coopnet.core.reports)

@@ -24,3 +24,7 @@ class MembersConfig(AppConfig):
         register_action_provider(
             "members.applications_to_decide", context=applications_to_decide, order=50
         )
+
+        from . import report_sections
+
+        report_sections.register()  # its sections of the network's reports (coopnet.core.reports)

@@ -20,3 +20,7 @@ class ProcurementConfig(AppConfig):
             template="procurement/_dashboard_overdue.html",
             context=overdue_evaluations,
         )
+
+        from . import report_sections
+
+        report_sections.register()  # its sections of the network's reports (coopnet.core.reports)

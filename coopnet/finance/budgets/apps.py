@@ -8,4 +8,9 @@ class BudgetsConfig(AppConfig):
     verbose_name = _("Budgets")
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401  (registers the rules)
+        from . import (
+            permissions,  # noqa: F401  (registers the rules)
+            report_sections,
+        )
+
+        report_sections.register()  # its sections of the network's reports (coopnet.core.reports)
