@@ -10,6 +10,9 @@ cpSync("node_modules/htmx.org/dist/htmx.min.js", `${out}/js/htmx.min.js`);
 const autocomplete = "node_modules/accessible-autocomplete/dist/accessible-autocomplete.min";
 cpSync(`${autocomplete}.js`, `${out}/js/accessible-autocomplete.min.js`);
 cpSync(`${autocomplete}.css`, `${out}/accessible-autocomplete.min.css`);
+// Their source maps too: the production static storage checks that every file a file names exists.
+cpSync(`${autocomplete}.js.map`, `${out}/js/accessible-autocomplete.min.js.map`);
+cpSync(`${autocomplete}.css.map`, `${out}/accessible-autocomplete.min.css.map`);
 cpSync("frontend/js", `${out}/js`, { recursive: true });
 // Images GOV.UK Frontend's CSS refers to (the crest is referenced but never shown: the header is
 // the network's own). Its GDS Transport fonts are not copied: the network uses Arial.

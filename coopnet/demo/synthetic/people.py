@@ -123,7 +123,9 @@ def _create_people(
         plans.append((number, org, kind))
         if rng.random() < 0.15:
             second = rng.choices(organisations, cum_weights=weights)[0]
-            plans.append((number, second, _role_kind(rng, second.kind)))
+            second_kind = _role_kind(rng, second.kind)
+            if (second.pk, second_kind) != (org.pk, kind):  # one role per function in a place
+                plans.append((number, second, second_kind))
     save(Person, people)
     roles = [_role(rng, people[number], org, kind) for number, org, kind in plans]
     return _People(people=people, individual_supporters=people[:individuals], roles=roles)

@@ -130,7 +130,10 @@ def _home_queries(client) -> int:
 
 
 def test_the_home_page_costs_the_same_at_few_and_many_rows(client, settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    settings.CACHES = {
+        alias: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+        for alias in ("default", "local")
+    }
     for _ in range(2):
         NewsPostFactory()
         CaseStudyFactory()

@@ -88,8 +88,8 @@ def test_the_dashboard_shows_charts_tables_and_flags(client, full_members):
     publish("supporters", JULY[2022], 21)
     html = client.get(reverse("strategy:kpis", kwargs={"slug": s.slug})).content.decode()
     assert "<script" not in html.split("<main", 1)[1].split("</main>", 1)[0]
-    assert html.count('role="img"') == 2
-    assert '<title id="measure-' in html
+    assert html.count('<img class="coopnet-chart"') == 2
+    assert "Chart of " in html  # each chart says in words what it shows (its alt text)
     assert "Differs from the published figure" in html
     assert "Not recorded in coopnet." in html
     assert "The same figures as a table" in html
