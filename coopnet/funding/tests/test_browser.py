@@ -72,7 +72,8 @@ def test_a_round_from_call_to_completion(
     page.get_by_label("Year").fill(str(year))
     page.get_by_label("Theme").fill("Co-operative care")
     page.get_by_label("Opens on").fill(today.isoformat())
-    page.get_by_label("Closes on").fill((today + timedelta(days=30)).isoformat())
+    # the round closes the day before the joint meeting (fixture) decides its bids
+    page.get_by_label("Closes on").fill((today + timedelta(days=20)).isoformat())
     page.get_by_label("Pot for Policy Labs (£)").fill("60000")
     page.get_by_label("Pot for Policy Prototypes (£)").fill("15000")
     page.get_by_label("Review criteria").fill("Co-operative difference\nLearning for the network")

@@ -123,6 +123,9 @@ def test_a_council_applies_is_asked_a_question_and_answers(browser_page, network
 def test_a_new_council_applies_is_approved_invoiced_pays_and_is_counted(
     browser_page, network_admin, finance_officer, org_a, finance_ready
 ):
+    from coopnet.core.figures import set_coverage
+
+    set_coverage("members-full", date(2000, 1, 1))  # the records are complete: counts show
     bp = browser_page
     # Tests send email with the immediate task backend, so approving renders the welcome pack and
     # the invoice PDFs inside the request: allow the page more time than the default.
