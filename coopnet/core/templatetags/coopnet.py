@@ -66,6 +66,12 @@ def money(value: Decimal | int | float | None) -> str:
 
 
 @register.filter
+def pounds(value: Decimal | int | float | None) -> str:
+    """ "£20,000": a cap or a pot in whole pounds, the `money` rule without pence."""
+    return format_money(value, pence=False)
+
+
+@register.filter
 def big_money(value: int | Decimal | None) -> str:
     """A headline amount: "£15bn", "£9.1m" (`big_number` with the pound sign)."""
     return "—" if value is None else f"£{big_number(value)}"
