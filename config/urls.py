@@ -1,11 +1,13 @@
+import re
+
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
+from coopnet.core.files import media_file
 from coopnet.events.views.calendars import feed as events_feed
 
 urlpatterns = [
@@ -37,5 +39,7 @@ urlpatterns = [
     path("i18n/setlang/", csrf_exempt(login_not_required(set_language)), name="set_language"),
     path("back-office/", admin.site.urls),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files: never by path, always through the record that owns them (coopnet.core.files).
+urlpatterns.append(
+    re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<name>.+)$", media_file, name="media")
+)

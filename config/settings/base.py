@@ -244,12 +244,17 @@ STATICFILES_DIRS = [BASE_DIR / "frontend" / "build"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Every stored file is named by its content's type (coopnet.core.storage).
+    "default": {"BACKEND": "coopnet.core.storage.ContentNamedFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 if env("AWS_STORAGE_BUCKET_NAME", default=""):
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    STORAGES["default"] = {"BACKEND": "coopnet.core.storage.ContentNamedS3Storage"}
 
+# Uploaded files are sent by coopnet.core.files after its permission check; behind nginx or Apache
+# the web server can send the bytes (docs/deployment.md#uploaded-files).
+FILES_X_ACCEL_REDIRECT = env("FILES_X_ACCEL_REDIRECT", default="")
+FILES_X_SENDFILE = env.bool("FILES_X_SENDFILE", default=False)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)

@@ -51,12 +51,15 @@ def stored_image_name(stem: str, kind: str) -> str:
 
 # What a file is, told from its content. The stored name takes its extension from here, never from
 # the name the uploader gave.
-PDF, PNG, JPEG, DOCX = "pdf", "png", "jpeg", "docx"
-EXTENSIONS = {PDF: "pdf", PNG: "png", JPEG: "jpg", DOCX: "docx"}
+PDF, PNG, JPEG, WEBP, GIF, DOCX = "pdf", "png", "jpeg", "webp", "gif", "docx"
+IMAGE_TYPES = (PNG, JPEG, WEBP, GIF)
+EXTENSIONS = {PDF: "pdf", PNG: "png", JPEG: "jpg", WEBP: "webp", GIF: "gif", DOCX: "docx"}
 CONTENT_TYPES = {
     PDF: "application/pdf",
     PNG: "image/png",
     JPEG: "image/jpeg",
+    WEBP: "image/webp",
+    GIF: "image/gif",
     DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 _PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -80,17 +83,34 @@ def _is_docx(file: Any) -> bool:
 
 
 def detected_type(file: Any) -> str | None:
-    """PDF, PNG, JPEG or DOCX by the file's first bytes (and a DOCX's parts); None otherwise."""
-    head = first_bytes(file, 8)
+    """PDF, PNG, JPEG, WebP, GIF or DOCX by the file's first bytes (and a DOCX's parts); None
+    otherwise."""
+    head = first_bytes(file, 12)
     if head.startswith(PDF_MAGIC):
         return PDF
     if head.startswith(_PNG_MAGIC):
         return PNG
     if head.startswith(_JPEG_MAGIC):
         return JPEG
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        return WEBP
+    if head.startswith((b"GIF87a", b"GIF89a")):
+        return GIF
     if head.startswith(_ZIP_MAGIC) and _is_docx(file):
         return DOCX
     return None
+
+
+def name_by_content(upload: Any, kind: str | None = None) -> None:
+    """Give an accepted upload the name it is stored under: random, so nobody can guess it, with
+    the extension of the type its content shows (`kind`, or detected here); the name the uploader
+    gave is never kept. Call it after the upload has passed its check."""
+    import secrets
+
+    kind = kind or detected_type(upload)
+    if kind is None:
+        raise ValueError("name_by_content() is for an upload whose type has been checked")
+    upload.name = f"{secrets.token_hex(8)}.{EXTENSIONS[kind]}"
 
 
 class UploadRefused(ValueError):

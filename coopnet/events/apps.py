@@ -12,7 +12,9 @@ class EventsConfig(AppConfig):
         from coopnet.core.search.registry import register
         from coopnet.core.versioning import register_public_models
 
-        from . import permissions  # noqa: F401  (registers the rules)
+        from . import permissions  # (registers the rules)
+
+        permissions.register_files()  # who may see each file it keeps (coopnet.core.files)
         from .models import Event
         from .search import event_document, searchable_events
         from .selectors import group_events_panel

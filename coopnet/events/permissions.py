@@ -11,6 +11,8 @@ from __future__ import annotations
 import rules
 
 from coopnet.accounts.permissions import is_network_admin
+from coopnet.core.files import register_file
+from coopnet.core.guard import allowed
 from coopnet.members.permissions import manages_organisation, manages_some_organisation
 
 
@@ -49,3 +51,12 @@ rules.add_perm("events.moderate", is_network_admin)
 rules.add_perm("events.book", is_signed_in & is_published)
 rules.add_perm("events.cancel_registration", is_network_admin | owns_registration)
 rules.add_perm("events.view_registrations", is_network_admin | organises)
+
+
+def register_files() -> None:
+    """Who may see each file events keeps (coopnet.core.files): an image, as its event."""
+    register_file(
+        "events.Event",
+        "image",
+        can_view=lambda user, event: allowed(user, "events.view_event", event),
+    )

@@ -12,7 +12,9 @@ class FundingConfig(AppConfig):
         from coopnet.core.versioning import register_public_models
         from coopnet.knowledge.selectors import register_publication_users
 
-        from . import permissions  # noqa: F401  (registers the rules)
+        from . import permissions  # (registers the rules)
+
+        permissions.register_files()  # who may see each file it keeps (coopnet.core.files)
         from .models import Project
         from .search import project_document, searchable_projects
         from .selectors import projects_with_output

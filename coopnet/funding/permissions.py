@@ -13,6 +13,8 @@ import rules
 
 from coopnet.accounts.models import User
 from coopnet.accounts.permissions import is_board_member, is_network_admin
+from coopnet.core.files import register_file
+from coopnet.core.guard import allowed
 from coopnet.members.permissions import manages_organisation, manages_some_organisation
 from coopnet.members.selectors import managed_organisation_ids
 
@@ -76,3 +78,13 @@ def funding_managers() -> list[User]:
     staff accounts, so only active staff accounts are asked."""
     staff = User.objects.filter(is_active=True, is_staff=True).order_by("email")
     return [user for user in staff if user.has_perm("funding.manage")]
+
+
+def register_files() -> None:
+    """Who may see each file funding keeps (coopnet.core.files): a bid's documents, as the bid."""
+    register_file(
+        "funding.BidDocument",
+        "file",
+        can_view=lambda user, document: allowed(user, "funding.view_bid", document.bid),
+        prefix="funding/bids/",
+    )

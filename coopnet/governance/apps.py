@@ -8,8 +8,9 @@ class GovernanceConfig(AppConfig):
 
     def ready(self) -> None:
         from . import (
-            permissions,  # noqa: F401  (registers the rules)
+            permissions,  # (registers the rules)
             report_sections,
         )
 
+        permissions.register_files()  # who may see each file it keeps (coopnet.core.files)
         report_sections.register()  # its sections of the network's reports (coopnet.core.reports)

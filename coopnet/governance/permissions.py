@@ -6,6 +6,8 @@ import rules
 from django.utils import timezone
 
 from coopnet.accounts.permissions import is_network_admin
+from coopnet.core.files import register_file
+from coopnet.core.guard import allowed
 
 from .models import Appointment
 
@@ -55,3 +57,27 @@ rules.add_perm(
 )
 rules.add_perm("governance.comment_on_minutes", attended_meeting)
 rules.add_perm("governance.view_action_log", is_network_admin | serves_on_body)
+
+
+def paper_may_be_seen(user, paper) -> bool:
+    """A meeting's insiders see its papers; everyone else once the minutes are published, unless
+    the paper is confidential."""
+    meeting = paper.agenda_item.meeting
+    if allowed(user, "governance.view_meeting_papers", meeting):
+        return True
+    minutes = getattr(meeting, "minutes", None)
+    return bool(minutes is not None and minutes.is_published and not paper.confidential)
+
+
+def register_files() -> None:
+    """Who may see each file governance keeps (coopnet.core.files)."""
+    register_file("governance.DocumentVersion", "file", can_view=lambda user, version: True)
+    register_file("governance.Paper", "file", can_view=paper_may_be_seen)
+    # A photo shows a person: only of a person who chose to be named, or to staff.
+    register_file(
+        "governance.MemberProfile",
+        "photo",
+        can_view=lambda user, profile: (
+            profile.person.is_public or allowed(user, "governance.manage_governance")
+        ),
+    )

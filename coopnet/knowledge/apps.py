@@ -9,7 +9,9 @@ class KnowledgeConfig(AppConfig):
     def ready(self) -> None:
         from coopnet.core.versioning import register_public_models
 
-        from . import permissions  # noqa: F401  (registers the rules)
+        from . import permissions  # (registers the rules)
+
+        permissions.register_files()  # who may see each file it keeps (coopnet.core.files)
         from .models import CaseStudy, NewsPost, Publication
         from .search import register_knowledge
 

@@ -13,6 +13,8 @@
 import rules
 
 from coopnet.accounts.permissions import is_network_admin
+from coopnet.core.files import register_file
+from coopnet.core.guard import allowed
 from coopnet.members.permissions import manages_organisation, manages_some_organisation
 
 
@@ -71,3 +73,26 @@ rules.add_perm("knowledge.publish_news", is_network_admin)
 rules.add_perm("knowledge.import_case_studies", is_network_admin)
 rules.add_perm("knowledge.edit_library", is_network_admin)
 rules.add_perm("knowledge.delete_from_library", rules.is_superuser)
+
+
+def _as_case_study(user, item) -> bool:
+    return allowed(user, "knowledge.view_case_study", item.case_study)
+
+
+def _as_publication(user, publication) -> bool:
+    return publication.is_public or allowed(user, "knowledge.edit_library")
+
+
+def register_files() -> None:
+    """Who may see each file knowledge keeps (coopnet.core.files): a case study's images and
+    attachments as the case study (public once published), a publication's file and cover once
+    it is shown on the website, a pack to those who build packs."""
+    register_file("knowledge.CaseStudyImage", "image", can_view=_as_case_study)
+    register_file("knowledge.CaseStudyAttachment", "file", can_view=_as_case_study)
+    register_file("knowledge.Publication", "file", can_view=_as_publication)
+    register_file("knowledge.Publication", "cover", can_view=_as_publication)
+    register_file(
+        "knowledge.CaseStudiesPack",
+        "file",
+        can_view=lambda user, pack: allowed(user, "knowledge.build_packs"),
+    )

@@ -9,7 +9,9 @@ class LearningConfig(AppConfig):
     def ready(self) -> None:
         from coopnet.core.hooks import MEMBERSHIP_APPROVED, register_hook
 
-        from . import permissions  # noqa: F401  (registers the rules)
+        from . import permissions  # (registers the rules)
+
+        permissions.register_files()  # who may see each file it keeps (coopnet.core.files)
         from .hooks import start_induction
 
         register_hook(MEMBERSHIP_APPROVED, "learning.induction", start_induction)

@@ -17,6 +17,8 @@ from typing import Any
 import rules
 
 from coopnet.accounts.permissions import is_board_member, is_network_admin
+from coopnet.core.files import register_file
+from coopnet.core.guard import allowed
 from coopnet.members.permissions import manages_organisation
 
 
@@ -103,3 +105,21 @@ rules.add_perm("learning.complete_action", is_network_admin | manages_reviewed_c
 rules.add_perm("learning.declare_conflict", has_person)
 rules.add_perm("learning.view_network", is_network_admin | is_board_member)
 rules.add_perm("learning.view_take_up", is_network_admin | is_board_member)
+
+
+def register_files() -> None:
+    """Who may see each file learning keeps (coopnet.core.files): a certificate as its
+    enrolment, an evidence file as its self-assessment."""
+    register_file(
+        "learning.Enrolment",
+        "certificate",
+        can_view=lambda user, enrolment: allowed(user, "learning.view_enrolment", enrolment),
+    )
+    register_file(
+        "learning.EvidenceFile",
+        "file",
+        can_view=lambda user, evidence: allowed(
+            user, "learning.view_assessment", evidence.assessment
+        ),
+        prefix="private/learning/evidence/",
+    )

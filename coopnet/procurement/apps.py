@@ -10,7 +10,9 @@ class ProcurementConfig(AppConfig):
         from coopnet.core.dashboard import register_panel
         from coopnet.core.opendata import register_dataset
 
-        from . import permissions  # noqa: F401  (registers the rules)
+        from . import permissions  # (registers the rules)
+
+        permissions.register_files()  # who may see each file it keeps (coopnet.core.files)
         from .panels import overdue_evaluations
 
         register_dataset("procurement.ocds", template="procurement/_open_data.html", order=20)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import rules
 
 from coopnet.accounts.permissions import is_network_admin
+from coopnet.core.files import register_file
 from coopnet.members.permissions import manages_organisation, manages_some_organisation
 from coopnet.members.selectors import managed_organisation_ids
 
@@ -60,3 +61,8 @@ rules.add_perm(
     is_network_admin | may_run_call_off | manages_an_invited_supplier,
 )
 rules.add_perm("procurement.tender", manages_an_invited_supplier)
+
+
+def register_files() -> None:
+    """Who may see each file procurement keeps (coopnet.core.files): a user guide is public."""
+    register_file("procurement.Arrangement", "user_guide", can_view=lambda user, arrangement: True)

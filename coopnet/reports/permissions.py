@@ -8,6 +8,8 @@
 import rules
 
 from coopnet.accounts.permissions import is_network_admin
+from coopnet.core.files import register_file
+from coopnet.core.guard import allowed
 
 
 @rules.predicate
@@ -20,3 +22,13 @@ rules.add_perm("reports.write_narrative", is_network_admin)
 rules.add_perm("reports.publish", is_network_admin)
 rules.add_perm("reports.view_generation", is_network_admin)
 rules.add_perm("reports.view_pdf", is_network_admin | is_published)
+
+
+def register_files() -> None:
+    """Who may see a generated report's PDF (coopnet.core.files): staff, and everyone once it is
+    published."""
+    register_file(
+        "reports.GeneratedReport",
+        "file",
+        can_view=lambda user, report: report.is_ready and allowed(user, "reports.view_pdf", report),
+    )

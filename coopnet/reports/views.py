@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from coopnet.accounts.requests import signed_in_user
 from coopnet.core.errors import reported
+from coopnet.core.files import serve
 from coopnet.core.guard import allowed, require
 from coopnet.core.membership_year import year_label
 
@@ -86,10 +87,8 @@ def generation_pdf(request: HttpRequest, pk: int) -> HttpResponseBase:
         require(request.user, "reports.view_pdf", report)
     if not report.is_ready or not report.file:
         raise Http404(_("The document is not ready yet."))
-    return FileResponse(
-        report.file.open("rb"),
-        content_type="application/pdf",
-        filename=f"{report.kind}-{report.label.replace('/', '-')}.pdf",
+    return serve(
+        request, report, "file", filename=f"{report.kind}-{report.label.replace('/', '-')}"
     )
 
 

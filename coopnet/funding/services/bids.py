@@ -17,7 +17,7 @@ from coopnet.core.actors import Actor, acting_as, user_of
 from coopnet.core.audit import audit_record
 from coopnet.core.guard import require
 from coopnet.core.models import Principle
-from coopnet.core.uploads import starts_like_pdf
+from coopnet.core.uploads import PDF, name_by_content, starts_like_pdf
 from coopnet.members.models import Organisation
 
 from ..eligibility import eligibility_problems
@@ -280,6 +280,7 @@ def check_pdf(upload: UploadedFile) -> None:
         )
     if not starts_like_pdf(upload) or not (upload.name or "").lower().endswith(".pdf"):
         raise FundingError(_("The file must be a PDF."), field="file")
+    name_by_content(upload, PDF)
 
 
 @transaction.atomic

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from coopnet.accounts.requests import signed_in_user
 from coopnet.core.errors import reported
+from coopnet.core.files import serve
 from coopnet.core.guard import allowed, require
 from coopnet.members.selectors import managed_organisation_ids
 
@@ -284,12 +286,10 @@ def bid_document_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def bid_document(request: HttpRequest, pk: int, document_id: int) -> FileResponse:
+def bid_document(request: HttpRequest, pk: int, document_id: int) -> HttpResponseBase:
     bid = _bid(request, pk)
     doc = get_object_or_404(BidDocument, pk=document_id, bid=bid)
-    return FileResponse(
-        doc.file.open("rb"), content_type="application/pdf", filename=f"{doc.title}.pdf"
-    )
+    return serve(request, doc, "file", filename=doc.title)
 
 
 def bid_submit(request: HttpRequest, pk: int) -> HttpResponse:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from coopnet.core.actors import Actor, acting_as
 from coopnet.core.audit import audit_record
 from coopnet.core.guard import require
-from coopnet.core.uploads import image_format
+from coopnet.core.uploads import image_format, name_by_content
 from coopnet.members.models import Person
 
 from ..errors import GovernanceError
@@ -73,6 +73,7 @@ def _check_photo(upload: UploadedFile) -> None:
         raise GovernanceError(_("The photo is larger than 2 MB."))
     if image_format(upload) not in PHOTO_FORMATS:
         raise GovernanceError(_("The photo must be a JPEG, PNG or WebP image."))
+    name_by_content(upload)
 
 
 def member_photo_save(

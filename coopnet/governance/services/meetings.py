@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from coopnet.core.actors import Actor, acting_as, user_of
 from coopnet.core.audit import audit_record
 from coopnet.core.guard import require
-from coopnet.core.uploads import starts_like_pdf
+from coopnet.core.uploads import PDF, name_by_content, starts_like_pdf
 from coopnet.members.models import Person
 
 from ..errors import GovernanceError
@@ -146,6 +146,7 @@ def _check_pdf(upload: UploadedFile) -> None:
         )
     if not starts_like_pdf(upload):
         raise GovernanceError(_("Papers must be PDF files."))
+    name_by_content(upload, PDF)
 
 
 def paper_add(

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coopnet.accounts.requests import signed_in_user
+from coopnet.core.files import serve
 
 from .. import selectors, services
 from ..forms import DocumentVersionForm
@@ -39,11 +40,7 @@ def document_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     version = get_object_or_404(DocumentVersion, pk=pk)
     if not version.file:
         raise Http404(_("This version has no PDF."))
-    return FileResponse(
-        version.file.open("rb"),
-        content_type="application/pdf",
-        filename=f"{version.document.slug}-{version.pk}.pdf",
-    )
+    return serve(request, version, "file", filename=f"{version.document.slug}-{version.pk}")
 
 
 def document_version_add(request: HttpRequest, slug: str) -> HttpResponse:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from coopnet.accounts.requests import signed_in_user
+from coopnet.core.files import serve
 
 from .. import selectors, services
 from ..forms import (
@@ -136,14 +137,7 @@ def paper_add(request: HttpRequest, pk: int, item: int) -> HttpResponse:
 @login_not_required
 def paper(request: HttpRequest, pk: int) -> HttpResponseBase:
     p = get_object_or_404(Paper.objects.select_related("agenda_item__meeting__minutes"), pk=pk)
-    m = p.agenda_item.meeting
-    insider = request.user.has_perm("governance.view_meeting_papers", m)
-    public = m.minutes.is_published and not p.confidential
-    if not (insider or public):
-        return refusal(request)
-    return FileResponse(
-        p.file.open("rb"), content_type="application/pdf", filename=f"paper-{p.pk}.pdf"
-    )
+    return serve(request, p, "file", filename=f"paper-{p.pk}")
 
 
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:

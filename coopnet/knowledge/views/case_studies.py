@@ -28,7 +28,8 @@ from ..forms import (
     case_study_initial,
 )
 from ..models import CaseStudy
-from ..services.case_studies import MEDIA, CaseStudyDetails
+from ..services.case_studies import CaseStudyDetails
+from ..services.case_study_media import MEDIA
 from .common import PAGE_SIZE, case_study_or_404, refuse
 
 

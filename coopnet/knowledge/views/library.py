@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from coopnet.core.caching import cache_public_page
+from coopnet.core.files import serve
 
 from .. import selectors, services
 from ..models import NewsPost, Publication
@@ -63,11 +64,7 @@ def publication_download(request: HttpRequest, slug: str) -> HttpResponseBase:
         services.publication_record_download(publication=publication)
     if not publication.file:
         return redirect(publication.external_url)
-    return FileResponse(
-        publication.file.open("rb"),
-        content_type="application/pdf",
-        filename=f"{publication.slug}.pdf",
-    )
+    return serve(request, publication, "file", filename=publication.slug)
 
 
 @login_not_required

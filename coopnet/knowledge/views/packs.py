@@ -4,7 +4,7 @@ the background, watch its progress, download it, publish it."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from coopnet.accounts.requests import signed_in_user
 from coopnet.core.errors import reported
+from coopnet.core.files import serve
 from coopnet.core.guard import require
 
 from .. import selectors, services
@@ -76,12 +77,8 @@ def pack_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     pack = get_object_or_404(CaseStudiesPack, pk=pk)
     if pack.state != CaseStudiesPack.State.READY or not pack.file:
         raise Http404(_("The pack is not ready yet."))
-    return FileResponse(
-        pack.file.open("rb"),
-        content_type="application/pdf",
-        as_attachment=True,
-        filename=f"{slugify(pack.title) or 'case-studies-pack'}.pdf",
-    )
+    name = slugify(pack.title) or "case-studies-pack"
+    return serve(request, pack, "file", filename=name, attachment=True)
 
 
 def pack_publish(request: HttpRequest, pk: int) -> HttpResponse:

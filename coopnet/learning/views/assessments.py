@@ -4,14 +4,15 @@ submit, and progress against earlier assessments."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from coopnet.accounts.requests import signed_in_user
 from coopnet.core.errors import reported
+from coopnet.core.files import serve
 from coopnet.core.guard import allowed, require
-from coopnet.core.uploads import CONTENT_TYPES, EXTENSIONS
 from coopnet.members.models import Organisation
 
 from .. import selectors, services
@@ -228,16 +229,8 @@ def assessment_evidence(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def evidence_file(request: HttpRequest, pk: int, file_id: int) -> FileResponse:
+def evidence_file(request: HttpRequest, pk: int, file_id: int) -> HttpResponseBase:
     """The one way to an evidence file: the assessment's own permission applies."""
     record = _assessment(request, pk)
     evidence = get_object_or_404(EvidenceFile, pk=file_id, assessment=record)
-    response = FileResponse(
-        evidence.file.open("rb"),
-        content_type=CONTENT_TYPES[evidence.kind],
-        as_attachment=True,
-        filename=f"evidence-{evidence.pk}.{EXTENSIONS[evidence.kind]}",
-    )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return serve(request, evidence, "file", filename=f"evidence-{evidence.pk}", attachment=True)

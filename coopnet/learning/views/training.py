@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from coopnet.accounts.requests import signed_in_user
 from coopnet.core.errors import reported
+from coopnet.core.files import serve
 from coopnet.core.guard import allowed, require
 from coopnet.members.selectors import managed_organisation_ids
 
@@ -116,16 +118,12 @@ def enrolment_complete(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def certificate(request: HttpRequest, pk: int) -> FileResponse:
+def certificate(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The one way to a certificate file: the enrolment's own permission applies."""
     enrolment = _enrolment(request, pk)
     if not enrolment.certificate:
         raise Http404
-    return FileResponse(
-        enrolment.certificate.open("rb"),
-        content_type="application/pdf",
-        filename=f"certificate-{enrolment.pk}.pdf",
-    )
+    return serve(request, enrolment, "certificate", filename=f"certificate-{enrolment.pk}")
 
 
 def inductions(request: HttpRequest) -> HttpResponse:

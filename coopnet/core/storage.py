@@ -1,0 +1,49 @@
+"""Where uploaded files are kept: the storage names every file by what its content is.
+
+Whatever saves a file (a service, a form, the back office), the stored name's extension is the
+one of the type found in the content (`coopnet.core.uploads.detected_type`), never the one the
+uploader typed: a PDF named `paper.html` is stored as `paper.pdf`, a file that is none of the
+accepted types as `.bin`. Files are served by `coopnet.core.files` with that type only.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import Any
+
+from django.core.files.storage import FileSystemStorage
+
+from .uploads import EXTENSIONS, detected_type
+
+UNKNOWN_EXTENSION = "bin"
+
+
+def named_by_content(name: str, content: Any) -> str:
+    """`name` with the extension of the type `content` shows."""
+    kind = detected_type(content)
+    extension = EXTENSIONS[kind] if kind else UNKNOWN_EXTENSION
+    path = PurePosixPath(name)
+    return str(path.with_name(f"{path.stem or 'file'}.{extension}"))
+
+
+class ContentNamedMixin:
+    def save(self, name: str | None, content: Any, max_length: int | None = None) -> str:
+        if name is None:
+            name = content.name
+        if hasattr(content, "read"):
+            name = named_by_content(name, content)
+        return super().save(name, content, max_length)  # type: ignore[misc]
+
+
+class ContentNamedFileSystemStorage(ContentNamedMixin, FileSystemStorage):
+    """The local disk, under `MEDIA_ROOT`."""
+
+
+try:
+    from storages.backends.s3 import S3Storage
+except ImportError:  # pragma: no cover - S3 is optional
+    pass
+else:
+
+    class ContentNamedS3Storage(ContentNamedMixin, S3Storage):
+        """An S3 bucket (`AWS_STORAGE_BUCKET_NAME`)."""
