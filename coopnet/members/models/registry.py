@@ -363,6 +363,13 @@ class Membership(PeriodMixin, models.Model):
         blank=True,
         help_text=_("When the member said it would leave; the end date follows the leaving rule."),
     )
+    # The member's own words; shown to staff only, never on a public page, the API or open data.
+    notice_reason = models.CharField(
+        _("reason for leaving"),
+        max_length=1000,
+        blank=True,
+        help_text=_("The member's reason for giving notice. Only staff see it."),
+    )
     source = models.CharField(
         _("source"),
         max_length=300,
