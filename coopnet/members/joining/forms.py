@@ -226,7 +226,8 @@ class ApproveForm(GovukForm):
 
 class NoticeForm(GovukForm):
     reason = long_text(
-        _("Why are you leaving?"), _("This is kept with the membership's history. Only the network's staff see it."),
+        _("Why are you leaving?"),
+        _("This is kept with the membership's history. Only the network's staff see it."),
         max_length=250,
     )
     confirm = forms.BooleanField(

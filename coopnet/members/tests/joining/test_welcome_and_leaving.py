@@ -174,7 +174,9 @@ def test_the_reason_for_leaving_is_for_staff_not_the_public_page(
     assert "dislikes the network" not in api
     for staff in (network_admin, finance_officer):
         html = _client(staff).get(url).content.decode()
-        assert "Reason for leaving (seen by staff only): Our new leader dislikes the network" in html
+        assert (
+            "Reason for leaving (seen by staff only): Our new leader dislikes the network" in html
+        )
 
 
 def test_reasons_written_before_move_out_of_the_public_end_reason(org_a):
