@@ -176,7 +176,8 @@ def test_the_access_role_starts_at_the_least_access(client, network_admin):
     client.force_login(network_admin)
     page = client.get(reverse("accounts:invite")).content.decode()
     selected = re.search(r'<option value="([a-z_]+)"[^>]*selected', page)
-    assert selected is not None and selected.group(1) == UserRole.SUPPORTER
+    assert selected is not None
+    assert selected.group(1) == UserRole.SUPPORTER
     assert '<option value="network_admin" selected' not in page
 
 
@@ -195,7 +196,8 @@ def test_an_admin_or_finance_invitation_is_confirmed_on_its_own_page_first(
     assert mail.outbox == []
     # The page carries what was typed; confirming from it sends the invitation.
     hidden = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', page))
-    assert hidden["role"] == role and hidden["email"] == "boss@example.org"
+    assert hidden["role"] == role
+    assert hidden["email"] == "boss@example.org"
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("accounts:invite"), hidden)
     assert response.status_code == 302
