@@ -58,3 +58,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
 }
 
 STAFF_ROLES = {UserRole.NETWORK_ADMIN, UserRole.FINANCE_OFFICER}
+
+# The least access a role gives (no model permission, no organisation to manage): where a role
+# is offered, e.g. on an invitation, it starts here and more is chosen on purpose.
+LEAST_PRIVILEGED_ROLE = UserRole.SUPPORTER
+
+
+def grants_staff_access(role: str) -> bool:
+    """The role carries the network's admin or finance powers (a staff account)."""
+    return role in STAFF_ROLES

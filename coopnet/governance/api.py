@@ -67,7 +67,7 @@ class AppointmentSerializer(serializers.ModelSerializer[Appointment]):
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_person(self, obj: Appointment) -> str | None:
-        return obj.person.display_name if obj.person.is_public else None
+        return obj.person.public_name
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_organisation(self, obj: Appointment) -> str | None:
@@ -104,7 +104,7 @@ class ActionSerializer(serializers.ModelSerializer[Action]):
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_owner(self, obj: Action) -> str | None:
-        return obj.owner.display_name if obj.owner.is_public else None
+        return obj.owner.public_name
 
 
 class AgendaItemSerializer(serializers.ModelSerializer[AgendaItem]):

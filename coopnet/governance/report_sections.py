@@ -19,7 +19,7 @@ def governance_section(year: int) -> Section | None:
     printed: dict = {}
     for page in pages:
         printed[f"{page.body.slug}.members"] = sorted(
-            f"{a.person.full_name} ({row.seat.name})" for row in page.rows for a in row.holders
+            f"{a.person.public_label} ({row.seat.name})" for row in page.rows for a in row.holders
         )
         printed[f"{page.body.slug}.vacancies"] = page.vacancies
     return Section(context={"pages": pages, "on": on}, printed=printed)

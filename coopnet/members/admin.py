@@ -304,6 +304,8 @@ class MembershipAdmin(MembershipWritesThroughService, RegistryCsvAdminMixin, Sim
     search_fields = ("organisation__name", "organisation__slug", "person__full_name", "source")
     date_hierarchy = "start"
     autocomplete_fields = ("organisation", "person")
+    # Given through the leaving service; staff read them here (the public page shows neither).
+    readonly_fields = ("notice_given_on", "notice_reason")
 
     @admin.display(description=_("member"), ordering="organisation__name")
     def holder_name(self, obj: Membership) -> str:

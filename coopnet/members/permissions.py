@@ -29,3 +29,5 @@ rules.add_perm("members.import_registry", is_network_admin)
 rules.add_perm("members.review_applications", is_network_admin)
 rules.add_perm("members.give_notice", may_edit_organisation)
 rules.add_perm("members.read_audit_trail", is_staff_role)
+# A member's reason for leaving is for the network's staff, never the public page.
+rules.add_perm("members.read_leaving_reason", is_staff_role)

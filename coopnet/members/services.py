@@ -366,12 +366,11 @@ def membership_give_notice(
         end = min(end, membership.end)
     membership.end = end
     membership.notice_given_on = on
-    membership.end_reason = (
-        _("Notice given on %(date)s: %(reason)s")
-        % {"date": on.isoformat(), "reason": reason.strip()}
-    )[:300]
+    # The member's words stay with staff: the public page says only that notice was given
+    # (from `notice_given_on`) and when the membership ends.
+    membership.notice_reason = reason.strip()[:1000]
     with acting_as(by):
-        membership.save(update_fields=["end", "notice_given_on", "end_reason"])
+        membership.save(update_fields=["end", "notice_given_on", "notice_reason"])
     audit_record(
         by=by,
         action="membership.notice_given",

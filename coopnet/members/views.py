@@ -86,6 +86,7 @@ def organisation(request: HttpRequest, slug: str) -> HttpResponse:
             "organisation": org,
             "can_edit": can_edit,
             "can_read_audit": request.user.has_perm("members.read_audit_trail", org),
+            "can_read_leaving_reason": request.user.has_perm("members.read_leaving_reason", org),
             "current": getattr(org, "current_membership", None),
             "public_roles": getattr(org, "public_roles", []),
             # Sections other apps add to the page (knowledge: case studies), see core.panels.

@@ -20,7 +20,12 @@ from .models import Contest, CountStage, Election, Nomination
 
 class CandidateSerializer(serializers.ModelSerializer[Nomination]):
     id = serializers.IntegerField(read_only=True)
-    name = serializers.CharField(source="person.display_name", read_only=True)
+    name = serializers.CharField(
+        source="person.public_name",
+        read_only=True,
+        allow_null=True,
+        help_text=_("Null unless the candidate has chosen to be named publicly."),
+    )
     organisation = serializers.CharField(source="organisation.name", read_only=True)
     organisation_slug = serializers.CharField(source="organisation.slug", read_only=True)
     elected = serializers.BooleanField(source="is_elected", read_only=True)

@@ -70,8 +70,9 @@ def _tie_note(tie: dict[str, object], names: dict[int, str], seed: int | None) -
     return f"{what} {how}"
 
 
-def stage_notes(contest: Contest) -> list[StageNote]:
-    names = {n.pk: n.person.display_name for n in contest.nominations.all()}
+def stage_notes(contest: Contest, *, named: bool = False) -> list[StageNote]:
+    """What happened at each stage; candidates named by the public-name rule unless `named`."""
+    names = {n.pk: n.person.name_shown(named=named) for n in contest.nominations.all()}
     result = []
     for stage in contest.stages.all():
         subject = names.get(stage.subject_id or 0, "")

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
-from coopnet.accounts.roles import UserRole
+from coopnet.accounts.roles import LEAST_PRIVILEGED_ROLE, UserRole
 from coopnet.core.forms import GovukForm
 
 from ..models import Organisation
@@ -13,7 +13,15 @@ from ..models import Organisation
 class InvitationForm(GovukForm):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     email = forms.EmailField(label=_("Email address"))
-    role = forms.ChoiceField(label=_("Access role"), choices=UserRole.choices)
+    role = forms.ChoiceField(
+        label=_("Access role"),
+        choices=UserRole.choices,
+        initial=LEAST_PRIVILEGED_ROLE,
+        help_text=_(
+            "Choose the least access the person needs. Network admin and Finance officer are "
+            "confirmed on the next page."
+        ),
+    )
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
         queryset=Organisation.objects.order_by("name"),

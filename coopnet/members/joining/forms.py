@@ -226,7 +226,9 @@ class ApproveForm(GovukForm):
 
 class NoticeForm(GovukForm):
     reason = long_text(
-        _("Why are you leaving?"), _("This is kept with the membership's history."), max_length=250
+        _("Why are you leaving?"),
+        _("This is kept with the membership's history. Only the network's staff see it."),
+        max_length=250,
     )
     confirm = forms.BooleanField(
         label=_("I confirm that we are giving notice to leave the network"),

@@ -195,6 +195,9 @@ class Organisation(models.Model):
         return la.region if la else ""
 
 
+UNNAMED_PERSON = _("A member who has not chosen to be named")
+
+
 class Person(models.Model):
     """A councillor, officer, contact or individual supporter."""
 
@@ -237,8 +240,27 @@ class Person(models.Model):
 
     @property
     def display_name(self) -> str:
+        """The person's name in full: for staff pages, their own pages and signed-in work."""
         parts = [self.honorific, self.full_name, self.post_nominals]
         return " ".join(p for p in parts if p)
+
+    # The one rule for naming a person to the public. Public pages, documents, the API and the
+    # open data name a person through these (templates: the `shown_name` filter, `people` tags).
+    @property
+    def public_name(self) -> str | None:
+        """The name the public may see: the person's name if they chose to be public, else None."""
+        return self.display_name if self.is_public else None
+
+    @property
+    def public_label(self) -> str:
+        """What a public page prints for the person: their public name, or that they have not
+        chosen to be named."""
+        return self.public_name or str(UNNAMED_PERSON)
+
+    def name_shown(self, *, named: bool) -> str:
+        """The name for one reader: in full when `named` (a reader who may see every name, e.g.
+        staff who manage the page), otherwise the public label."""
+        return self.display_name if named else self.public_label
 
 
 class RoleKind(models.TextChoices):
@@ -362,6 +384,13 @@ class Membership(PeriodMixin, models.Model):
         null=True,
         blank=True,
         help_text=_("When the member said it would leave; the end date follows the leaving rule."),
+    )
+    # The member's own words; shown to staff only, never on a public page, the API or open data.
+    notice_reason = models.CharField(
+        _("reason for leaving"),
+        max_length=1000,
+        blank=True,
+        help_text=_("The member's reason for giving notice. Only staff see it."),
     )
     source = models.CharField(
         _("source"),

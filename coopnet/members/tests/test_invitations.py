@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -20,7 +21,12 @@ GOOD_PASSWORD = "a long and unusual passphrase"
 
 
 def invite(
-    client, network_admin, org, email="new.officer@example.org", role=UserRole.MEMBER_OFFICER
+    client,
+    network_admin,
+    org,
+    email="new.officer@example.org",
+    role=UserRole.MEMBER_OFFICER,
+    **extra,
 ):
     client.force_login(network_admin)
     return client.post(
@@ -30,6 +36,7 @@ def invite(
             "email": email,
             "role": role,
             "organisation": org.pk if org else "",
+            **extra,
         },
     )
 
@@ -141,7 +148,14 @@ def test_service_refuses_a_non_admin_even_without_the_view(officer_a, org_a):
 
 
 def test_staff_invitation_makes_a_staff_account(client, network_admin):
-    invite(client, network_admin, None, email="finance@example.org", role=UserRole.FINANCE_OFFICER)
+    invite(
+        client,
+        network_admin,
+        None,
+        email="finance@example.org",
+        role=UserRole.FINANCE_OFFICER,
+        confirm="yes",
+    )
     client.logout()
     url = reverse("accounts:accept", args=[Invitation.objects.get().token])
     client.post(url, {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD})
@@ -156,3 +170,46 @@ def test_staff_without_two_step_verification_are_sent_to_set_it_up(client, setti
     assert response.url == reverse("mfa_activate_totp")
     Authenticator.objects.create(user=network_admin, type=Authenticator.Type.TOTP, data={})
     assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_the_access_role_starts_at_the_least_access(client, network_admin):
+    client.force_login(network_admin)
+    page = client.get(reverse("accounts:invite")).content.decode()
+    selected = re.search(r'<option value="([a-z_]+)"[^>]*selected', page)
+    assert selected is not None
+    assert selected.group(1) == UserRole.SUPPORTER
+    assert '<option value="network_admin" selected' not in page
+
+
+@pytest.mark.parametrize("role", [UserRole.NETWORK_ADMIN, UserRole.FINANCE_OFFICER])
+def test_an_admin_or_finance_invitation_is_confirmed_on_its_own_page_first(
+    client, network_admin, role, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = invite(client, network_admin, None, email="boss@example.org", role=role)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f"Give New Officer the {role.label} role?" in page
+    assert "Yes, send the invitation" in page
+    assert 'name="confirm" value="yes"' in page
+    assert not Invitation.objects.exists()
+    assert mail.outbox == []
+    # The page carries what was typed; confirming from it sends the invitation.
+    hidden = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', page))
+    assert hidden["role"] == role
+    assert hidden["email"] == "boss@example.org"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("accounts:invite"), hidden)
+    assert response.status_code == 302
+    assert Invitation.objects.get().role == role
+    assert [m.to for m in mail.outbox] == [["boss@example.org"]]
+
+
+def test_a_role_without_admin_or_finance_is_sent_without_a_confirmation(
+    client, network_admin, org_a, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = invite(client, network_admin, org_a)
+    assert response.status_code == 302
+    assert Invitation.objects.get().role == UserRole.MEMBER_OFFICER
+    assert len(mail.outbox) == 1

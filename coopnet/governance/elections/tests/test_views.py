@@ -137,6 +137,44 @@ def test_the_result_sheet_is_a_real_pdf(
     assert "Elected" in text
 
 
+def test_a_candidate_who_has_not_chosen_to_be_named_is_not_named_in_the_results(
+    network_admin, full_seat, voter_a, voter_b, org_a, org_b, candidate_a
+):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    unnamed = candidate_a.person
+    unnamed.is_public = False
+    unnamed.save()
+    election = contested(
+        network_admin, full_seat, [(voter_a, org_a), (voter_b, org_b), (candidate_a, org_a)]
+    )
+    contest = election.contests.get()
+    ids = [n.pk for n in Nomination.objects.filter(contest=contest).order_by("pk")]
+    services.ballot_cast(contest=contest, organisation=org_b, choices=[ids[2]], by=voter_b)
+    advance_to(election, State.PUBLISHED, network_admin)
+    hidden, named = unnamed.display_name, voter_a.person.display_name
+    label = "A member who has not chosen to be named"
+    for client in (Client(), client_for(voter_b)):
+        page = client.get(reverse("elections:detail", args=[election.slug])).content.decode()
+        csv_text = client.get(reverse("elections:results_csv", args=[election.slug]))
+        csv_text = csv_text.content.decode()
+        pdf = client.get(reverse("elections:results_pdf", args=[election.slug])).content
+        pdf_text = "".join(p.extract_text() for p in PdfReader(BytesIO(pdf)).pages)
+        api = client.get(reverse("api:election-detail", args=[election.slug])).json()
+        names = {c["name"] for c in api["contests"][0]["candidates"]}
+        for text in (page, csv_text, pdf_text, str(api)):
+            assert hidden not in text
+        for text in (page, csv_text, pdf_text):
+            assert named in text
+            assert label in " ".join(text.split())
+        assert names == {named, voter_b.person.display_name, None}
+    # Staff who run the election still see every name.
+    staff_page = client_for(network_admin).get(reverse("elections:manage", args=[election.slug]))
+    assert hidden in staff_page.content.decode()
+
+
 # --- refusals as people see them -----------------------------------------------------------------
 
 

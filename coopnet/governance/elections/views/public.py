@@ -39,12 +39,13 @@ def election_detail(request: HttpRequest, slug: str) -> HttpResponse:
     election = election_or_404(request, slug, with_stages=True)
     results = election.results_public
     show_counts = results and not election.reported_only
+    staff = request.user.has_perm("elections.manage")
     contests = [
         {
             "contest": contest,
             "candidates": [n for n in contest.nominations.all() if n.is_candidate],
             "rows": contest_rows(contest) if show_counts else None,
-            "stages": stage_notes(contest) if show_counts else None,
+            "stages": stage_notes(contest, named=staff) if show_counts else None,
         }
         for contest in election.contests.all()
     ]
@@ -60,7 +61,7 @@ def election_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "election": election,
             "contests": contests,
             "results": results,
-            "staff": request.user.has_perm("elections.manage"),
+            "staff": staff,
             "my_nominations": mine,
         },
     )
@@ -86,7 +87,7 @@ def results_csv(request: HttpRequest, slug: str) -> HttpResponse:
             writer.writerow(
                 [
                     contest.seat.name,
-                    row.nomination.person.display_name,
+                    row.nomination.person.public_label,
                     row.nomination.organisation.name,
                     row.nomination.get_outcome_display(),
                     " / ".join(row.totals),

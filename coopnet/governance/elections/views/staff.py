@@ -114,7 +114,7 @@ def election_manage(request: HttpRequest, slug: str) -> HttpResponse:
             "contest": contest,
             "nominations": list(contest.nominations.all()),
             "rows": contest_rows(contest) if counted else None,
-            "stages": stage_notes(contest) if counted else None,
+            "stages": stage_notes(contest, named=True) if counted else None,
         }
         for contest in election.contests.all()
     ]

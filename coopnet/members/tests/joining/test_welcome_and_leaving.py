@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 from datetime import date
 
@@ -112,7 +113,7 @@ def test_an_officer_gives_notice_and_the_history_is_kept(officer_a, org_a):
     membership.refresh_from_db()
     assert membership.end == leaving_date(date.today())
     assert membership.notice_given_on == date.today()
-    assert "Budget pressures" in membership.end_reason
+    assert membership.notice_reason == "Budget pressures"
     assert membership.history.count() == 2
     assert Organisation.objects.filter(pk=org_a.pk).exists()
     assert "Notice to leave" in mail.outbox[-1].subject
@@ -149,3 +150,47 @@ def test_an_ended_membership_cannot_be_given_notice(officer_a, org_a):
         _client(officer_a).get(reverse("members:give_notice", args=[org_a.slug])).content.decode()
     )
     assert "holds no current membership" in html
+
+
+def test_the_reason_for_leaving_is_for_staff_not_the_public_page(
+    officer_a, officer_b, org_a, network_admin, finance_officer
+):
+    membership = org_a.memberships.get()
+    with committed():
+        services.membership_give_notice(
+            membership=membership, by=officer_a, reason="Our new leader dislikes the network"
+        )
+    membership.refresh_from_db()
+    ends = f"{membership.end:%-d %B %Y}"
+    url = org_a.get_absolute_url()
+    for visitor in (Client(), _client(officer_b)):
+        html = visitor.get(url).content.decode()
+        assert f"Leaving: the membership ends on {ends}" in html
+        assert f"notice given on {date.today():%-d %B %Y}" in html
+        assert "dislikes the network" not in html
+        assert "Reason for leaving" not in html
+    api = Client().get("/api/v1/memberships/", {"organisation": org_a.slug}).content.decode()
+    assert ends.split()[-1] in api or membership.end.isoformat() in api
+    assert "dislikes the network" not in api
+    for staff in (network_admin, finance_officer):
+        html = _client(staff).get(url).content.decode()
+        assert (
+            "Reason for leaving (seen by staff only): Our new leader dislikes the network" in html
+        )
+
+
+def test_reasons_written_before_move_out_of_the_public_end_reason(org_a):
+    from django.apps import apps
+
+    move = importlib.import_module(
+        "coopnet.members.migrations.0008_membership_notice_reason"
+    ).move_notice_reasons
+    membership = org_a.memberships.get()
+    Membership.objects.filter(pk=membership.pk).update(
+        end=date(2027, 7, 31),
+        notice_given_on=date(2026, 11, 23),
+        end_reason="Notice given on 2026-11-23: Budget pressures",
+    )
+    move(apps, None)
+    membership.refresh_from_db()
+    assert (membership.end_reason, membership.notice_reason) == ("", "Budget pressures")
