@@ -1,10 +1,11 @@
 """Documents as PDF (WeasyPrint): one way to lay out a template and one way to send it.
 
-While laying out a document WeasyPrint may read only what `pdf_files.ProjectFiles` serves: the project's
-static files and the media storage's own files, each found by name under `STATIC_URL` or
-`MEDIA_URL`, none larger than `COOPNET_PDF_MAX_RESOURCE_BYTES` (10 MB), and `data:` URIs (the
-charts). Everything else — `file:` URLs, other servers, any other path on this server — is refused,
-so WeasyPrint leaves it out and a document never reads the server's own files or the network.
+While laying out a document WeasyPrint reads only through `pdf_files.ProjectFiles`: the
+project's static files and the media storage's own files, each found by name under `STATIC_URL`
+or `MEDIA_URL`, none larger than `COOPNET_PDF_MAX_RESOURCE_BYTES` (10 MB), and `data:` URIs (the
+charts). Everything else — `file:` URLs, other servers, any other path on this server — is
+refused, so WeasyPrint leaves it out: a document never reads the server's own files or the
+network.
 """
 
 from __future__ import annotations

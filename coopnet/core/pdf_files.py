@@ -67,6 +67,11 @@ def _open_media(name: str) -> tuple[IO[bytes], int | None]:
     try:
         if not default_storage.exists(name):
             raise Refused(f"No media file {name}")
+        try:  # on local disk: a file, not a folder or a link to a device
+            if not Path(default_storage.path(name)).is_file():
+                raise Refused(f"Not a media file: {name}")
+        except NotImplementedError:  # remote storage has no paths
+            pass
         size: int | None
         try:
             size = default_storage.size(name)
