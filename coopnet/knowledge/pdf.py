@@ -40,7 +40,7 @@ def _document(template: str, context: dict[str, Any]) -> Any:
 def _image_paths(case_study: CaseStudy) -> list[tuple[str, str]]:
     """Each image as its media storage name under MEDIA_URL (read from any storage, by name)."""
     return [
-        (settings.MEDIA_URL + quote(image.image.name), image.alt_text)
+        (settings.MEDIA_URL + quote(image.image.name or ""), image.alt_text)
         for image in case_study.images.all()
     ]
 

@@ -196,7 +196,7 @@ def test_an_endless_file_is_refused_after_the_limit_not_read_whole():
             return b"\0" * n
 
     with pytest.raises(Refused):
-        read_limited(Zeros(), None, 1000, "zero")  # type: ignore[arg-type]
+        read_limited(Zeros(), None, 1000, "zero")
     assert Zeros.asked == 1001
 
 
