@@ -1,30 +1,40 @@
 """Documents as PDF (WeasyPrint): one way to lay out a template and one way to send it.
 
-Only local files may be read while laying out (the templates use the project's own assets), so a
-document never fetches anything from the network.
+While laying out a document WeasyPrint reads only through `pdf_files.ProjectFiles`: the
+project's static files and the media storage's own files, each found by name under `STATIC_URL`
+or `MEDIA_URL`, none larger than `COOPNET_PDF_MAX_RESOURCE_BYTES` (10 MB), and `data:` URIs (the
+charts). Everything else — `file:` URLs, other servers, any other path on this server — is
+refused, so WeasyPrint leaves it out: a document never reads the server's own files or the
+network.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
 
+def html_document(html: str) -> Any:
+    """A WeasyPrint document of `html` that reads only through `ProjectFiles`."""
+    from weasyprint import HTML
+
+    from .pdf_files import ProjectFiles, base_url
+
+    return HTML(string=html, base_url=base_url(), url_fetcher=ProjectFiles())
+
+
 def render_pdf(template: str, context: dict[str, Any], *, css: str = "") -> bytes:
     """The template laid out as a PDF, with `css` as an extra stylesheet."""
-    from weasyprint import CSS, HTML
-    from weasyprint.urls import URLFetcher
+    from weasyprint import CSS
 
-    html = render_to_string(template, context)
-    document = HTML(
-        string=html,
-        base_url=str(settings.BASE_DIR),
-        url_fetcher=URLFetcher(allowed_protocols={"file"}),
+    document = html_document(render_to_string(template, context))
+    stylesheets = (
+        [CSS(string=css, base_url=document.base_url, url_fetcher=document.url_fetcher)]
+        if css
+        else []
     )
-    stylesheets = [CSS(string=css)] if css else []
     return bytes(document.write_pdf(stylesheets=stylesheets))
 
 

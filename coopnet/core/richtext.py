@@ -4,6 +4,11 @@ images, nothing else.
 `sanitise(html)` keeps only the allow-list below (nh3, the Rust ammonia sanitiser), and gives the
 plain text a search matches. Every image must carry alt text: `missing_alt(html)` finds those that
 do not, and the forms refuse them.
+
+An image shows only a file the site stores: its `src` must name a file under `MEDIA_URL` (uploads)
+or `STATIC_URL` (the project's own assets), without `..`. Any other source (another server, a
+`file:` URL, a path elsewhere on this server) is removed, as nh3 removes a source in a scheme it
+does not allow: nothing is loaded, and the alt text stays (and is still checked).
 """
 
 from __future__ import annotations
@@ -12,8 +17,10 @@ import html as htmllib
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from urllib.parse import unquote
 
 import nh3
+from django.conf import settings
 
 TAGS = {
     "h2",
@@ -56,11 +63,28 @@ class RichText:
     text: str
 
 
+def stored_file(src: str) -> bool:
+    """Whether `src` names a file the site stores (an upload or one of the project's assets)."""
+    for prefix in (settings.MEDIA_URL, settings.STATIC_URL):
+        if prefix and src.startswith(prefix):
+            name = unquote(src[len(prefix) :].split("#", 1)[0].split("?", 1)[0])
+            parts = name.split("/")
+            return not ("\\" in name or "\x00" in name or any(p in ("", ".", "..") for p in parts))
+    return False
+
+
+def _attribute(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "img" and attribute == "src" and not stored_file(value.strip()):
+        return None
+    return value
+
+
 def sanitise(raw: str) -> RichText:
     cleaned = nh3.clean(
         raw or "",
         tags=TAGS,
         attributes=ATTRIBUTES,
+        attribute_filter=_attribute,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,

@@ -3,8 +3,8 @@ with its principle icons.
 
 Each case study is laid out on its own (that is the slow part, and what the progress counts),
 numbered from the page it will start on; the cover and contents are laid out last, when every
-case study's first page is known; the pages are then joined into one PDF. Only local files are
-read: the icons come from this app's static folder (base_url), images from media storage.
+case study's first page is known; the pages are then joined into one PDF. WeasyPrint reads only
+through `coopnet.core.pdf`: the icons are static files, the images media files, each by name.
 """
 
 from __future__ import annotations
@@ -12,16 +12,17 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from coopnet.core import pdf
+
 from .models import CaseStudiesPack, CaseStudy
 
-STATIC = Path(__file__).resolve().parent / "static" / "knowledge"
 CONTENTS_PER_PAGE = 28
 
 
@@ -32,23 +33,16 @@ class Entry:
 
 
 def _document(template: str, context: dict[str, Any]) -> Any:
-    """Lay out one HTML document; only local files may be read (no network access)."""
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
-
-    html = render_to_string(template, context)
-    fetcher = URLFetcher(allowed_protocols={"file"})
-    return HTML(string=html, base_url=str(STATIC) + "/", url_fetcher=fetcher).render()
+    """Lay out one HTML document, reading only the project's static and media files."""
+    return pdf.html_document(render_to_string(template, context)).render()
 
 
 def _image_paths(case_study: CaseStudy) -> list[tuple[str, str]]:
-    found = []
-    for image in case_study.images.all():
-        try:
-            found.append((Path(image.image.path).as_uri(), image.alt_text))
-        except (NotImplementedError, ValueError):  # remote storage: leave the image out
-            continue
-    return found
+    """Each image as its media storage name under MEDIA_URL (read from any storage, by name)."""
+    return [
+        (settings.MEDIA_URL + quote(image.image.name or ""), image.alt_text)
+        for image in case_study.images.all()
+    ]
 
 
 def front_pages(count: int) -> int:
