@@ -66,7 +66,7 @@ def register_file(model: str, field: str, *, can_view: Rule, prefix: str | None 
     `prefix` defaults to the static start of the field's `upload_to`; a callable `upload_to`
     must say it."""
     if prefix is None:
-        upload_to = apps.get_model(model)._meta.get_field(field).upload_to  # type: ignore[union-attr]
+        upload_to = getattr(apps.get_model(model)._meta.get_field(field), "upload_to", None)
         if callable(upload_to) or not upload_to:
             raise ImproperlyConfigured(f"{model}.{field}: give the prefix its names start with")
         prefix = str(upload_to).split("%", 1)[0]
@@ -117,7 +117,7 @@ def file_response(
     """
     if not file:
         raise Http404(_("There is no file here."))
-    storage, name = file.storage, file.name
+    storage, name = file.storage, str(file.name)
     with storage.open(name, "rb") as handle:
         kind = detected_type(handle)
     content_type = CONTENT_TYPES.get(kind or "", "application/octet-stream")

@@ -63,7 +63,20 @@ def _open_static(name: str) -> tuple[IO[bytes], int | None]:
     return path.open("rb"), path.stat().st_size
 
 
+def _public(name: str) -> bool:
+    """A document leaves the site: it may show only an upload the public may see, held by its
+    record (coopnet.core.files), never a private one whose name is known."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from .files import owner_of
+
+    found = owner_of(name)
+    return found is not None and bool(found[1].can_view(AnonymousUser(), found[0]))
+
+
 def _open_media(name: str) -> tuple[IO[bytes], int | None]:
+    if not _public(name):
+        raise Refused(f"Not a public media file: {name}")
     try:
         if not default_storage.exists(name):
             raise Refused(f"No media file {name}")

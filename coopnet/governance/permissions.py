@@ -78,6 +78,6 @@ def register_files() -> None:
         "governance.MemberProfile",
         "photo",
         can_view=lambda user, profile: (
-            profile.person.is_public or allowed(user, "governance.manage_governance")
+            profile.person.public_name is not None or allowed(user, "governance.manage_governance")
         ),
     )

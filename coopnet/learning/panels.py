@@ -24,5 +24,5 @@ def overdue_induction(request: HttpRequest) -> dict[str, Any] | None:
     """A member's own induction steps that are overdue, flagged on its dashboard."""
     today = timezone.localdate()
     inductions = selectors.inductions_of(managed_organisation_ids(request.user), today)
-    late = list(inductions.filter(overdue__gt=0))  # type: ignore[misc]  (an annotation)
+    late = list(inductions.filter(overdue__gt=0))  # type: ignore[misc]  # an annotation
     return {"late_inductions": late} if late else None

@@ -49,7 +49,7 @@ def test_every_file_field_of_every_app_has_a_rule():
 
 def _saved(instance: models.Model, field: str, name: str, content: bytes) -> str:
     getattr(instance, field).save(name, ContentFile(content))
-    return "/media/" + getattr(instance, field).name
+    return "/media/" + str(getattr(instance, field).name)
 
 
 # --- one record per file field, as each is found in use ----------------------------------------
@@ -149,7 +149,7 @@ def _bid_document(ctx: dict[str, Any]) -> str:
 def _report(ctx: dict[str, Any], *, published: bool) -> str:
     from coopnet.reports.tests.factories import ready_report
 
-    return "/media/" + ready_report(published=published).file.name
+    return "/media/" + str(ready_report(published=published).file.name)
 
 
 def _certificate(ctx: dict[str, Any]) -> str:

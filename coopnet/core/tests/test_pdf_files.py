@@ -41,6 +41,15 @@ def image_count(data: bytes) -> int:
     return sum(len(page.images) for page in PdfReader(io.BytesIO(data)).pages)
 
 
+def public_media(content: bytes, name: str = "orchard.png") -> str:
+    """The stored name of an image of a published case study: an upload the public may see."""
+    from coopnet.knowledge.tests.factories import CaseStudyFactory
+
+    case_study = CaseStudyFactory.create()
+    image = case_study.images.create(image=ContentFile(content, name), alt_text="x")
+    return str(image.image.name)
+
+
 def site(path: str) -> str:
     """`path` as WeasyPrint asks for it: read against the document's base URL."""
     return base_url() + path
@@ -160,8 +169,8 @@ def test_the_fetcher_serves_a_static_file_by_name():
     assert response.content_type == "image/svg+xml"
 
 
-def test_the_fetcher_serves_a_media_file_by_name():
-    name = default_storage.save("case-studies/images/2024/orchard.png", ContentFile(png_bytes()))
+def test_the_fetcher_serves_a_media_file_by_name(db):
+    name = public_media(png_bytes())
     response = ProjectFiles().fetch(site(f"media/{name}"))
     assert response.read() == png_bytes()
     assert response.content_type == "image/png"
@@ -172,13 +181,13 @@ def test_the_fetcher_serves_data_uris():
     assert ProjectFiles().fetch(uri).read() == SECRET_SVG.encode()
 
 
-def test_a_file_over_the_limit_is_refused(settings):
-    default_storage.save("big.png", ContentFile(b"x" * 101))
-    default_storage.save("small.png", ContentFile(b"x" * 100))
+def test_a_file_over_the_limit_is_refused(db, settings):
+    big = public_media(b"x" * 101, "big.png")
+    small = public_media(b"x" * 100, "small.png")
     settings.COOPNET_PDF_MAX_RESOURCE_BYTES = 100
-    assert ProjectFiles().fetch(site("media/small.png")).read() == b"x" * 100
+    assert ProjectFiles().fetch(site(f"media/{small}")).read() == b"x" * 100
     with pytest.raises(Refused, match="larger than 100 bytes"):
-        ProjectFiles().fetch(site("media/big.png"))
+        ProjectFiles().fetch(site(f"media/{big}"))
     with pytest.raises(Refused, match="larger than 10 bytes"):
         ProjectFiles(limit=10).fetch(site("static/knowledge/principles/learning.svg"))
 
@@ -200,18 +209,35 @@ def test_an_endless_file_is_refused_after_the_limit_not_read_whole():
     assert Zeros.asked == 1001
 
 
-def test_a_media_link_to_dev_zero_is_refused():
+def test_a_media_link_to_dev_zero_is_refused(db):
+    from coopnet.knowledge.tests.factories import CaseStudyFactory
+
     os.makedirs(settings.MEDIA_ROOT, exist_ok=True)
     os.symlink("/dev/zero", Path(settings.MEDIA_ROOT) / "zero.png")
+    # held by a public record, so only the link itself can refuse it
+    CaseStudyFactory.create().images.create(image="zero.png", alt_text="x")
     with pytest.raises(Refused):
         ProjectFiles().fetch(site("media/zero.png"))
+
+
+def test_a_private_upload_is_left_out_even_by_its_exact_name(db):
+    from coopnet.knowledge.models import CaseStudy
+    from coopnet.knowledge.tests.factories import CaseStudyFactory
+
+    draft = CaseStudyFactory(state=CaseStudy.State.DRAFT)
+    name = draft.images.create(image=ContentFile(png_bytes(), "a.png"), alt_text="x").image.name
+    with pytest.raises(Refused, match="Not a public media file"):
+        ProjectFiles().fetch(site(f"media/{name}"))
+    loose = default_storage.save("funding/bids/1/budget.pdf", ContentFile(b"%PDF-1.4"))
+    with pytest.raises(Refused, match="Not a public media file"):
+        ProjectFiles().fetch(site(f"media/{loose}"))
 
 
 # Laying out ----------------------------------------------------------------------------------
 
 
-def test_a_pdf_with_a_forbidden_image_is_made_without_it(monkeypatch, secret, caplog):
-    name = default_storage.save("case-studies/images/2024/orchard.png", ContentFile(png_bytes()))
+def test_a_pdf_with_a_forbidden_image_is_made_without_it(db, monkeypatch, secret, caplog):
+    name = public_media(png_bytes())
     html = (
         "<h1>Our story</h1>"
         f'<img src="{secret.as_uri()}" alt="one">'
