@@ -61,12 +61,18 @@ def test_a_task_waiting_too_long_is_503_even_with_a_worker_seen(client):
     assert "waited" in response.json()["checks"]["task_queue"]["detail"]
 
 
+# The worker closes its database connection when it stops (as a real worker does), which ends a
+# test's wrapping transaction on PostgreSQL: these tests commit for real.
+@pytest.mark.django_db(transaction=True)
 def test_the_worker_command_records_its_heartbeat(db_tasks):
     call_command("worker", batch=True, worker_id="test-worker", verbosity=0)
     beat = WorkerHeartbeat.objects.get(worker_id="test-worker")
     assert timezone.now() - beat.seen_at < timedelta(minutes=1)
 
 
+# The worker closes its database connection when it stops (as a real worker does), which ends a
+# test's wrapping transaction on PostgreSQL: these tests commit for real.
+@pytest.mark.django_db(transaction=True)
 def test_staff_see_a_banner_while_no_worker_runs(client, network_admin, db_tasks):
     client.force_login(network_admin)
     assert BANNER in client.get("/accessibility/").content.decode()
