@@ -44,9 +44,20 @@ def test_the_supplier_list_costs_the_same_queries_at_3_30_and_2000(
         AdmissionFactory(category=other, organisation=admission.organisation)
     bulk_admit(category, count - min(count, 30))
     url = reverse("procurement:suppliers", kwargs={"slug": category.arrangement.slug})
-    with django_assert_num_queries(4):
+    # The arrangement, the count of suppliers, a page of their names, their admissions, and the
+    # two every page reads.
+    with django_assert_num_queries(6):
         response = client.get(url, {"on": "2022-07-31"})
-    assert response.content.decode().count('<tr class="govuk-table__row">') == count + 1
+    page = response.content.decode()
+    # A hundred suppliers a page (and the heading row); the count is of them all.
+    assert page.count('<tr class="govuk-table__row">') == min(count, 100) + 1
+    assert f"{count} suppliers." in page
+    if count > 100:
+        last = client.get(url, {"on": "2022-07-31", "page": count // 100}).content.decode()
+        assert last.count('<tr class="govuk-table__row">') == 101
+        # The link to the next page keeps the date.
+        assert "page=2" in page
+        assert "on=2022-07-31" in page
 
 
 def test_a_supplier_applies_through_the_form(client, category, supplier, supplier_user):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -11,6 +12,8 @@ from django.utils.translation import gettext as _
 from .. import selectors
 from ..forms import AsAtForm
 from ..models import Arrangement
+
+SUPPLIERS_PER_PAGE = 100
 
 
 def _arrangement(slug: str) -> Arrangement:
@@ -53,9 +56,13 @@ def suppliers(request: HttpRequest, slug: str) -> HttpResponse:
     on = timezone.localdate()
     if form.is_bound and form.is_valid() and form.cleaned_data["on"]:
         on = form.cleaned_data["on"]
-    rows = selectors.suppliers_on(obj, on)
+    # A page of suppliers is cut in the database, then their admissions in one query (as the API).
+    page = Paginator(selectors.admitted_supplier_names(obj, on), SUPPLIERS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    rows = selectors.supplier_rows(obj, on, [r["organisation_id"] for r in page])
     return render(
         request,
         "procurement/suppliers.html",
-        {"arrangement": obj, "form": form, "on": on, "rows": rows},
+        {"arrangement": obj, "form": form, "on": on, "rows": rows, "page_obj": page},
     )
