@@ -31,14 +31,13 @@ from urllib.parse import quote
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Model
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.translation import gettext as _
 
-from .guard import refuse
+from .guard import refusal as guard_refusal
 from .uploads import CONTENT_TYPES, EXTENSIONS, IMAGE_TYPES, PDF, detected_type
 
 Rule = Callable[[Any, Any], bool]
@@ -154,10 +153,8 @@ def file_response(
 
 
 def refusal(request: HttpRequest) -> HttpResponseBase:
-    """Someone not signed in is asked to sign in; a signed-in person is told no (403)."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise refuse(_("You do not have permission to see this file."))
+    """`coopnet.core.guard.refusal`, saying that it is a file that is refused."""
+    return guard_refusal(request, _("You do not have permission to see this file."))
 
 
 def serve(request: HttpRequest, instance: Model, field: str, *, filename: str, **kw: Any):

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model
+from django.http import HttpRequest, HttpResponseRedirect
 from django.utils.translation import gettext as _
 
 from .actors import System
@@ -65,3 +67,11 @@ def require(
 def refuse(message: Any = None) -> Refused:
     """A refusal that is not a permission lookup (for example "only the nominee may answer")."""
     return Refused(message)
+
+
+def refusal(request: HttpRequest, message: Any = None) -> HttpResponseRedirect:
+    """A page's answer to someone it refuses: a visitor who is not signed in is sent to sign
+    in (and brought back); a signed-in person is refused (`Refused`, a 403 page)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise Refused(message)

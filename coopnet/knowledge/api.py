@@ -117,7 +117,7 @@ class NewsPostSerializer(serializers.ModelSerializer[NewsPost]):
         fields = ("slug", "kind", "title", "summary", "published_at", "authors", "tags", "url")
 
     def get_authors(self, obj: NewsPost) -> list[str]:
-        return [a.display_name for a in obj.authors.all()]
+        return obj.byline
 
 
 class NewsPostViewSet(viewsets.ReadOnlyModelViewSet[NewsPost]):

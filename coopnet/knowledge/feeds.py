@@ -42,7 +42,7 @@ class NewsFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item: NewsPost) -> str:
-        return ", ".join(a.display_name for a in item.authors.all())
+        return ", ".join(item.byline)
 
     def item_categories(self, item: NewsPost) -> list[str]:
         return [t.name for t in item.tags.all()]

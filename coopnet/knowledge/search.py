@@ -110,7 +110,7 @@ def news_document(post: NewsPost) -> SearchDocument | None:
         summary=post.summary,
         body=_join(
             post.body_text,
-            ", ".join(a.display_name for a in post.authors.all()),
+            ", ".join(post.byline),
             ", ".join(t.name for t in post.tags.all()),
         ),
         url=post.get_absolute_url(),

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from coopnet.accounts.requests import signed_in_user
 from coopnet.core.errors import reported
 from coopnet.core.files import serve
-from coopnet.core.guard import allowed, require
+from coopnet.core.guard import allowed, refusal, require
 from coopnet.core.membership_year import year_label
 
 from . import document, selectors, services
@@ -80,11 +80,7 @@ def generation(request: HttpRequest, pk: int) -> HttpResponse:
 def generation_pdf(request: HttpRequest, pk: int) -> HttpResponseBase:
     report = get_object_or_404(GeneratedReport, pk=pk)
     if not allowed(request.user, "reports.view_pdf", report):
-        if not request.user.is_authenticated:
-            from django.contrib.auth.views import redirect_to_login
-
-            return redirect_to_login(request.get_full_path())
-        require(request.user, "reports.view_pdf", report)
+        return refusal(request)
     if not report.is_ready or not report.file:
         raise Http404(_("The document is not ready yet."))
     return serve(

@@ -12,8 +12,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -23,13 +21,6 @@ from coopnet.core.errors import reported
 from ..models import Meeting
 
 MANAGE = "governance.manage_governance"
-
-
-def refusal(request: HttpRequest) -> HttpResponse:
-    """Send a visitor to sign in; tell someone signed in they may not (403)."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied
 
 
 def require(request: HttpRequest, perm: str, obj: Any = None) -> None:

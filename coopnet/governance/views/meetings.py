@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from coopnet.accounts.requests import signed_in_user
 from coopnet.core.files import serve
+from coopnet.core.guard import refusal
 
 from .. import selectors, services
 from ..forms import (
@@ -28,7 +29,7 @@ from ..forms import (
     PaperForm,
 )
 from ..models import Action, AgendaItem, Body, Meeting, Paper
-from .common import MANAGE, attempt, form_page, managed_meeting, refusal, require
+from .common import MANAGE, attempt, form_page, managed_meeting, require
 
 
 def _meeting_or_404(pk: int) -> Meeting:

@@ -14,12 +14,13 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from coopnet.accounts.requests import signed_in_user
+from coopnet.core.guard import refusal
 from coopnet.core.pdf import pdf_response, render_pdf
 
 from .. import selectors, services
 from ..forms import ApproveForm, CommentForm, MinutesForm
 from ..models import Meeting
-from .common import MANAGE, attempt_message, form_page, managed_meeting, refusal, require
+from .common import MANAGE, attempt_message, form_page, managed_meeting, require
 from .meetings import _meeting_or_404
 
 

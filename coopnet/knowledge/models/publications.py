@@ -138,3 +138,10 @@ class NewsPost(models.Model):
     @property
     def is_published(self) -> bool:
         return self.published_at is not None and self.published_at <= timezone.now()
+
+    @property
+    def byline(self) -> list[str]:
+        """The authors' names a reader may see: those who chose to be named (the one
+        public-name rule, `Person.public_name`); an author who did not is left out of the byline,
+        the feed, the API and the search index. Uses the prefetched authors."""
+        return [name for a in self.authors.all() if (name := a.public_name)]

@@ -340,6 +340,31 @@ def test_news_feeds_list_published_posts_only(client):
     assert "Not yet" not in text_of(client.get(reverse("knowledge:news")))
 
 
+def test_news_names_only_the_authors_who_chose_to_be_named(client):
+    from coopnet.knowledge.search import news_document
+    from coopnet.members.tests.factories import PersonFactory
+
+    post = NewsPostFactory(title="Officer Network relaunched", slug="relaunch")
+    post.authors.add(
+        PersonFactory(full_name="Ruth Named", is_public=True),
+        PersonFactory(full_name="Penny Private", is_public=False),
+    )
+    pages = {
+        "list": text_of(client.get(reverse("knowledge:news"))),
+        "post": text_of(client.get(post.get_absolute_url())),
+        "rss": client.get(reverse("knowledge:news_rss")).content.decode(),
+        "api": client.get("/api/v1/news/").content.decode(),
+    }
+    for where, text in pages.items():
+        assert "Officer Network relaunched" in text, where
+        assert "Ruth Named" in text, where
+        assert "Penny Private" not in text, where
+    assert "by Ruth Named" in pages["post"]
+    document = news_document(post)
+    assert document is not None
+    assert "Penny Private" not in document.body
+
+
 def test_news_by_tag(client):
     from coopnet.knowledge.models import Tag
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from coopnet.accounts.requests import signed_in_user
 from coopnet.core.errors import reported
-from coopnet.core.guard import allowed, require
+from coopnet.core.guard import allowed, refusal, require
 from coopnet.core.guard import refuse as refuse_action
 from coopnet.members.models import Organisation
 
@@ -30,7 +30,7 @@ from ..forms import (
 from ..models import CaseStudy
 from ..services.case_studies import CaseStudyDetails
 from ..services.case_study_media import MEDIA
-from .common import PAGE_SIZE, case_study_or_404, refuse
+from .common import PAGE_SIZE, case_study_or_404
 
 
 @login_not_required
@@ -68,7 +68,7 @@ def case_study_detail(request: HttpRequest, slug: str) -> HttpResponse:
         case_study = case_study_or_404(slug)  # raises 404
     user = request.user
     if not allowed(user, "knowledge.view_case_study", case_study):
-        return refuse(request)
+        return refusal(request)
     return render(
         request,
         "knowledge/case_study_detail.html",

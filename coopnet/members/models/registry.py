@@ -378,6 +378,8 @@ class Membership(PeriodMixin, models.Model):
     )
     start = models.DateField(_("start date"))
     end = models.DateField(_("end date"), null=True, blank=True)
+    # Staff's note of why a membership ended ("Unpaid fee"): staff only, like `notice_reason`;
+    # the public sees the end date alone.
     end_reason = models.CharField(_("reason for ending"), max_length=300, blank=True)
     notice_given_on = models.DateField(
         _("notice given on"),

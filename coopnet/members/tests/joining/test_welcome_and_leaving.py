@@ -179,6 +179,20 @@ def test_the_reason_for_leaving_is_for_staff_not_the_public_page(
         )
 
 
+def test_why_staff_ended_a_membership_is_not_on_the_public_page(officer_b, org_a, network_admin):
+    membership = org_a.memberships.get()
+    Membership.objects.filter(pk=membership.pk).update(
+        end=date(2024, 7, 31), end_reason="Unpaid fee"
+    )
+    url = org_a.get_absolute_url()
+    for visitor in (Client(), _client(officer_b)):
+        html = visitor.get(url).content.decode()
+        assert "31 July 2024" in html
+        assert "Unpaid fee" not in html
+    html = _client(network_admin).get(url).content.decode()
+    assert "Why it ended (seen by staff only): Unpaid fee" in html
+
+
 def test_reasons_written_before_move_out_of_the_public_end_reason(org_a):
     from django.apps import apps
 
