@@ -105,7 +105,7 @@ def test_organisation_page_shows_public_people_but_never_private_ones_or_contact
     assert "public@example.org" not in response.text
 
 
-def test_organisation_page_shows_membership_history_and_reference_data(client):
+def test_organisation_page_shows_membership_history_and_reference_data(client, network_admin):
     org = CouncilFactory(la_code="CRF")
     MembershipFactory(
         organisation=org,
@@ -116,9 +116,13 @@ def test_organisation_page_shows_membership_history_and_reference_data(client):
     )
     MembershipFactory(organisation=org, category=category("full"), start=date(2022, 8, 1))
     response = client.get(org.get_absolute_url())
-    assert "Lapsed" in response.text
+    # The public sees when the earlier membership ended, never staff's note of why.
+    assert "31 July 2021" in response.text
+    assert "Lapsed" not in response.text
     assert "Wales" in response.text
     assert "W06000015" in response.text
+    client.force_login(network_admin)
+    assert "Why it ended (seen by staff only): Lapsed" in client.get(org.get_absolute_url()).text
 
 
 def test_a_hidden_organisation_is_404_to_the_public_but_visible_to_staff(client, network_admin):
