@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "rules",
     "django_tasks",
     "django_tasks_db",
+    "django_prose_editor",
     "coopnet.core",
     "coopnet.accounts",
     "coopnet.members",

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coopnet.core.forms import GovukForm
 from coopnet.core.models import Principle
+from coopnet.core.widgets import RichTextEditor
 from coopnet.members.models import Organisation
 
 from .models import Event
@@ -88,8 +89,14 @@ class EventForm(GovukForm):
     description = forms.CharField(
         label=_("Description"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Headings, paragraphs, lists and links are kept; other markup is removed."),
+        widget=RichTextEditor(
+            attrs={"rows": 8},
+            hint=_("Use the buttons above the box for headings, lists, bold, italic and links."),
+        ),
+        help_text=_(
+            "You can type HTML: headings, paragraphs, lists, links, bold and italic are kept; "
+            "other markup is removed."
+        ),
     )
     start_date = forms.DateField(label=_("Date"), widget=DateInput)
     start_time = forms.TimeField(

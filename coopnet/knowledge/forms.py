@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from coopnet.core.forms import GovukForm
+from coopnet.core.widgets import RichTextEditor
 from coopnet.members.models import Organisation
 
 from . import selectors
@@ -42,7 +43,14 @@ class CaseStudyForm(GovukForm):
     body = forms.CharField(
         label=_("The story"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 16}),
+        widget=RichTextEditor(
+            attrs={"rows": 16},
+            hint=_(
+                "What was done, with whom, and what changed. Use the buttons above the box for "
+                "headings, lists, bold, italic and links. Add images after you save, in "
+                "“Images, files and links”."
+            ),
+        ),
         help_text=_(
             "What was done, with whom, and what changed. You can use these HTML tags: "
             "%(tags)s. Every image needs alt text, for example "
