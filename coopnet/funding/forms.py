@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from coopnet.core.forms import GovukForm
+from coopnet.core.forms import GovukForm, MoneyField
 from coopnet.core.models import Principle
 from coopnet.governance.selectors import agenda_items_of_joint_meetings, joint_meetings
 from coopnet.knowledge.selectors import publications_by_title
@@ -21,15 +21,8 @@ if TYPE_CHECKING:
     from coopnet.governance.models import AgendaItem
 
 
-def money_field(label: Any, *, required: bool = True, help_text: Any = "") -> forms.DecimalField:
-    return forms.DecimalField(
-        label=label,
-        required=required,
-        help_text=help_text,
-        max_digits=12,
-        decimal_places=2,
-        min_value=Decimal("0.01"),
-    )
+def money_field(label: Any, *, required: bool = True, help_text: Any = "") -> MoneyField:
+    return MoneyField(label=label, required=required, help_text=help_text, minimum=Decimal("0.01"))
 
 
 class DateInput(forms.DateInput):
@@ -282,13 +275,7 @@ class DecisionForm(GovukForm):
 
 class ReportForm(GovukForm):
     progress = forms.CharField(label=_("Progress so far"), widget=forms.Textarea(attrs={"rows": 8}))
-    spend_to_date = forms.DecimalField(
-        label=_("Spent so far (£)"),
-        required=False,
-        max_digits=12,
-        decimal_places=2,
-        min_value=Decimal(0),
-    )
+    spend_to_date = MoneyField(label=_("Spent so far (£)"), required=False)
 
 
 class ReportReviewForm(GovukForm):

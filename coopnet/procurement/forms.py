@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from coopnet.core.forms import GovukForm
+from coopnet.core.forms import GovukForm, MoneyField
 
 from .models import EXCLUSION_GROUNDS, Category
 
@@ -97,9 +97,7 @@ class CallOffForm(GovukForm):
     category: forms.ModelChoiceField = forms.ModelChoiceField(queryset=None, label=_("Category"))
     title = forms.CharField(label=_("Title"), max_length=200)
     requirement = forms.CharField(label=_("Requirement"), widget=forms.Textarea(attrs={"rows": 6}))
-    budget = forms.DecimalField(
-        label=_("Budget (£)"), max_digits=12, decimal_places=2, min_value=Decimal("0.01")
-    )
+    budget = MoneyField(label=_("Budget (£)"), minimum=Decimal("0.01"))
     criteria = forms.CharField(
         label=_("Award criteria"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -143,7 +141,7 @@ class TenderForm(GovukForm):
     response = forms.CharField(
         label=_("Your response to the requirement"), widget=forms.Textarea(attrs={"rows": 8})
     )
-    price = forms.DecimalField(label=_("Price (£)"), max_digits=12, decimal_places=2)
+    price = MoneyField(label=_("Price (£)"))
 
 
 class AwardForm(GovukForm):
