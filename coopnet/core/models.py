@@ -121,3 +121,20 @@ __all__ = [
     "ReportedFigure",
     "WorkerHeartbeat",
 ]
+
+
+class FormSubmission(models.Model):
+    """A form that moves money, seen once (`coopnet.core.submissions`): its key is written in the
+    same transaction as what the form records, so a second press of the button, a reload or a
+    replay is recognised and nothing is recorded twice."""
+
+    key = models.CharField(_("key"), max_length=64, unique=True)
+    action = models.CharField(_("action"), max_length=80)
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("form submission")
+        verbose_name_plural = _("form submissions")
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.key}"

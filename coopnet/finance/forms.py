@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from coopnet.core.forms import GovukForm, MoneyField
 from coopnet.core.membership_year import year_label, year_of
 from coopnet.core.money import PENNY
+from coopnet.core.submissions import OnceFormMixin
 
 DATE_HINT = _("For example, 2026-09-01")
 
@@ -56,7 +57,7 @@ class RunConfirmForm(RunForm):
     expected_total = MoneyField(widget=forms.HiddenInput)
 
 
-class PaymentForm(GovukForm):
+class PaymentForm(OnceFormMixin, GovukForm):
     received_on = _date_field(_("Date received"))
     amount = AmountField(label=_("Amount received (£)"), help_text=_("For example, 250.00"))
     reference = forms.CharField(
@@ -65,9 +66,19 @@ class PaymentForm(GovukForm):
         max_length=100,
         help_text=_("The reference on the bank statement or remittance advice."),
     )
+    # Asked only when a payment with the same details is already recorded (`ask_again`).
+    again = forms.BooleanField(
+        label=_("This is a second payment with the same details: record it again"),
+        required=False,
+        widget=forms.HiddenInput,
+    )
+
+    def ask_again(self) -> None:
+        """Show the box that confirms a second payment with the same details."""
+        self.fields["again"].widget = forms.CheckboxInput()
 
 
-class CreditNoteForm(GovukForm):
+class CreditNoteForm(OnceFormMixin, GovukForm):
     issued_on = _date_field(_("Date of the credit note"))
     amount = AmountField(label=_("Amount to credit (£)"), help_text=_("For example, 250.00"))
     reason = forms.CharField(

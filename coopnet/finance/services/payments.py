@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.db.models import Model, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from coopnet.core.actors import Actor, acting_as, user_of
@@ -16,6 +17,7 @@ from coopnet.core.audit import audit_record
 from coopnet.core.guard import require
 from coopnet.core.membership_year import year_label
 from coopnet.core.money import ZERO, format_money
+from coopnet.core.submissions import claim
 from coopnet.members.errors import MembersError
 from coopnet.members.models import Membership, Organisation
 from coopnet.members.services import membership_end
@@ -49,9 +51,21 @@ def _concerned(invoice: Invoice) -> list[Model | None]:
 
 @transaction.atomic
 def payment_record(
-    *, invoice: Invoice, received_on: date, amount: Decimal | str, reference: str, by: Actor
+    *,
+    invoice: Invoice,
+    received_on: date,
+    amount: Decimal | str,
+    reference: str,
+    by: Actor,
+    submission_key: str = "",
+    again: bool = False,
 ) -> Payment:
+    """Record money received against an invoice. The same form sent twice records it once
+    (`submission_key`); a payment with the same amount, date and reference as one already
+    recorded against the invoice is refused until the person says it is a second one (`again`).
+    """
     require(by, "finance.record_payments")
+    claim(submission_key, "finance.payment")
     value = clean_amount(amount)
     if received_on > timezone.localdate():
         raise FinanceError(_("The date received cannot be in the future."), field="received_on")
@@ -62,6 +76,23 @@ def payment_record(
     balance = _locked_balance(invoice)
     if balance.outstanding == ZERO:
         raise FinanceError(_("Nothing is owed on this invoice."))
+    same = invoice.payments.filter(
+        reversed_at__isnull=True,
+        amount=value,
+        received_on=received_on,
+        reference=reference.strip()[:100],
+    )
+    if not again and same.exists():
+        raise FinanceError(
+            _(
+                "A payment of %(amount)s received on %(date)s with this reference is already "
+                "recorded against this invoice. If this is a second payment, tick the box to "
+                "record it again."
+            )
+            % {"amount": format_money(value), "date": date_format(received_on, "j F Y")},
+            field="again",
+            code="duplicate",
+        )
     if value > balance.outstanding:
         raise FinanceError(
             _("That is more than the %(owed)s still owed on this invoice.")
@@ -121,10 +152,17 @@ def payment_reverse(*, payment: Payment, reason: str, by: Actor) -> Payment:
 
 @transaction.atomic
 def credit_note_issue(
-    *, invoice: Invoice, amount: Decimal | str, reason: str, on: date, by: Actor
+    *,
+    invoice: Invoice,
+    amount: Decimal | str,
+    reason: str,
+    on: date,
+    by: Actor,
+    submission_key: str = "",
 ) -> CreditNote:
-    """Cancel all or part of what is still owed on an invoice."""
+    """Cancel all or part of what is still owed on an invoice (once for one form sent)."""
     require(by, "finance.record_payments")
+    claim(submission_key, "finance.credit_note")
     value = clean_amount(amount)
     if not reason.strip():
         raise FinanceError(_("Give the reason for the credit note."), field="reason")

@@ -85,6 +85,7 @@ def test_a_payment_keyed_twice_is_reversed_with_a_reason_and_the_invoice_owes_it
             amount="1000.00",
             reference="BACS 1",
             by=finance_officer,
+            again=True,  # keyed twice past the question "record it again?"
         )
     bp = browser_page.sign_in(finance_officer.email, PASSWORD)
     bp.visit(f"/finance/invoices/{invoice.reference}/")

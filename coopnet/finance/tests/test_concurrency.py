@@ -80,3 +80,27 @@ def test_the_same_membership_approved_twice_at_once_gets_one_invoice(configured,
     )
     assert Invoice.objects.count() == 1
     assert {r.pk for r in results if isinstance(r, Invoice)} == {Invoice.objects.get().pk}
+
+
+def test_twenty_identical_payment_submissions_at_once_record_one_payment(
+    configured, finance_officer
+):
+    from coopnet.core.submissions import AlreadySubmitted
+    from coopnet.finance.services import payment_record
+
+    MembershipFactory(organisation=CouncilFactory(la_code="OLD"), category=category("full"))
+    invoice_run_confirm(year=YEAR, on=ON, by=finance_officer)
+    invoice = Invoice.objects.get()
+    results = race(
+        20,
+        lambda i: payment_record(
+            invoice=invoice,
+            received_on=date(2024, 9, 20),
+            amount="100.00",
+            reference="BACS 1",
+            by=finance_officer,
+            submission_key="one-press-of-the-button",
+        ),
+    )
+    assert invoice.payments.count() == 1
+    assert sum(isinstance(r, AlreadySubmitted) for r in results) == 19

@@ -36,9 +36,17 @@ def invoice(schedules, org_a, finance_officer) -> Invoice:
     return Invoice.objects.get(organisation=org_a)
 
 
-def pay(invoice: Invoice, amount: str, *, by, on: date = date(2024, 9, 20), reference: str = ""):
+def pay(
+    invoice: Invoice,
+    amount: str,
+    *,
+    by,
+    on: date = date(2024, 9, 20),
+    reference: str = "",
+    again: bool = False,
+):
     return payment_record(
-        invoice=invoice, received_on=on, amount=amount, reference=reference, by=by
+        invoice=invoice, received_on=on, amount=amount, reference=reference, by=by, again=again
     )
 
 
@@ -246,5 +254,17 @@ def test_only_finance_officers_reverse_payments(request, invoice_for_reversal, w
 @pytest.fixture
 def invoice_for_reversal(invoice, finance_officer):
     first = pay(invoice, "1000.00", by=finance_officer, reference="BACS 1")
-    second = pay(invoice, "1000.00", by=finance_officer, reference="BACS 1")
+    second = pay(invoice, "1000.00", by=finance_officer, reference="BACS 1", again=True)
     return invoice, first, second
+
+
+def test_the_same_payment_twice_is_refused_until_confirmed(invoice, finance_officer):
+    pay(invoice, "100.00", by=finance_officer, reference="BACS 9")
+    with pytest.raises(FinanceError) as refused:
+        pay(invoice, "100.00", by=finance_officer, reference="BACS 9")
+    assert refused.value.code == "duplicate"
+    assert invoice.payments.count() == 1
+    # A different reference, amount or date is another payment, recorded without a question.
+    pay(invoice, "100.00", by=finance_officer, reference="BACS 10")
+    pay(invoice, "100.00", by=finance_officer, reference="BACS 9", again=True)
+    assert invoice.payments.count() == 3

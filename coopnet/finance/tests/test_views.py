@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -395,3 +396,66 @@ def test_the_run_is_refused_while_the_accountable_body_is_not_set_up(
     assert "an invoice without them cannot be paid" in html
     assert not Invoice.objects.exists()
     assert not InvoiceRun.objects.exists()
+
+
+def _submission_key(page) -> str:
+    found = re.search(r'name="submission_key" value="([^"]+)"', page.content.decode())
+    assert found, "the form carries no submission key"
+    return found[1]
+
+
+def test_twenty_presses_of_record_payment_record_one_payment(
+    client, invoices, org_a, finance_officer
+):
+    client.force_login(finance_officer)
+    url = reverse("finance:payment_add", args=[invoices[org_a].reference])
+    key = _submission_key(client.get(url))
+    sent = {
+        "received_on": "2024-09-20",
+        "amount": "100",
+        "reference": "BACS 1",
+        "submission_key": key,
+    }
+    first = client.post(url, sent, follow=True)
+    assert "The payment has been recorded." in first.content.decode()
+    for _ in range(19):
+        again = client.post(url, sent, follow=True)
+        assert "already sent and has been recorded; it was not recorded again" in (
+            again.content.decode()
+        )
+    assert Payment.objects.count() == 1
+    # The form shown afresh has a new key: a second payment can be recorded with it.
+    assert _submission_key(client.get(url)) != key
+
+
+def test_a_payment_with_the_same_details_asks_before_it_is_recorded_again(
+    client, invoices, org_a, finance_officer
+):
+    client.force_login(finance_officer)
+    url = reverse("finance:payment_add", args=[invoices[org_a].reference])
+    details = {"received_on": "2024-09-20", "amount": "250", "reference": "BACS 7"}
+    client.post(url, {**details, "submission_key": _submission_key(client.get(url))})
+    key = _submission_key(client.get(url))
+    asked = client.post(url, {**details, "submission_key": key})
+    html = asked.content.decode()
+    assert "A payment of £250.00 received on 20 September 2024 with this reference" in html
+    assert 'type="checkbox" name="again"' in html
+    assert Payment.objects.count() == 1
+    confirmed = client.post(url, {**details, "submission_key": key, "again": "on"}, follow=True)
+    assert "The payment has been recorded." in confirmed.content.decode()
+    assert Payment.objects.count() == 2
+
+
+def test_a_credit_note_form_sent_twice_issues_one_note(client, invoices, org_a, finance_officer):
+    client.force_login(finance_officer)
+    url = reverse("finance:credit_note_add", args=[invoices[org_a].reference])
+    sent = {
+        "issued_on": "2024-09-20",
+        "amount": "10",
+        "reason": "Goodwill",
+        "submission_key": _submission_key(client.get(url)),
+    }
+    client.post(url, sent)
+    repeated = client.post(url, sent, follow=True)
+    assert "it was not recorded again" in repeated.content.decode()
+    assert invoices[org_a].credit_notes.count() == 1

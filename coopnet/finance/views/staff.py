@@ -220,9 +220,17 @@ def payment_add(request: HttpRequest, reference: str) -> HttpResponse:
                 amount=form.cleaned_data["amount"],
                 reference=form.cleaned_data["reference"],
                 by=signed_in_user(request),
+                submission_key=form.cleaned_data["submission_key"],
+                again=form.cleaned_data["again"],
             )
         if outcome.ok:
             messages.success(request, _("The payment has been recorded."))
+            return redirect("finance:invoice_detail", reference=invoice.reference)
+        if outcome.error is not None and outcome.error.code == "duplicate":
+            assert isinstance(form, PaymentForm)
+            form.ask_again()
+        if outcome.error is not None and outcome.error.code == "already_submitted":
+            messages.info(request, outcome.error.message)
             return redirect("finance:invoice_detail", reference=invoice.reference)
     return render(
         request,
@@ -246,7 +254,11 @@ def credit_note_add(request: HttpRequest, reference: str) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
                 on=form.cleaned_data["issued_on"],
                 by=signed_in_user(request),
+                submission_key=form.cleaned_data["submission_key"],
             )
+        if outcome.error is not None and outcome.error.code == "already_submitted":
+            messages.info(request, outcome.error.message)
+            return redirect("finance:invoice_detail", reference=invoice.reference)
         if outcome.ok:
             messages.success(
                 request, _("Credit note %(number)s has been issued.") % {"number": note.reference}
