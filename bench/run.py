@@ -155,6 +155,8 @@ def fresh_database(env: dict[str, str], path: Path, args: argparse.Namespace) ->
         shutil.copyfile(args.migrated_db, path)
     else:
         manage(env, "migrate", "--no-input", "-v", "0")
+    # The shared cache lives in the database (as `make run` sets it up): staff pages read it.
+    manage(env, "createcachetable")
 
 
 def generate(env: dict[str, str], scale: float, seed: int) -> float:
