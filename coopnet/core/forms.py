@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
@@ -38,8 +39,23 @@ class GovukFormRenderer(TemplatesSetting):
     field_template_name = "forms/govuk_field.html"
 
 
+# The longest text a field takes when its form sets no limit of its own: nothing typed into a
+# form is unbounded (a 9.5 MB "story" was once accepted). A story or an event's description in
+# rich text is the longest thing people write here; a one-line field is a name or a title.
+TEXT_LIMITS = {"richtext": 100_000, "textarea": 20_000, "line": 1_000}
+
+
+def _text_limit(field: forms.CharField) -> int:
+    if getattr(field.widget, "template_name", "") == "forms/widgets/richtext.html":
+        return TEXT_LIMITS["richtext"]
+    if isinstance(field.widget, forms.Textarea):
+        return TEXT_LIMITS["textarea"]
+    return TEXT_LIMITS["line"]
+
+
 class GovukFormMixin:
-    """Adds GOV.UK classes and aria-describedby to every widget of the form."""
+    """Adds GOV.UK classes and aria-describedby to every widget of the form, and a length limit
+    (`TEXT_LIMITS`) to every text field that has none."""
 
     fields: dict[str, forms.Field]
     errors: Any
@@ -48,6 +64,18 @@ class GovukFormMixin:
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._add_govuk_classes()
+        self._limit_text()
+
+    def _limit_text(self) -> None:
+        for field in self.fields.values():
+            # Hidden fields carry what the site itself wrote (a token, an import's staged rows).
+            if (
+                type(field) is forms.CharField
+                and field.max_length is None
+                and not field.widget.is_hidden
+            ):
+                field.max_length = _text_limit(field)
+                field.validators.append(MaxLengthValidator(field.max_length))
 
     def _add_govuk_classes(self) -> None:
         """Give every widget its GOV.UK class, once: also the fields a form adds in its own
