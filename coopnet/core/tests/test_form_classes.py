@@ -33,7 +33,6 @@ def test_late_and_early_checkboxes_carry_the_govuk_checkbox_class():
     assert "govuk-radios__input" not in html
 
 
-
 class Unbounded(GovukForm):
     story = forms.CharField(widget=RichTextEditor(), label="Story")
     notes = forms.CharField(widget=forms.Textarea, label="Notes")
