@@ -12,6 +12,7 @@ from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
 from .money import ZERO, MoneyError, format_money, parse_money
+from .widgets import RichTextEditor
 
 WIDGET_CLASSES = {
     forms.Textarea: "govuk-textarea",
@@ -46,7 +47,7 @@ TEXT_LIMITS = {"richtext": 100_000, "textarea": 20_000, "line": 1_000}
 
 
 def _text_limit(field: forms.CharField) -> int:
-    if getattr(field.widget, "template_name", "") == "forms/widgets/richtext.html":
+    if isinstance(field.widget, RichTextEditor):
         return TEXT_LIMITS["richtext"]
     if isinstance(field.widget, forms.Textarea):
         return TEXT_LIMITS["textarea"]

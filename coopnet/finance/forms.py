@@ -66,16 +66,18 @@ class PaymentForm(OnceFormMixin, GovukForm):
         max_length=100,
         help_text=_("The reference on the bank statement or remittance advice."),
     )
-    # Asked only when a payment with the same details is already recorded (`ask_again`).
+    # Asked only once the service has said that a payment with the same details is recorded.
     again = forms.BooleanField(
         label=_("This is a second payment with the same details: record it again"),
         required=False,
         widget=forms.HiddenInput,
     )
 
-    def ask_again(self) -> None:
-        """Show the box that confirms a second payment with the same details."""
-        self.fields["again"].widget = forms.CheckboxInput()
+    def get_context(self) -> dict[str, Any]:
+        if "again" in self.errors:
+            field = self.fields["again"]
+            field.widget = forms.CheckboxInput(attrs=field.widget.attrs)
+        return super().get_context()
 
 
 class CreditNoteForm(OnceFormMixin, GovukForm):

@@ -67,6 +67,7 @@ def payment_record(
     require(by, "finance.record_payments")
     claim(submission_key, "finance.payment")
     value = clean_amount(amount)
+    reference = reference.strip()[:100]
     if received_on > timezone.localdate():
         raise FinanceError(_("The date received cannot be in the future."), field="received_on")
     if received_on < invoice.issued_on:
@@ -80,7 +81,7 @@ def payment_record(
         reversed_at__isnull=True,
         amount=value,
         received_on=received_on,
-        reference=reference.strip()[:100],
+        reference=reference,
     )
     if not again and same.exists():
         raise FinanceError(
@@ -104,7 +105,7 @@ def payment_record(
             invoice=invoice,
             received_on=received_on,
             amount=value,
-            reference=reference.strip()[:100],
+            reference=reference,
             recorded_by=user_of(by),
         )
         audit_record(

@@ -18,6 +18,7 @@ from coopnet.core.errors import reported
 from coopnet.core.guard import require
 from coopnet.core.membership_year import year_label, year_of
 from coopnet.core.money import format_money
+from coopnet.core.submissions import AlreadySubmitted
 from coopnet.members.models import Membership
 
 from .. import documents, selectors, services
@@ -210,6 +211,16 @@ def payment_reverse(request: HttpRequest, reference: str, pk: int) -> HttpRespon
     )
 
 
+def _recorded_before(
+    request: HttpRequest, outcome: reported, invoice: Invoice
+) -> HttpResponse | None:
+    """A form sent again after it was recorded: back to the invoice, which shows what was."""
+    if isinstance(outcome.error, AlreadySubmitted):
+        messages.info(request, outcome.error.message)
+        return redirect("finance:invoice_detail", reference=invoice.reference)
+    return None
+
+
 def payment_add(request: HttpRequest, reference: str) -> HttpResponse:
     invoice, form = _invoice_form_page(request, reference, PaymentForm)
     if request.method == "POST" and form.is_valid():
@@ -226,12 +237,8 @@ def payment_add(request: HttpRequest, reference: str) -> HttpResponse:
         if outcome.ok:
             messages.success(request, _("The payment has been recorded."))
             return redirect("finance:invoice_detail", reference=invoice.reference)
-        if outcome.error is not None and outcome.error.code == "duplicate":
-            assert isinstance(form, PaymentForm)
-            form.ask_again()
-        if outcome.error is not None and outcome.error.code == "already_submitted":
-            messages.info(request, outcome.error.message)
-            return redirect("finance:invoice_detail", reference=invoice.reference)
+        if (back := _recorded_before(request, outcome, invoice)) is not None:
+            return back
     return render(
         request,
         "finance/invoice_form.html",
@@ -256,9 +263,8 @@ def credit_note_add(request: HttpRequest, reference: str) -> HttpResponse:
                 by=signed_in_user(request),
                 submission_key=form.cleaned_data["submission_key"],
             )
-        if outcome.error is not None and outcome.error.code == "already_submitted":
-            messages.info(request, outcome.error.message)
-            return redirect("finance:invoice_detail", reference=invoice.reference)
+        if (back := _recorded_before(request, outcome, invoice)) is not None:
+            return back
         if outcome.ok:
             messages.success(
                 request, _("Credit note %(number)s has been issued.") % {"number": note.reference}
