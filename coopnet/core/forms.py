@@ -35,6 +35,37 @@ class AutocompleteSelect(forms.Select):
         super().__init__({"data-coopnet-autocomplete": "", **(attrs or {})}, **kwargs)
 
 
+class AutocompleteSelectMultiple(forms.CheckboxSelectMultiple):
+    """A long list to choose several from (the organisations that took part in a case study).
+
+    Without JavaScript it is GOV.UK checkboxes in a labelled, scrollable fieldset
+    (`forms/govuk_picker.html`): every browser, keyboard and screen reader knows how to tick boxes,
+    and one stray click cannot undo the choices, as it does in a `<select multiple>` that asks for
+    Ctrl-click. With JavaScript (`frontend/js/coopnet.mjs`) the boxes are hidden and a
+    type-to-search field (accessible-autocomplete) adds an option, listed below it with a "Remove"
+    button; adding and removing tick and untick the same boxes, so the form posts the same values
+    either way.
+
+    The first box takes the field's own id, so that the error summary's link lands on the field;
+    the script hands that id to the search field, as `AutocompleteSelect`'s select does.
+    """
+
+    def __init__(
+        self,
+        attrs: dict[str, Any] | None = None,
+        *,
+        search_label: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(attrs, **kwargs)
+        self.search_label = search_label or _("Add one: type part of its name")
+
+    def id_for_label(self, id_: str, index: str | None = None) -> str:
+        if index is None or index == "0":
+            return id_
+        return super().id_for_label(id_, index)
+
+
 class GovukFormRenderer(TemplatesSetting):
     form_template_name = "forms/govuk_form.html"
     field_template_name = "forms/govuk_field.html"

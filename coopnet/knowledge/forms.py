@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from coopnet.core.forms import GovukForm
+from coopnet.core.forms import AutocompleteSelectMultiple, GovukForm
 from coopnet.core.widgets import RichTextEditor
 from coopnet.members.models import Organisation
 
@@ -65,8 +65,15 @@ class CaseStudyForm(GovukForm):
         label=_("Participating members"),
         queryset=Organisation.objects.none(),
         required=False,
-        help_text=_("Other organisations that took part. Hold Ctrl (or Cmd) to choose several."),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Other organisations that took part, besides the lead member."),
+        widget=AutocompleteSelectMultiple(search_label=_("Add a participating member")),
+        error_messages=dict.fromkeys(
+            ("invalid_choice", "invalid_pk_value"),
+            _(
+                "One of the participating members is not an organisation in the registry: "
+                "choose them again from the list."
+            ),
+        ),
     )
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=_year_choices)
     status = forms.ChoiceField(
