@@ -70,7 +70,7 @@ function enhancePicker(fieldset) {
   const list = element("ul", "govuk-list coopnet-picker__chosen");
   list.setAttribute("aria-labelledby", heading.id);
   const none = element("p", "govuk-body coopnet-picker__none", say.noneChosen);
-  const status = element("div", "govuk-visually-hidden");
+  const status = element("div", "govuk-visually-hidden coopnet-picker__status");
   status.setAttribute("role", "status");
   status.setAttribute("aria-live", "polite");
   const panel = element("div", "coopnet-picker__panel");

@@ -43,7 +43,7 @@ def test_officer_adds_two_councils_by_typing_and_removes_one(browser_page, offic
     bp.visit(f"{draft.get_absolute_url()}edit/")
     page = bp.page
     search = page.get_by_label("Add a participating member")
-    status = page.locator(".coopnet-picker [role=status]")
+    status = page.locator(".coopnet-picker__status")
     assert page.get_by_text("None chosen yet.").is_visible()
     assert not page.get_by_label(ROCHDALE).is_visible()  # the checkboxes are behind the search
 
