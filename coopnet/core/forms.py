@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.forms.renderers import TemplatesSetting
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .money import ZERO, MoneyError, format_money, parse_money
@@ -54,7 +55,7 @@ class AutocompleteSelectMultiple(forms.CheckboxSelectMultiple):
         self,
         attrs: dict[str, Any] | None = None,
         *,
-        search_label: str | None = None,
+        search_label: str | Promise | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(attrs, **kwargs)

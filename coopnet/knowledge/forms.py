@@ -53,8 +53,9 @@ class CaseStudyForm(GovukForm):
         ),
         help_text=_(
             "What was done, with whom, and what changed. You can use these HTML tags: "
-            "%(tags)s. Every image needs alt text, for example "
-            '<img src="https://..." alt="Volunteers planting the community orchard">.'
+            "%(tags)s. An image shows only if the site stores it: add it in “Images, files and "
+            "links” after you save, and give it alt text, for example "
+            '<img src="/media/..." alt="Volunteers planting the community orchard">.'
         )
         % {"tags": ", ".join(sorted(TAGS))},
     )

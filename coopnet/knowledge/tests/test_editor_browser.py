@@ -101,7 +101,11 @@ def test_without_the_editor_the_story_is_a_textarea_of_html(browser_page, office
     page = _start_a_case_study(bp, "Tenants repair their own homes")
     assert page.locator("textarea#id_body").is_visible()
     assert page.get_by_role("toolbar").count() == 0
-    assert "You can use these HTML tags" in page.locator("#id_body-hint").inner_text()
+    hint = page.locator("#id_body-hint").inner_text()
+    assert "You can use these HTML tags" in hint
+    # The example image is one the site stores, since no other image is kept.
+    assert 'src="/media/...' in hint
+    assert "https://" not in hint
     page.get_by_label("The story").fill(
         "<h2>What happened</h2><p>The quernstone workshop trains tenant apprentices.</p>"
         '<img src="https://example.org/x.png">'
