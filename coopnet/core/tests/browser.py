@@ -96,6 +96,14 @@ class BrowserPage:
     def check(self) -> None:
         """Run axe-core (WCAG 2.2 A/AA) on the current document; fail on any violation."""
         self.page.wait_for_load_state("load")
+        # Scripts may still be building the page after "load" (the rich-text editor makes its
+        # toolbar in a timeout), and its icon font loads only once that toolbar is drawn: until
+        # then an icon is its ligature's name in plain text, which axe rightly reports. Check the
+        # page as a person sees it: after two frames, with every font that is loading loaded.
+        self.page.evaluate(
+            "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+            ".then(() => document.fonts.ready).then(() => true)"
+        )
         csp = self.page.evaluate("window.__cspViolations || []")
         if csp:
             raise CspViolation(f"{self.page.url}: Content-Security-Policy violations: {csp}")
