@@ -60,7 +60,7 @@ run: install ## install, migrate, load the demo data if empty, print the demo ac
 	@echo "Serving coopnet at http://$(HOST):$(PORT)/ (Ctrl-C stops the server and the task worker)"
 	@trap 'kill 0' INT TERM EXIT; \
 	  $(PY) python manage.py worker & \
-	  $(PY) gunicorn config.wsgi --bind $(HOST):$(PORT) --workers 3 --access-logfile - & \
+	  $(PY) gunicorn -c config/gunicorn.conf.py config.wsgi --bind $(HOST):$(PORT) --workers 3 & \
 	  wait
 
 serve-dev: export DJANGO_SETTINGS_MODULE := config.settings.local

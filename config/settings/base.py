@@ -6,6 +6,13 @@ import csp.constants
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from coopnet.core.observability import (
+    REQUEST_ID_HEADER,
+    init_error_reporting,
+    logging_config,
+    parse_admins,
+)
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -26,6 +33,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_guid",
     "django.forms",
     "django.contrib.sites",
     "allauth",
@@ -61,6 +69,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -298,9 +307,21 @@ SPECTACULAR_SETTINGS = {
 NETWORK_NAME = env("NETWORK_NAME", default="Co-operative Councils' Innovation Network")
 NETWORK_SHORT_NAME = env("NETWORK_SHORT_NAME", default="CCIN")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+# Logs: JSON lines on standard error, each naming its request's id (X-Request-ID); errors mailed
+# to ADMINS and, when SENTRY_DSN is set, sent to Sentry without personal data. See
+# coopnet/core/observability.py and docs/operations.md.
+LOG_FORMAT = env("LOG_FORMAT", default="json")
+LOGGING = logging_config(LOG_FORMAT, env("LOG_LEVEL", default="INFO"))
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": REQUEST_ID_HEADER,
+    "VALIDATE_GUID": True,
+    "RETURN_HEADER": True,
+    "EXPOSE_HEADER": False,
 }
+ADMINS = parse_admins(env("ADMINS", default=""))
+SENTRY_ENABLED = init_error_reporting(
+    env("SENTRY_DSN", default=""),
+    environment=env("SENTRY_ENVIRONMENT", default="production"),
+    release=env("SENTRY_RELEASE", default=None),
+    traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+)
