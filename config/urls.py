@@ -32,6 +32,7 @@ urlpatterns = [
     path("learning/", include("coopnet.learning.urls")),
     path("strategy/", include("coopnet.strategy.urls")),
     path("reports/", include("coopnet.reports.urls")),
+    path("accounts/", include("coopnet.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", include("coopnet.api.urls")),
     # Choosing a language is a harmless preference; without a CSRF token the public pages carry no

@@ -1,5 +1,8 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.utils import translation
+
+from coopnet.core.mail import chosen_languages
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -9,3 +12,10 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request):
         return bool(getattr(settings, "ACCOUNT_ALLOW_SIGNUP", False))
+
+    def send_mail(self, template_prefix, email, context):
+        """allauth's emails (password reset, address confirmation) in the language the person
+        chose for emails; without a choice, in the language of the page they were using."""
+        language = chosen_languages([email]).get(email) or translation.get_language()
+        with translation.override(language):
+            return super().send_mail(template_prefix, email, context)

@@ -18,3 +18,9 @@ class AccountsConfig(AppConfig):
         from .middleware import start_idle_clock
 
         user_logged_in.connect(start_idle_clock, dispatch_uid="coopnet.accounts.idle_clock")
+
+        from coopnet.core.mail import register_language_lookup
+
+        from .selectors import email_languages
+
+        register_language_lookup("accounts.users", email_languages)

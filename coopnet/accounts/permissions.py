@@ -27,3 +27,5 @@ is_board_member = _has_role(UserRole.BOARD_MEMBER)
 is_staff_role = is_network_admin | is_finance_officer
 
 rules.add_perm("accounts.invite_people", is_network_admin)
+# Lift an account's lock after failed passwords (sign_in_locks.py).
+rules.add_perm("accounts.unlock_sign_in", is_network_admin)

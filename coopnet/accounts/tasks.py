@@ -3,10 +3,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
-from django.utils import translation
 from django_tasks import task
 
-from coopnet.core.mail import render_email
+from coopnet.core.mail import letter_to
 
 
 @task()
@@ -18,6 +17,5 @@ def send_invitation_email(*, invitation_id: int) -> None:
     )
     url = settings.SITE_URL.rstrip("/") + reverse("accounts:accept", args=[invitation.token])
     context = {"invitation": invitation, "url": url, "network": settings.NETWORK_NAME}
-    with translation.override(settings.LANGUAGE_CODE):
-        subject, body = render_email("accounts/email/invitation", context)
-    send_mail(subject, body, None, [invitation.email])
+    letter = letter_to("accounts/email/invitation", context, invitation.email)
+    send_mail(letter.subject, letter.body, None, letter.to)

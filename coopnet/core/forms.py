@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.forms.renderers import TemplatesSetting
@@ -192,3 +193,9 @@ class MoneyField(forms.CharField):
             )
             raise ValidationError(message, code="min_value")
         return amount
+
+
+def email_language_choices() -> list[tuple[str, Any]]:
+    """A person's language for emails: one of the site's languages, or none chosen (blank, the
+    site's own; `coopnet.core.mail.languages_for`)."""
+    return [("", _("Not chosen: the site's language")), *settings.LANGUAGES]

@@ -73,7 +73,12 @@ def logging_config(log_format: str, level: str) -> dict[str, Any]:
         },
         "root": {"handlers": ["console"], "level": level},
         # The request-id middleware's own chatter ("setting the id to ...") is noise at INFO.
-        "loggers": {"django_guid": {"level": "WARNING"}},
+        # WeasyPrint narrates each step of every PDF at INFO.
+        "loggers": {
+            "django_guid": {"level": "WARNING"},
+            "weasyprint.progress": {"level": "WARNING"},
+            "fontTools": {"level": "WARNING"},
+        },
     }
 
 

@@ -11,9 +11,8 @@ from django.core import signing
 from django.core.mail import EmailMessage, send_mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.urls import reverse
-from django.utils import translation
 
-from coopnet.core.mail import render_email
+from coopnet.core.mail import letters, render_email
 
 from .models import Newsletter, Subscriber
 
@@ -81,8 +80,8 @@ def newsletter_message(
         "unsubscribe_url": site_url("newsletter:unsubscribe", token=token),
         "test": test,
     }
-    with translation.override(settings.LANGUAGE_CODE):
-        subject, body = render_email("newsletter/email/issue", context)
+    # An issue is written once, in the language its editors wrote it in: its frame matches it.
+    subject, body = render_email("newsletter/email/issue", context)
     return EmailMessage(
         subject=subject,
         body=body,
@@ -97,7 +96,6 @@ def send_templated(template: str, context: dict, recipients: list[str]) -> None:
     if not recipients:
         return
     context = {**context, "network": settings.NETWORK_NAME}
-    with translation.override(settings.LANGUAGE_CODE):
-        subject, body = render_email(f"engagement/email/{template}", context)
-    for recipient in recipients:
-        send_mail(subject, body, None, [recipient])
+    for letter in letters(f"engagement/email/{template}", context, recipients):
+        for recipient in letter.to:
+            send_mail(letter.subject, letter.body, None, [recipient])

@@ -9,10 +9,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
-from django.utils import translation
 from django_tasks import task
 
-from coopnet.core.mail import render_email
+from coopnet.core.mail import letter_to
 
 from .calendar import invitation
 from .models import Registration
@@ -48,9 +47,8 @@ def send_registration_email(*, registration_id: int, message: str) -> None:
         "confirm_url": _absolute(reverse("events:confirm_email", args=[registration.token])),
         "cancel_url": _absolute(reverse("events:cancel_by_token", args=[registration.token])),
     }
-    with translation.override(settings.LANGUAGE_CODE):
-        subject, body = render_email(f"events/email/{message}", context)
-    email = EmailMessage(subject, body, None, [registration.email])
+    letter = letter_to(f"events/email/{message}", context, registration.email)
+    email = EmailMessage(letter.subject, letter.body, None, letter.to)
     if message in WITH_INVITATION:
         email.attach("invite.ics", invitation(registration), "text/calendar; method=REQUEST")
     elif message == "cancelled":

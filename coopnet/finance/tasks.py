@@ -12,7 +12,7 @@ from django_tasks import task
 
 from coopnet.core.actors import System, acting_as
 from coopnet.core.audit import audit_record
-from coopnet.core.mail import render_email
+from coopnet.core.mail import letters
 
 from . import documents, selectors
 from .models import Invoice, Reminder
@@ -38,15 +38,14 @@ def _send(invoice_id: int, template: str, extra: dict[str, object]) -> list[str]
         "url": _absolute(reverse("finance:invoice_detail", args=[invoice.reference])),
         **extra,
     }
+    # The invoice itself is one document, in English, whichever language its covering email is in.
     with translation.override(settings.LANGUAGE_CODE):
-        subject, body = render_email(f"finance/email/{template}", context)
-        email = EmailMessage(subject, body, None, recipients)
-        email.attach(
-            documents.invoice_pdf_filename(invoice),
-            documents.invoice_pdf_in_english(invoice),
-            "application/pdf",
-        )
-    email.send()
+        filename = documents.invoice_pdf_filename(invoice)
+    pdf = documents.invoice_pdf_in_english(invoice)
+    for letter in letters(f"finance/email/{template}", context, recipients):
+        email = EmailMessage(letter.subject, letter.body, None, letter.to)
+        email.attach(filename, pdf, "application/pdf")
+        email.send()
     return recipients
 
 

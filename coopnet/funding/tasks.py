@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django_tasks import task
 
-from coopnet.core.mail import render_email
+from coopnet.core.mail import letters
 
 from .models import Decision, ProgressReport
 from .permissions import funding_managers
@@ -26,9 +26,8 @@ def _send(template: str, context: dict, recipients: list[str]) -> None:
     if not recipients:
         return
     context = {**context, "network": settings.NETWORK_NAME}
-    with translation.override(settings.LANGUAGE_CODE):
-        subject, body = render_email(f"funding/email/{template}", context)
-    send_mail(subject, body, None, recipients)
+    for letter in letters(f"funding/email/{template}", context, recipients):
+        send_mail(letter.subject, letter.body, None, letter.to)
 
 
 def _url(name: str, **kwargs: object) -> str:

@@ -7,7 +7,7 @@ from django.core.mail import send_mail
 from django.urls import reverse
 from django_tasks import task
 
-from coopnet.core.mail import render_email
+from coopnet.core.mail import letter_to
 
 from .models import Minutes
 from .quorum import minutes_recipients
@@ -23,6 +23,6 @@ def send_minutes_circulated(minutes_id: int) -> int:
     url = base + reverse("governance:minutes", kwargs={"pk": meeting.pk})
     for person in people:
         context = {"person": person, "meeting": meeting, "url": url}
-        subject, body = render_email("governance/email/minutes_circulated", context)
-        send_mail(subject, body, None, [person.email])
+        letter = letter_to("governance/email/minutes_circulated", context, person.email)
+        send_mail(letter.subject, letter.body, None, letter.to)
     return len(people)

@@ -28,3 +28,10 @@ class MembersConfig(AppConfig):
         from . import report_sections
 
         report_sections.register()  # its sections of the network's reports (coopnet.core.reports)
+
+        from coopnet.core.mail import register_language_lookup
+
+        from .selectors import contact_email_languages
+
+        # After the accounts' lookup (a person who signs in chooses for themselves).
+        register_language_lookup("members.people", contact_email_languages)

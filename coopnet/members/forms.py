@@ -4,7 +4,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from coopnet.core.forms import GovukForm
+from coopnet.core.forms import GovukForm, email_language_choices
 
 from .models import OrganisationKind, RoleKind
 from .selectors import categories, directory_nations, directory_regions
@@ -77,6 +77,12 @@ class ContactForm(GovukForm):
     phone = forms.CharField(label=_("Telephone"), required=False, max_length=40)
     consent_to_contact = forms.BooleanField(
         label=_("This person agrees to be contacted by the network"), required=False
+    )
+    language = forms.ChoiceField(
+        label=_("Language for emails"),
+        choices=email_language_choices,
+        required=False,
+        help_text=_("If they sign in, the language they choose for themselves is used."),
     )
     is_public = forms.BooleanField(
         label=_("Show this person's name and role on the public organisation page"),

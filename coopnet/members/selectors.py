@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -436,3 +436,16 @@ def individual_supporters_on(on: date) -> QuerySet[Person]:
     return Person.objects.filter(
         memberships__in=Membership.objects.filter(current_on_q(on))
     ).distinct()
+
+
+def contact_email_languages(addresses: Collection[str]) -> dict[str, str]:
+    """The language the registry records for these (lower-cased) addresses' people; where two
+    people share an address and differ, the one changed last."""
+    rows = (
+        Person.objects.annotate(address=Lower("email"))
+        .filter(address__in=addresses)
+        .exclude(language="")
+        .order_by("updated_at")
+        .values_list("address", "language")
+    )
+    return dict(rows)

@@ -58,6 +58,7 @@ class ContactDetails:
     email: str = ""
     phone: str = ""
     consent_to_contact: bool = False
+    language: str = ""
     is_public: bool = False
 
     @classmethod
@@ -71,6 +72,7 @@ class ContactDetails:
             email=person.email,
             phone=person.phone,
             consent_to_contact=person.consent_to_contact,
+            language=person.language,
             is_public=person.is_public,
         )
 
@@ -239,6 +241,7 @@ def contact_add(*, organisation: Organisation, by: Actor, contact: ContactDetail
             phone=contact.phone,
             consent_to_contact=contact.consent_to_contact,
             consent_recorded_at=timezone.now() if contact.consent_to_contact else None,
+            language=contact.language,
             is_public=contact.is_public,
         )
         role = Role.objects.create(
@@ -264,7 +267,7 @@ def contact_update(*, role: Role, by: Actor, contact: ContactDetails) -> Role:
     require(by, "members.edit_organisation", role.organisation)
     role = Role.objects.select_for_update(of=("self",)).select_related("person").get(pk=role.pk)
     person = role.person
-    for f in ("honorific", "full_name", "email", "phone", "is_public"):
+    for f in ("honorific", "full_name", "email", "phone", "language", "is_public"):
         setattr(person, f, getattr(contact, f))
     if contact.consent_to_contact != person.consent_to_contact:
         person.consent_to_contact = contact.consent_to_contact

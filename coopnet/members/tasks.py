@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.utils import translation
 from django_tasks import task
 
-from coopnet.core.mail import render_email
+from coopnet.core.mail import letter_to
 
 from .models import Membership
 
@@ -17,6 +16,5 @@ from .models import Membership
 def send_notice_email(*, membership_id: int, email: str) -> None:
     membership = Membership.objects.select_related("organisation", "category").get(pk=membership_id)
     context = {"membership": membership, "network": settings.NETWORK_NAME}
-    with translation.override(settings.LANGUAGE_CODE):
-        subject, body = render_email("joining/email/notice", context)
-    EmailMessage(subject, body, None, [email]).send()
+    letter = letter_to("joining/email/notice", context, email)
+    EmailMessage(letter.subject, letter.body, None, letter.to).send()

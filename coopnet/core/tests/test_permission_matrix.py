@@ -68,6 +68,14 @@ CORE: dict[str, Entry] = {
     # accounts: invitations
     "accounts:invite": Entry(admins_only()),
     "accounts:accept": Entry(everyone(OK), lambda c: {"token": c["invitation"].token}),
+    # accounts: a person's own settings; staff lifting sign-in locks
+    "account_settings:email_language": Entry(signed_in(OK)),
+    "account_settings:sign_in_locks": Entry(admins_only()),
+    "account_settings:unlock_sign_in": Entry(
+        {**admins_only(), "network_admin": REDIRECT},
+        lambda c: {"pk": c["users"]["officer_a"].pk},
+        method="post",
+    ),
     # allauth
     "account_login": Entry(anonymous_only()),
     "account_logout": Entry({**everyone(OK), "anonymous": REDIRECT}),

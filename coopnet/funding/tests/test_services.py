@@ -217,6 +217,26 @@ def test_approval_becomes_a_project_and_the_applicant_is_told(
     assert officer_a.email in mail.outbox[-1].to
 
 
+def test_the_decision_email_is_written_in_each_reader_s_language(
+    lab_bid, officer_a, joint_meeting, network_admin, django_capture_on_commit_callbacks
+):
+    submitted(lab_bid, officer_a)
+    officer_a.language = "cy"
+    officer_a.save(update_fields=["language"])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.decision_record(
+            bid=lab_bid,
+            meeting=joint_meeting,
+            outcome=Decision.Outcome.APPROVE,
+            feedback="A strong bid",
+            by=network_admin,
+        )
+    to_officer = next(m for m in mail.outbox if officer_a.email in m.to)
+    assert to_officer.to == [officer_a.email]  # a letter of its own, in Welsh
+    assert to_officer.subject.startswith("Eich cais")
+    assert "A strong bid" in to_officer.body
+
+
 def test_approving_beyond_the_pot_is_refused_unless_budget_changes(
     open_round, lab, org_a, officer_a, principle, joint_meeting, network_admin
 ):

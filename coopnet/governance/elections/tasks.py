@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django_tasks import task
 
-from coopnet.core.mail import render_email
+from coopnet.core.mail import letter_to, letters
 from coopnet.members.models import Person
 
 from .models import Delegation, Election, Elector, Nomination
@@ -56,9 +56,12 @@ def send_election_notice(*, election_id: int, stage: str) -> int:
         "can_i_vote_url": _absolute(reverse("elections:can_i_vote", args=[election.slug])),
         "network": settings.NETWORK_NAME,
     }
-    with translation.override(settings.LANGUAGE_CODE):
-        subject, body = render_email("elections/email/notice", context)
-    messages = [(subject, body, None, [email]) for email in sorted(_recipients(election_id, stage))]
+    recipients = sorted(_recipients(election_id, stage))
+    messages = [
+        (letter.subject, letter.body, None, [email])
+        for letter in letters("elections/email/notice", context, recipients)
+        for email in letter.to
+    ]
     return send_mass_mail(messages) if messages else 0
 
 
@@ -78,6 +81,5 @@ def send_nomination_notice(*, nomination_id: int) -> None:
         "url": _absolute(reverse("elections:nomination", args=[election.slug, nomination.pk])),
         "network": settings.NETWORK_NAME,
     }
-    with translation.override(settings.LANGUAGE_CODE):
-        subject, body = render_email("elections/email/nomination", context)
-    send_mass_mail([(subject, body, None, [email])])
+    letter = letter_to("elections/email/nomination", context, email)
+    send_mass_mail([(letter.subject, letter.body, None, letter.to)])

@@ -18,6 +18,7 @@ from coopnet.core.actors import Actor, System, acting_as
 from coopnet.core.audit import audit_record
 from coopnet.core.errors import DomainError
 from coopnet.core.guard import require
+from coopnet.core.mail import active_site_language
 from coopnet.core.slugs import unique_slug
 
 from ..models import Organisation, Person, Role, RoleKind
@@ -93,6 +94,8 @@ def _make_user_and_person(invitation: Invitation, password: str) -> tuple[User, 
         password=password,
         full_name=invitation.full_name,
         is_staff=invitation.role in STAFF_ROLES,
+        # Their emails follow the language they accepted in until they choose otherwise.
+        language=active_site_language(),
     )
     user.groups.add(Group.objects.get(name=invitation.role))
     # The link reached this address, so the address is proven.

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
-from coopnet.core.mail import render_email
+from coopnet.core.mail import letter_to
 
 from ..models import Application
 from . import selectors, welcome
@@ -36,10 +36,10 @@ def send_application_email(*, application_id: int, message: str) -> None:
         "last_question": application.messages.filter(author="staff").last(),
         "missing": selectors.missing_sections(application) if message == "link" else [],
     }
-    with translation.override(settings.LANGUAGE_CODE):
-        subject, body = render_email(f"joining/email/{message}", context)
-        email = EmailMessage(subject, body, None, [application.applicant_email])
-        if message == "welcome":
+    letter = letter_to(f"joining/email/{message}", context, application.applicant_email)
+    email = EmailMessage(letter.subject, letter.body, None, letter.to)
+    if message == "welcome":
+        with translation.override(letter.language):  # the pack in the language of its letter
             pack = welcome.welcome_pack_for_application(application)
             email.attach(welcome.pdf_filename(pack), welcome.render_pdf(pack), "application/pdf")
     email.send()

@@ -211,6 +211,13 @@ class Person(models.Model):
         _("agrees to be contacted by the network"), default=False
     )
     consent_recorded_at = models.DateTimeField(_("consent recorded"), null=True, blank=True)
+    language = models.CharField(
+        _("language for emails"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("Blank: the site's language. A person who signs in chooses their own."),
+    )
     is_public = models.BooleanField(
         _("shown publicly"),
         default=False,

@@ -214,6 +214,25 @@ def test_a_role_of_another_organisation_cannot_be_reached_through_your_own(
     assert other.end is None
 
 
+def test_a_contact_s_language_for_emails_is_recorded_and_shown_again(client, officer_a, org_a):
+    client.force_login(officer_a)
+    form = client.get(reverse("members:contact_add", args=[org_a.slug]))
+    assert "Language for emails" in form.text
+    client.post(
+        reverse("members:contact_add", args=[org_a.slug]),
+        {
+            "full_name": "Dai Jones",
+            "kind": "invoice_contact",
+            "email": "dai@example.org",
+            "language": "cy",
+        },
+    )
+    role = Role.objects.get(organisation=org_a, person__full_name="Dai Jones")
+    assert role.person.language == "cy"
+    edit = client.get(reverse("members:contact_edit", args=[org_a.slug, role.pk]))
+    assert '<option value="cy" selected>' in edit.text
+
+
 def test_contact_end_asks_for_confirmation_before_ending_anything(client, officer_a, org_a):
     role = RoleFactory(organisation=org_a)
     client.force_login(officer_a)
