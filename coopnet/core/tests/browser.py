@@ -125,6 +125,21 @@ class BrowserPage:
         if violations:
             raise AxeViolation(f"{self.page.url}: {json.dumps(violations, indent=2)}")
 
+    def put_caret_after(self, text: Any) -> None:
+        """Click a piece of text in an editable box and put the caret at the end of its line, as
+        a person does, waiting for the editor to take each step (ProseMirror reads the browser's
+        selection after the event: a key pressed too soon lands where the caret was before)."""
+        text.click()
+        self.page.wait_for_function(
+            "() => document.activeElement && document.activeElement.isContentEditable"
+            " && getSelection().rangeCount > 0"
+        )
+        self.page.keyboard.press("End")
+        self.page.wait_for_function(
+            "() => { const s = getSelection(); const n = s.focusNode;"
+            " return n && n.nodeType === Node.TEXT_NODE && s.focusOffset === n.length; }"
+        )
+
     def unchecked_pages(self) -> list[str]:
         return [url for i, url in enumerate(self.loaded, start=1) if i not in self.checked]
 

@@ -31,8 +31,7 @@ def test_organiser_formats_a_description_in_welsh(browser_page, officer_a, org_a
     toolbar = page.get_by_role("toolbar", name="Fformatio")
     description = page.get_by_role("textbox", name="Disgrifiad")
 
-    description.get_by_text("Gweithdy.").click()
-    page.keyboard.press("End")
+    bp.put_caret_after(description.get_by_text("Gweithdy."))
     page.keyboard.press("Enter")
     page.keyboard.type("Dewch â ")
     toolbar.get_by_role("button", name="Trwm").click()
