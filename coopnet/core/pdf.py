@@ -35,7 +35,9 @@ def render_pdf(template: str, context: dict[str, Any], *, css: str = "") -> byte
         if css
         else []
     )
-    return bytes(document.write_pdf(stylesheets=stylesheets))
+    # Tagged (headings, paragraphs, tables, images with their alt text): readable by a screen
+    # reader, in the language the template sets on <html>.
+    return bytes(document.write_pdf(stylesheets=stylesheets, pdf_tags=True))
 
 
 def pdf_response(pdf: bytes, filename: str, *, download: bool = False) -> HttpResponse:

@@ -74,4 +74,4 @@ def render_pack(
         page += len(document.pages)
         progress(done)
     front = _document("knowledge/pack/front.html", {**context, "entries": entries})
-    return front.copy([*front.pages, *pages]).write_pdf()
+    return front.copy([*front.pages, *pages]).write_pdf(pdf_tags=True)

@@ -87,6 +87,11 @@ def test_member_downloads_its_own_invoice_pdf(client, invoices, org_a, officer_a
         "Pay by BACS quoting the invoice number.",
     ]:
         assert expected in text, expected
+    # A tagged PDF in the page's language: a screen reader reads its headings and tables.
+    catalogue = PdfReader(io.BytesIO(response.content)).trailer["/Root"]
+    assert bool(catalogue["/MarkInfo"]["/Marked"]) is True
+    assert "/StructTreeRoot" in catalogue
+    assert catalogue["/Lang"] == "en-gb"
 
 
 def test_members_are_refused_other_members_invoices(client, invoices, org_b, officer_a):

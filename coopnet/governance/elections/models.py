@@ -3,7 +3,8 @@ ballots, counts and results.
 
 Secrecy: a `Ballot` has a random UUID key, a random receipt code and the choices, and nothing
 else: no voter, no organisation, no time. Whether an organisation has voted is a separate
-`VoteMark` (also a random UUID key, no time). Neither is ever ordered by insertion.
+`VoteMark` (also a random UUID key, no time). Neither is ever ordered by insertion, and both
+are rewritten in random order when voting closes (services/ballot_box.py).
 """
 
 from __future__ import annotations

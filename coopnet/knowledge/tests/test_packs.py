@@ -52,7 +52,11 @@ def test_a_pack_is_built_with_cover_contents_and_a_section_per_case_study(
     pack.refresh_from_db()
     assert pack.state == CaseStudiesPack.State.READY
     assert pack.done == pack.total == 2
-    pages = pdf_text(pack.file.read())
+    data = pack.file.read()
+    pages = pdf_text(data)
+    catalogue = PdfReader(io.BytesIO(data)).trailer["/Root"]
+    assert bool(catalogue["/MarkInfo"]["/Marked"]) is True  # tagged, for screen readers
+    assert "/StructTreeRoot" in catalogue
     assert "Case Studies Pack 2024" in pages[0]
     assert "2 case studies" in pages[0]
     contents = pages[1]

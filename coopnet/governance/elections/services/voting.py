@@ -21,6 +21,7 @@ from coopnet.members.models import Organisation, Person
 from ..errors import ElectionError
 from ..models import Ballot, Contest, Delegation, Election, Elector, Method, Nomination, VoteMark
 from ..selectors import acting_organisations, electorate_preview, holds_role_at
+from .ballot_box import shuffle_ballot_box
 from .setup import _expect, _move, lock, require_manager, stamp_close
 
 State = Election.State
@@ -46,10 +47,16 @@ def election_open_voting(*, election: Election, by: Actor) -> Election:
 
 
 def election_close_voting(*, election: Election, by: Actor) -> Election:
+    """Close voting and shuffle the ballot box (see `ballot_box`).
+
+    The electors are locked first, so a ballot being cast at this moment is either in the box
+    before it is shuffled or, seeing voting closed, refused."""
     require_manager(by)
     with transaction.atomic(), acting_as(by):
         election = lock(election)
         _expect(election, State.VOTING)
+        list(Elector.objects.select_for_update().filter(election=election).values_list("pk"))
+        shuffle_ballot_box(election)
         close = stamp_close(election.voting_close, timezone.now())
         return _move(
             election,
@@ -139,6 +146,13 @@ def ballot_cast(
 def _ballot_cast(
     *, contest: Contest, organisation: Organisation, choices: Sequence[int], by: Actor
 ) -> str:
+    elector = (
+        Elector.objects.select_for_update(of=("self",))
+        .filter(election_id=contest.election_id, organisation=organisation)
+        .first()
+    )
+    # Read after the elector's lock: closing voting takes every elector's lock before it
+    # shuffles the box, so a ballot cannot slip in after the shuffle.
     election = Election.objects.get(pk=contest.election_id)
     now = timezone.now()
     window = election.voting_open and election.voting_close
@@ -150,11 +164,6 @@ def _ballot_cast(
         )
     ):
         raise ElectionError(_("Voting is not open for this election."))
-    elector = (
-        Elector.objects.select_for_update(of=("self",))
-        .filter(election=election, organisation=organisation)
-        .first()
-    )
     if elector is None:
         raise ElectionError(
             _("%(org)s is not in the electorate of this election.") % {"org": organisation.name}
