@@ -306,6 +306,8 @@ SPECTACULAR_SETTINGS = {
 # The network this installation runs (shown in the header, emails and documents).
 NETWORK_NAME = env("NETWORK_NAME", default="Co-operative Councils' Innovation Network")
 NETWORK_SHORT_NAME = env("NETWORK_SHORT_NAME", default="CCIN")
+# Where people ask for another format or report a problem (the accessibility statement).
+NETWORK_CONTACT_EMAIL = env("NETWORK_CONTACT_EMAIL", default="comms@councils.coop")
 
 # Logs: JSON lines on standard error, each naming its request's id (X-Request-ID); errors mailed
 # to ADMINS and, when SENTRY_DSN is set, sent to Sentry without personal data. See

@@ -1,14 +1,21 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 
+from .accessibility import statement
+
 
 @login_not_required
 def accessibility(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/accessibility.html")
+    return render(
+        request,
+        "core/accessibility.html",
+        {**statement(), "contact_email": settings.NETWORK_CONTACT_EMAIL},
+    )
 
 
 @login_not_required

@@ -54,6 +54,24 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     }
 
 
+# True when the focused element is drawn differently from how it is drawn unfocused.
+FOCUS_SHOWS = """async el => {
+  const frames = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const look = () => {
+    const s = getComputedStyle(el);
+    return [s.outlineStyle, s.outlineColor, s.outlineWidth, s.boxShadow, s.backgroundColor,
+            s.color, s.textDecorationLine, s.textDecorationThickness].join("|");
+  };
+  const focused = look();
+  el.blur();
+  await frames();  // scripted widgets restyle on their next render
+  const plain = look();
+  el.focus({focusVisible: true});
+  await frames();
+  return focused !== plain;
+}"""
+
+
 class AxeViolation(AssertionError):
     pass
 
@@ -138,6 +156,35 @@ class BrowserPage:
         self.page.wait_for_function(
             "() => { const s = getSelection(); const n = s.focusNode;"
             " return n && n.nodeType === Node.TEXT_NODE && s.focusOffset === n.length; }"
+        )
+
+    def tab_to(self, target: Any, *, limit: int = 80) -> int:
+        """Press Tab until `target` (a locator) has the focus, as a keyboard user moves through
+        the page, and return how many presses it took. Fails if Tab never reaches it (a control
+        the keyboard cannot reach, or focus trapped elsewhere) or if the focused control looks
+        the same as when it is not focused (no visible focus indicator, WCAG 2.4.7)."""
+        for presses in range(1, limit + 1):
+            self.page.keyboard.press("Tab")
+            if target.evaluate("el => el === document.activeElement"):
+                assert target.evaluate(FOCUS_SHOWS), f"{self.page.url}: no visible focus on {target}"
+                return presses
+        raise AssertionError(f"{self.page.url}: {limit} presses of Tab never reached {target}")
+
+    def press(self, key: str = "Enter") -> BrowserPage:
+        """Press a key that loads a page (Enter on a button or link), then check the new page."""
+        with self.page.expect_navigation():
+            self.page.keyboard.press(key)
+        self.check()
+        return self
+
+    def focused_name(self) -> str:
+        """The focused element's label or text, as a screen reader would start to announce it."""
+        return str(
+            self.page.evaluate(
+                "() => { const el = document.activeElement;"
+                " const label = el.labels && el.labels[0];"
+                " return (label ? label.innerText : el.innerText || el.value || '').trim(); }"
+            )
         )
 
     def unchecked_pages(self) -> list[str]:
