@@ -56,7 +56,8 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 
 # True when the focused element is drawn differently from how it is drawn unfocused.
 FOCUS_SHOWS = """async el => {
-  const frames = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const frame = () => new Promise(done => requestAnimationFrame(done));
+  const frames = () => frame().then(frame);
   const look = () => {
     const s = getComputedStyle(el);
     return [s.outlineStyle, s.outlineColor, s.outlineWidth, s.boxShadow, s.backgroundColor,
@@ -166,7 +167,9 @@ class BrowserPage:
         for presses in range(1, limit + 1):
             self.page.keyboard.press("Tab")
             if target.evaluate("el => el === document.activeElement"):
-                assert target.evaluate(FOCUS_SHOWS), f"{self.page.url}: no visible focus on {target}"
+                assert target.evaluate(FOCUS_SHOWS), (
+                    f"{self.page.url}: no visible focus on {target}"
+                )
                 return presses
         raise AssertionError(f"{self.page.url}: {limit} presses of Tab never reached {target}")
 

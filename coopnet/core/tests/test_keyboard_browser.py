@@ -38,7 +38,9 @@ def test_signing_in_with_the_keyboard_alone(browser_page, officer_a):
     bp.tab_to(page.get_by_role("button", name="Sign in"))
     bp.press("Enter")
     summary = page.locator(".govuk-error-summary")
-    assert summary.evaluate("el => el === document.activeElement || el.contains(document.activeElement)")
+    assert summary.evaluate(
+        "el => el === document.activeElement || el.contains(document.activeElement)"
+    )
     first_error = summary.get_by_role("link").first
     bp.tab_to(first_error)
     page.keyboard.press("Enter")
@@ -47,9 +49,11 @@ def test_signing_in_with_the_keyboard_alone(browser_page, officer_a):
 
     sign_in_by_keyboard(bp, officer_a.email)
     assert "/accounts/login/" not in page.url
-    assert page.get_by_role("button", name="Sign out").count() + page.get_by_role(
-        "link", name="Sign out"
-    ).count() >= 1
+    assert (
+        page.get_by_role("button", name="Sign out").count()
+        + page.get_by_role("link", name="Sign out").count()
+        >= 1
+    )
 
 
 def test_starting_an_application_to_join_with_the_keyboard_alone(browser_page):
@@ -120,7 +124,8 @@ def test_casting_a_ballot_with_the_keyboard_alone(browser_page, network_admin, o
     candidate_a = person_with_role(org_a, RoleKind.COUNCILLOR)
     election = contested(
         network_admin,
-        make_seat(make_body()), [(voter_a, org_a), (voter_b, org_b), (candidate_a, org_a)]
+        make_seat(make_body()),
+        [(voter_a, org_a), (voter_b, org_b), (candidate_a, org_a)],
     )
     contest = election.contests.get()
     bp = browser_page

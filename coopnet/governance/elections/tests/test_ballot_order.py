@@ -34,12 +34,12 @@ def stored_order(model, column: str, tmp_path: Path) -> list:
         target = sqlite3.connect(copy)
         connection.ensure_connection()
         connection.connection.backup(target)
-        rows = target.execute(f'SELECT "{column}" FROM "{table}" ORDER BY rowid').fetchall()  # noqa: S608
+        rows = target.execute(f'SELECT "{column}" FROM "{table}" ORDER BY rowid').fetchall()
         target.close()
         copy.unlink()
         return [row[0] for row in rows]
     with connection.cursor() as cursor:
-        cursor.execute(f'SELECT "{column}" FROM "{table}" ORDER BY ctid')  # noqa: S608
+        cursor.execute(f'SELECT "{column}" FROM "{table}" ORDER BY ctid')
         return [row[0] for row in cursor.fetchall()]
 
 
