@@ -284,7 +284,12 @@ TASKS = {
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "coopnet.accounts.api_tokens.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "coopnet.core.api.throttling.AnonymousThrottle",
+        "coopnet.core.api.throttling.AccountThrottle",
     ],
     # DRF views are exempt from LoginRequiredMiddleware, so the default is read-only public data;
     # a view that needs more says so itself.
@@ -294,6 +299,17 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "EXCEPTION_HANDLER": "coopnet.core.api_errors.exception_handler",
+}
+# How many reverse proxies (nginx, a load balancer) stand in front of gunicorn: each adds the
+# address it received from to X-Forwarded-For. The sign-in limits and the API's per-address
+# limit count the client's address from there; 0 (the default) trusts no such header.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+REST_FRAMEWORK["NUM_PROXIES"] = TRUSTED_PROXY_COUNT or None
+# Calls per caller (coopnet/core/api/throttling.py): anonymous per address, else per account.
+API_THROTTLE_RATES = {
+    "anon": env("API_RATE_ANON", default="120/min"),
+    "user": env("API_RATE_USER", default="600/min"),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "coopnet API",

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from coopnet.core.forms import GovukForm, email_language_choices
 
+from .api_scopes import SCOPES
+
 
 class EmailLanguageForm(GovukForm):
     language = forms.ChoiceField(
@@ -21,3 +23,17 @@ class EmailLanguageForm(GovukForm):
 
 class SignInLockForm(GovukForm):
     email = forms.EmailField(label=_("Email address of the account"))
+
+
+class ApiTokenForm(GovukForm):
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=100,
+        help_text=_("What will use it, so that you know which token to revoke later."),
+    )
+    scopes = forms.MultipleChoiceField(
+        label=_("Which parts of the API may it read?"),
+        choices=lambda: [(code, label) for code, label in SCOPES.items()],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one part of the API.")},
+    )

@@ -55,14 +55,21 @@ class StaffTwoStepMiddleware:
 
     @staticmethod
     def _must_set_up(request: HttpRequest) -> bool:
-        if not getattr(settings, "REQUIRE_STAFF_TWO_STEP", False):
+        if request.path.startswith(OPEN_WHILE_SETTING_UP):
             return False
-        user = request.user
-        if not user.is_authenticated or request.path.startswith(OPEN_WHILE_SETTING_UP):
-            return False
-        if not (user.is_staff or needs_two_step(user)):
-            return False
-        return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        return must_set_up_two_step(request.user)
+
+
+def must_set_up_two_step(user: object) -> bool:
+    """Whether `user` must verify in two steps and has no authenticator app yet (so may use
+    nothing but the account pages, nor an API token)."""
+    if not getattr(settings, "REQUIRE_STAFF_TWO_STEP", False):
+        return False
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if not (getattr(user, "is_staff", False) or needs_two_step(user)):
+        return False
+    return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
 def start_idle_clock(sender: object, request: HttpRequest | None = None, **kwargs: object) -> None:

@@ -29,3 +29,5 @@ is_staff_role = is_network_admin | is_finance_officer
 rules.add_perm("accounts.invite_people", is_network_admin)
 # Lift an account's lock after failed passwords (sign_in_locks.py).
 rules.add_perm("accounts.unlock_sign_in", is_network_admin)
+# Revoke someone else's API token (anyone may revoke their own; api_tokens.py).
+rules.add_perm("accounts.revoke_api_token", is_network_admin)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from .models import User
+from django.db.models import QuerySet
+
+from .models import ApiToken, User
 
 
 def email_languages(addresses: Collection[str]) -> dict[str, str]:
@@ -18,3 +20,12 @@ def email_languages(addresses: Collection[str]) -> dict[str, str]:
 
 def account_with_email(email: str) -> User | None:
     return User.objects.filter(email=email.strip().lower()).first()
+
+
+def api_tokens_of(user: User) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(user=user)
+
+
+def live_api_tokens_of_others(user: User) -> QuerySet[ApiToken]:
+    """Every other account's unrevoked tokens, for staff who may revoke them."""
+    return ApiToken.objects.filter(revoked_at=None).exclude(user=user).select_related("user")

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coopnet.core.audit import audit_record
 from coopnet.core.guard import require
 
-from .models import User
+from .api_scopes import SCOPES
+from .api_tokens import digest_of, new_key
+from .errors import AccountsError
+from .middleware import must_set_up_two_step
+from .models import ApiToken, User
 from .sign_in_locks import SignInLock, clear_account_lock, sign_in_lock
 
 
@@ -47,3 +52,51 @@ def unlock_sign_in(*, request: HttpRequest, user: User, by: User) -> SignInLock 
             % {"email": user.email, "n": lock.failures},
         )
     return lock
+
+
+def api_token_create(*, user: User, name: str, scopes: list[str]) -> tuple[ApiToken, str]:
+    """A new read-only API token for `user`; returns it with its key, which is never stored
+    and so can be shown only now."""
+    if must_set_up_two_step(user):
+        raise AccountsError(
+            _("Set up two-step verification before you make an API token."), code="two_step"
+        )
+    unknown = set(scopes) - set(SCOPES)
+    if not scopes or unknown:
+        raise AccountsError(_("Choose at least one part of the API."), field="scopes")
+    key, prefix = new_key()
+    with transaction.atomic():
+        token = ApiToken.objects.create(
+            user=user,
+            name=name.strip(),
+            prefix=prefix,
+            digest=digest_of(key),
+            scopes=sorted(scopes),
+        )
+        audit_record(
+            by=user,
+            action="account.api_token_created",
+            target=token,
+            summary=_("API token “%(name)s” made") % {"name": token.name},
+            changes={"scopes": token.scopes},
+        )
+    return token, key
+
+
+@transaction.atomic
+def api_token_revoke(*, token: ApiToken, by: User) -> bool:
+    """Revoke `token` (its owner, or staff who may manage tokens); whether it was still live."""
+    if token.user_id != by.pk:
+        require(by, "accounts.revoke_api_token")
+    locked = ApiToken.objects.select_for_update().get(pk=token.pk)
+    if locked.revoked_at is not None:
+        return False
+    locked.revoked_at = timezone.now()
+    locked.save(update_fields=["revoked_at"])
+    audit_record(
+        by=by,
+        action="account.api_token_revoked",
+        target=locked,
+        summary=_("API token “%(name)s” revoked") % {"name": locked.name},
+    )
+    return True

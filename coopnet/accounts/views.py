@@ -7,13 +7,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from coopnet.core.errors import reported
 from coopnet.core.guard import require
 
 from . import selectors, services
-from .forms import EmailLanguageForm, SignInLockForm
-from .models import User
+from .forms import ApiTokenForm, EmailLanguageForm, SignInLockForm
+from .models import ApiToken, User
 from .requests import signed_in_user
 from .sign_in_locks import sign_in_lock
 
@@ -75,3 +77,54 @@ def unlock_sign_in(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(
         reverse("account_settings:sign_in_locks") + "?" + urlencode({"email": account.email})
     )
+
+
+@never_cache
+def api_tokens(request: HttpRequest) -> HttpResponse:
+    """A person's API tokens: make one (its key shown on this answer only) and revoke them.
+    Staff who may revoke anyone's see every other live token too."""
+    user = signed_in_user(request)
+    form = ApiTokenForm(request.POST or None)
+    key = made = None
+    if request.method == "POST" and form.is_valid():
+        with reported(form) as outcome:
+            made, key = services.api_token_create(
+                user=user, name=form.cleaned_data["name"], scopes=form.cleaned_data["scopes"]
+            )
+        if outcome.ok:
+            form = ApiTokenForm()
+    others = (
+        selectors.live_api_tokens_of_others(user)
+        if user.has_perm("accounts.revoke_api_token")
+        else None
+    )
+    return render(
+        request,
+        "accounts/api_tokens.html",
+        {
+            "form": form,
+            "key": key,
+            "made": made,
+            "tokens": selectors.api_tokens_of(user),
+            "others": others,
+            "heading": _("API tokens"),
+        },
+    )
+
+
+@require_POST
+def api_token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    user = signed_in_user(request)
+    token = get_object_or_404(ApiToken, pk=pk)
+    if token.user_id != user.pk:
+        require(user, "accounts.revoke_api_token")
+    if services.api_token_revoke(token=token, by=user):
+        messages.success(
+            request,
+            _("The API token “%(name)s” is revoked: it no longer works.") % {"name": token.name},
+        )
+    else:
+        messages.info(
+            request, _("The API token “%(name)s” was already revoked.") % {"name": token.name}
+        )
+    return redirect("account_settings:api_tokens")

@@ -31,6 +31,15 @@ from coopnet.core.tests.matrix import (
 
 pytestmark = pytest.mark.django_db
 
+
+def _token_of(user: Any) -> Any:
+    from coopnet.accounts.models import ApiToken
+
+    return ApiToken.objects.get_or_create(
+        user=user, name="Matrix", defaults={"prefix": "matrix01", "digest": "0" * 64}
+    )[0]
+
+
 CORE: dict[str, Entry] = {
     # core
     "site:home": Entry(everyone(OK)),
@@ -74,6 +83,13 @@ CORE: dict[str, Entry] = {
     "account_settings:unlock_sign_in": Entry(
         {**admins_only(), "network_admin": REDIRECT},
         lambda c: {"pk": c["users"]["officer_a"].pk},
+        method="post",
+    ),
+    # accounts: API tokens; anyone revokes their own, network admins anyone's
+    "account_settings:api_tokens": Entry(signed_in(OK)),
+    "account_settings:api_token_revoke": Entry(
+        {**admins_only(), "officer_a": REDIRECT, "network_admin": REDIRECT},
+        lambda c: {"pk": _token_of(c["users"]["officer_a"]).pk},
         method="post",
     ),
     # allauth
