@@ -282,7 +282,7 @@ TASKS = {
 }
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "coopnet.core.api.schema.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "coopnet.accounts.api_tokens.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
@@ -317,6 +317,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "coopnet.core.api.schema.document_errors",
+    ],
 }
 
 # The network this installation runs (shown in the header, emails and documents).

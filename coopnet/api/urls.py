@@ -8,7 +8,7 @@ permissions) live in `coopnet.core.api`.
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
-from django.urls import URLPattern, URLResolver, include, path
+from django.urls import URLPattern, URLResolver, include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
 from . import views
@@ -34,6 +34,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", views.docs, name="docs"),
     *(path("", include(part)) for part in APP_PARTS),
+    # Last: an address that names nothing answers JSON, not the site's HTML page.
+    re_path(r"^(?P<rest>[\s\S]+/)$", views.NotFoundView.as_view(), name="not_found"),
 ]
 
 # DRF's as_view() already sets login_required = False; say so here rather than rely on it. (Views in

@@ -15,6 +15,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.utils import extend_schema
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -86,3 +88,19 @@ def docs(request: HttpRequest) -> HttpResponse:
         "api/docs.html",
         {"info": schema.get("info", {}), "endpoints": endpoints(schema)},
     )
+
+
+@extend_schema(exclude=True)
+class NotFoundView(APIView):
+    """Any address under /api/v1/ that names nothing: 404 in the API's error shape (JSON), for
+    every method, rather than the site's HTML page."""
+
+    permission_classes = [AllowAny]
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.args, self.kwargs = args, kwargs
+        self.request = self.initialize_request(request, *args, **kwargs)
+        self.headers = self.default_response_headers
+        response = self.handle_exception(NotFound())
+        self.response = self.finalize_response(self.request, response, *args, **kwargs)
+        return self.response

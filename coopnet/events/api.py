@@ -28,7 +28,7 @@ from .models import Event, Registration
 
 class EventSerializer(serializers.ModelSerializer[Event]):
     organiser: serializers.SlugRelatedField[Organisation] = serializers.SlugRelatedField(
-        slug_field="slug", read_only=True
+        slug_field="slug", read_only=True, allow_null=True
     )
     principles: serializers.SlugRelatedField[Principle] = serializers.SlugRelatedField(
         slug_field="slug", many=True, read_only=True

@@ -8,6 +8,7 @@ import django_filters
 from django.db.models import QuerySet
 from rest_framework import serializers, viewsets
 
+from coopnet.core.api.fields import IntegerFilter
 from coopnet.core.api.pagination import ApiPagination
 from coopnet.core.api.permissions import PublicReadOnly
 from coopnet.core.models import Principle
@@ -67,7 +68,7 @@ class ProjectSerializer(serializers.ModelSerializer[Project]):
 
 class ProjectFilter(django_filters.FilterSet):
     scheme = django_filters.CharFilter(field_name="scheme__slug")
-    year = django_filters.NumberFilter(field_name="round__year")
+    year = IntegerFilter(field_name="round__year")
     status = django_filters.ChoiceFilter(choices=Project.Status.choices)
     principle = django_filters.CharFilter(field_name="principles__slug", distinct=True)
 

@@ -4,6 +4,7 @@ People who have not chosen to be public are not named."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import django_filters
@@ -83,7 +84,7 @@ class AppointmentFilter(django_filters.FilterSet):
         model = Appointment
         fields: list[str] = []
 
-    def filter_on(self, queryset: QuerySet[Appointment], name: str, value: Any) -> Any:
+    def filter_on(self, queryset: QuerySet[Appointment], name: str, value: date) -> Any:
         return queryset.current_on(value)  # type: ignore[attr-defined]
 
 

@@ -35,6 +35,12 @@ class IsoDateFilter(django_filters.DateFilter):
         super().__init__(*args, **kwargs)
 
 
+class IntegerFilter(django_filters.NumberFilter):
+    """A whole number (a year, a count): `0.5` is an error, not a filter on 0.5."""
+
+    field_class = forms.IntegerField
+
+
 class StrictBooleanField(forms.NullBooleanField):
     """`true`/`false` (or 1/0); anything else is an error rather than silently ignored."""
 

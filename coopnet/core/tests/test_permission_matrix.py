@@ -74,6 +74,7 @@ CORE: dict[str, Entry] = {
     "api:organisation-detail": Entry(everyone(OK), lambda c: {"slug": c["org_a"].slug}),
     "api:membership-list": Entry(everyone(OK)),
     "api:membership-stats": Entry(everyone(OK)),
+    "api:not_found": Entry(everyone(NOT_FOUND), lambda c: {"rest": "no-such-thing/"}),
     # accounts: invitations
     "accounts:invite": Entry(admins_only()),
     "accounts:accept": Entry(everyone(OK), lambda c: {"token": c["invitation"].token}),
