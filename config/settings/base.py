@@ -225,6 +225,11 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = env("EMAIL_SUBJECT_PREFIX", default="[coopnet] ")
 ACCOUNT_ADAPTER = "coopnet.accounts.adapter.AccountAdapter"
+# A browser that has signed in to an account before counts its own failed passwords under the
+# same policy as the account's (allauth: 10 a minute per address, 5 in 5 minutes per account),
+# so other people's failures never lock it out (coopnet/accounts/known_devices.py).
+ACCOUNT_RATE_LIMITS = {"login_failed_known_device": "10/m/ip,5/300s/key"}
+KNOWN_DEVICE_DAYS = env.int("KNOWN_DEVICE_DAYS", default=90)
 # Open sign-up ends on an account that can do nothing: accounts come by invitation and by
 # joining. Set ACCOUNT_ALLOW_SIGNUP=true to let anyone create an account.
 ACCOUNT_ALLOW_SIGNUP = env.bool("ACCOUNT_ALLOW_SIGNUP", default=False)

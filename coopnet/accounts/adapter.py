@@ -4,6 +4,8 @@ from django.utils import translation
 
 from coopnet.core.mail import chosen_languages
 
+from .known_devices import consume_device_attempt, is_known_device, remember_device
+
 
 class AccountAdapter(DefaultAccountAdapter):
     """Accounts come by invitation (staff invite people; an approved application invites its
@@ -19,3 +21,19 @@ class AccountAdapter(DefaultAccountAdapter):
         language = chosen_languages([email]).get(email) or translation.get_language()
         with translation.override(language):
             return super().send_mail(template_prefix, email, context)
+
+    def pre_authenticate(self, request, **credentials):
+        """A browser that has signed in to this account before is counted apart from everyone
+        else (known_devices.py): others' failures do not lock it out."""
+        email = credentials.get("email", "")
+        if not is_known_device(request, email):
+            return super().pre_authenticate(request, **credentials)
+        self._login_failed_rl_usage = consume_device_attempt(request, email)
+        if not self._login_failed_rl_usage:
+            raise self.validation_error("too_many_login_attempts")
+        return None
+
+    def post_login(self, request, user, **kwargs):
+        response = super().post_login(request, user, **kwargs)
+        remember_device(request, response, user)
+        return response

@@ -5,7 +5,8 @@ being the site's domain and the address typed) in the shared cache (`default`), 
 server sees the same count. Once an account has failed five times within five minutes, even its
 correct password is refused until the oldest of those failures is five minutes old: the lock never
 lasts longer than that. Staff can see an account's lock and lift it (`services.unlock_sign_in`);
-lifting it clears only that account's count, never an address's.
+lifting it clears only that account's count, never an address's. A browser the account has
+signed in from before is counted apart (known_devices.py), so this lock does not reach it.
 
 This reads allauth's own cache keys (`allauth.core.internal.ratelimit`), so it agrees with what
 the sign-in page enforces; its tests fail if allauth changes them.
