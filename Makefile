@@ -11,7 +11,7 @@ PORT ?= 8000
 # `make serve-dev` asks for development settings (DEBUG on).
 DEMO_SETTINGS := config.settings.demo
 
-.PHONY: help install run serve-dev test test-postgres test-browser lint format bench messages clean backup restore
+.PHONY: help install run serve-dev test test-postgres test-browser lint format bench soak messages clean backup restore
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -109,9 +109,13 @@ messages: install ## extract strings for translation (English and Welsh)
 	$(PY) python manage.py makemessages -l cy --ignore=.venv --ignore=node_modules --ignore=bench
 	$(PY) python manage.py compilemessages --ignore=.venv --ignore=node_modules
 
-bench: install ## benchmarks at 1x, 10x and 100x; results in bench/results/
+bench: install ## benchmarks at 1x, 10x and 100x, then the 10-minute soak; results in bench/results/
 	$(PY) python bench/run.py
 	$(PY) python bench/review_bench.py
+	$(PY) python bench/soak.py
+
+soak: install ## the soak alone: 10 minutes of mixed traffic, no server error, bounded memory
+	$(PY) python bench/soak.py
 
 clean: ## remove the local database, built assets and virtual environment
 	rm -rf .venv node_modules frontend/build staticfiles db.sqlite3* .uv-installed
