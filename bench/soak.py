@@ -45,7 +45,7 @@ from django.contrib.auth.models import Group
 from coopnet.accounts.roles import UserRole
 from coopnet.events.models import Event
 from coopnet.members.models import Organisation
-user = User.objects.create_user("soak@example.org", "%s", full_name="Soak Admin")
+user = User.objects.create_user("soak@example.org", "PASSWORD", full_name="Soak Admin")
 user.groups.add(Group.objects.get(name=UserRole.NETWORK_ADMIN))
 _token, key = services.api_token_create(user=user, name="Soak", scopes=list(SCOPES))
 upcoming = Event.objects.filter(
@@ -59,8 +59,7 @@ events = upcoming.filter(public_registration=True).values_list("slug", flat=True
 orgs = Organisation.objects.filter(is_public=True).values_list("slug", flat=True)[:50]
 print(json.dumps({"token": key, "events": list(events), "orgs": list(orgs)}))
 """
-    % PASSWORD
-)  # noqa: UP031
+).replace("PASSWORD", PASSWORD)
 COUNT = (
     "from coopnet.events.models import Registration;"
     "print(Registration.objects.filter(email__startswith='soak-').count())"
@@ -151,8 +150,8 @@ def run_client(n: int, port: int, data: dict[str, Any], deadline: float, out: di
     while time.monotonic() < deadline:
         _w, kind, make = rng.choices(choices, weights)[0]
         began = time.perf_counter()
-        if kind == "session" and signed_in:
-            status, _ = member.request("GET", make())
+        if kind == "session":  # a client that could not sign in fails the soak
+            status = member.request("GET", make())[0] if signed_in else "NotSignedIn"
         elif kind == "token":
             status, _ = anonymous.request("GET", make(), Authorization=f"Bearer {data['token']}")
         elif kind == "write" and make():

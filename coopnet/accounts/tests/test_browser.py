@@ -41,3 +41,22 @@ def test_staff_look_up_a_locked_account_and_let_its_person_back_in(
     staff.submit("Unlock sign-in")
     assert "Sign-in unlocked" in staff.page.locator(".govuk-notification-banner").inner_text()
     assert "Can sign in" in staff.page.locator(".govuk-summary-list").inner_text()
+
+
+def test_a_person_makes_an_api_token_sees_it_once_and_revokes_it(browser_page, network_admin):
+    bp = browser_page.sign_in(network_admin.email, PASSWORD)
+    bp.follow("API tokens")
+    assert "You have no API tokens." in bp.page.content()
+    bp.submit("Make the token")  # nothing filled in: the error summary names both fields
+    assert bp.page.locator(".govuk-error-summary").is_visible()
+    bp.page.get_by_label("Name").fill("Data warehouse")
+    bp.page.get_by_label("Finance: invoices and budgets").check()
+    bp.submit("Make the token")
+    key = bp.page.locator("#new-token").inner_text()
+    assert key.startswith("cnt_")
+    assert "shown only this once" in bp.page.content()
+    bp.visit("/accounts/api-tokens/")
+    assert key not in bp.page.content()
+    assert "Data warehouse" in bp.page.content()
+    bp.submit("Revoke Data warehouse")
+    assert "is revoked: it no longer works" in bp.page.content()
