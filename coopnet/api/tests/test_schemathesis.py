@@ -14,7 +14,9 @@ from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -44,6 +46,17 @@ schema.app = APP  # every call, the checks' own calls too, in process
 # (`?category=`, `?organisation=`) is checked against the registry, and `compare_to` must not
 # be after `as_of`: a made-up value the schema cannot rule out is rightly answered 400.
 NOT_CHECKED = [positive_data_acceptance]
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """Called through the WSGI application, a request's start and end would close the database
+    connection the test's transaction is on (Django's test client stops this the same way)."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @pytest.fixture
