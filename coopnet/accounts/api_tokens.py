@@ -59,8 +59,8 @@ class ApiTokenAuthentication(BaseAuthentication):
     keyword = "Bearer"
 
     def authenticate(self, request: Request) -> tuple[User, ApiToken] | None:
-        header = get_authorization_header(request).split()
-        if not header or header[0].lower() != self.keyword.lower().encode():
+        header = self._bearer(request)
+        if header is None:
             return None
         if len(header) != 2:
             raise exceptions.AuthenticationFailed(_("The API token is missing or malformed."))
@@ -73,9 +73,14 @@ class ApiTokenAuthentication(BaseAuthentication):
     def authenticate_header(self, request: Request) -> str | None:
         """A caller who sent a token that failed is told (401) how to authenticate; a caller who
         sent none gets the API's usual 403 for a page that needs signing in."""
+        return self.keyword if self._bearer(request) is not None else None
+
+    def _bearer(self, request: Request) -> list[bytes] | None:
+        """The Authorization header's words when it names a bearer token; None otherwise."""
         header = get_authorization_header(request).split()
-        sent = bool(header) and header[0].lower() == self.keyword.lower().encode()
-        return self.keyword if sent else None
+        if not header or header[0].lower() != self.keyword.lower().encode():
+            return None
+        return header
 
     @staticmethod
     def _token(key: str) -> ApiToken:

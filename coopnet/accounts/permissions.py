@@ -29,5 +29,13 @@ is_staff_role = is_network_admin | is_finance_officer
 rules.add_perm("accounts.invite_people", is_network_admin)
 # Lift an account's lock after failed passwords (sign_in_locks.py).
 rules.add_perm("accounts.unlock_sign_in", is_network_admin)
-# Revoke someone else's API token (anyone may revoke their own; api_tokens.py).
-rules.add_perm("accounts.revoke_api_token", is_network_admin)
+
+
+@rules.predicate
+def owns_the_token(user, token) -> bool:
+    return bool(token is not None and user and token.user_id == getattr(user, "pk", None))
+
+
+# Revoke an API token: its owner, or a network admin anyone's (api_tokens.py). Without a token,
+# the question is "may revoke anyone's" (staff see every live token).
+rules.add_perm("accounts.revoke_api_token", owns_the_token | is_network_admin)

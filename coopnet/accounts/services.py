@@ -86,8 +86,7 @@ def api_token_create(*, user: User, name: str, scopes: list[str]) -> tuple[ApiTo
 @transaction.atomic
 def api_token_revoke(*, token: ApiToken, by: User) -> bool:
     """Revoke `token` (its owner, or staff who may manage tokens); whether it was still live."""
-    if token.user_id != by.pk:
-        require(by, "accounts.revoke_api_token")
+    require(by, "accounts.revoke_api_token", token)
     locked = ApiToken.objects.select_for_update().get(pk=token.pk)
     if locked.revoked_at is not None:
         return False

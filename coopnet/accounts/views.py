@@ -116,8 +116,7 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
 def api_token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in_user(request)
     token = get_object_or_404(ApiToken, pk=pk)
-    if token.user_id != user.pk:
-        require(user, "accounts.revoke_api_token")
+    require(user, "accounts.revoke_api_token", token)
     if services.api_token_revoke(token=token, by=user):
         messages.success(
             request,
