@@ -187,3 +187,25 @@ def test_a_token_is_limited_per_account(real_rates, supporter):
     _token, key = make(supporter)
     codes = [bearer(key).get(PUBLIC_EVENTS).status_code for _ in range(6)]
     assert codes == [200] * 5 + [429]
+
+
+def _queries_for_the_page(client, admin, others, n) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for i in range(n):
+        make(admin, name=f"Mine {i}")
+        make(others[i % len(others)], name=f"Theirs {i}")
+    client.force_login(admin)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("account_settings:api_tokens")).status_code == 200
+    return len(queries)
+
+
+def test_the_tokens_page_costs_the_same_at_2_tokens_and_at_20(
+    client, network_admin, supporter, officer_a
+):
+    few = _queries_for_the_page(client, network_admin, [supporter, officer_a], 2)
+    ApiToken.objects.all().delete()
+    many = _queries_for_the_page(client, network_admin, [supporter, officer_a], 20)
+    assert few == many
