@@ -24,3 +24,29 @@ class AccountsConfig(AppConfig):
         from .selectors import email_languages
 
         register_language_lookup("accounts.users", email_languages)
+
+        from coopnet.core.personal_data import ERASED_EMAIL, ERASED_NAME, register_copied_details
+
+        # An invitation copies the invited person's name and address.
+        register_copied_details(
+            "accounts.Invitation",
+            match="email",
+            replace={"email": ERASED_EMAIL, "full_name": ERASED_NAME},
+        )
+
+        from datetime import timedelta
+
+        from django.utils.translation import gettext_noop
+
+        from coopnet.core.personal_data import register_retention, words
+
+        from .models import Invitation
+
+        register_retention(
+            "accounts.unaccepted_invitations",
+            title=_("Invitations never accepted"),
+            keep=words(gettext_noop("%(days)d days after they expire"), days=90),
+            due=lambda now: Invitation.objects.filter(
+                accepted_at__isnull=True, expires_at__lt=now - timedelta(days=90)
+            ),
+        )

@@ -15,3 +15,7 @@ class CoreConfig(AppConfig):
 
         register_facet_labels("principle", principle_labels)
         register_public_models(Principle, ReportedFigure, RecordCoverage)
+
+        from .retention import register_core_retention
+
+        register_core_retention()

@@ -36,3 +36,12 @@ class KnowledgeConfig(AppConfig):
         from . import report_sections
 
         report_sections.register()  # its sections of the network's reports (coopnet.core.reports)
+
+        from coopnet.core.personal_data import register_copied_details
+
+        # A case study may name a contact for readers.
+        register_copied_details(
+            "knowledge.CaseStudy",
+            match="contact_email",
+            replace={"contact_name": "", "contact_email": "", "contact_consent": False},
+        )

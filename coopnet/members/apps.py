@@ -35,3 +35,7 @@ class MembersConfig(AppConfig):
 
         # After the accounts' lookup (a person who signs in chooses for themselves).
         register_language_lookup("members.people", contact_email_languages)
+
+        from .privacy.retention import register_personal_data
+
+        register_personal_data()

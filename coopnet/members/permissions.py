@@ -31,3 +31,5 @@ rules.add_perm("members.give_notice", may_edit_organisation)
 rules.add_perm("members.read_audit_trail", is_staff_role)
 # A member's reason for leaving is for the network's staff, never the public page.
 rules.add_perm("members.read_leaving_reason", is_staff_role)
+# Subject-access exports and erasure: everything about a person, so the network admin only.
+rules.add_perm("members.handle_personal_data", is_network_admin)

@@ -26,3 +26,11 @@ class ProcurementConfig(AppConfig):
         from . import report_sections
 
         report_sections.register()  # its sections of the network's reports (coopnet.core.reports)
+
+        from coopnet.core.personal_data import ERASED_EMAIL, register_copied_details
+
+        register_copied_details(
+            "procurement.SupplierApplication",
+            match="contact_email",
+            replace={"contact_email": ERASED_EMAIL},
+        )

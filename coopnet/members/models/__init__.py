@@ -1,5 +1,5 @@
 """The members app's records: the registry (registry.py) and applications to join
-(applications.py)."""
+(applications.py), and subject-access exports (privacy.py)."""
 
 from .applications import (
     OPEN_STATUSES,
@@ -9,6 +9,7 @@ from .applications import (
     ApplicationMessage,
     Rating,
 )
+from .privacy import SubjectAccessExport
 from .registry import (
     COUNCIL_KINDS,
     CouncilBudget,
@@ -39,4 +40,5 @@ __all__ = [
     "Rating",
     "Role",
     "RoleKind",
+    "SubjectAccessExport",
 ]

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from coopnet.core.actors import history_user
 from coopnet.core.periods import PeriodMixin, PeriodQuerySet
+from coopnet.core.personal_data import erased_name
 from coopnet.core.versioning import VersionedQuerySet
 
 
@@ -233,6 +234,13 @@ class Person(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    erased_at = models.DateTimeField(
+        _("erased"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the person's details were erased; their records keep their shape."),
+    )
 
     history = HistoricalRecords(get_user=history_user)
     objects = RegistryQuerySet.as_manager()
@@ -248,6 +256,8 @@ class Person(models.Model):
     @property
     def display_name(self) -> str:
         """The person's name in full: for staff pages, their own pages and signed-in work."""
+        if self.erased_at is not None:
+            return erased_name(self)
         parts = [self.honorific, self.full_name, self.post_nominals]
         return " ".join(p for p in parts if p)
 

@@ -11,6 +11,7 @@ from typing import Any
 from coopnet.core.tests.matrix import (
     DENY,
     OK,
+    REDIRECT,
     Entry,
     admins_only,
     editors_of_a,
@@ -44,6 +45,17 @@ ENTRIES: dict[str, Entry] = {
     "members:organisation_audit_csv": Entry(finance_staff(), _org_a),
     "members:person_audit": Entry(finance_staff(), _person_a),
     "members:person_audit_csv": Entry(finance_staff(), _person_a),
+    # personal data (subject-access exports, erasure): the network admin only
+    "members:personal_data": Entry(admins_only()),
+    "members:retention_schedule": Entry(admins_only()),
+    "members:person_personal_data": Entry(admins_only(), _person_a),
+    "members:person_erase": Entry(admins_only(), _person_a),
+    "members:access_export": Entry(admins_only(), lambda c: {"pk": c["access_export"].pk}),
+    "members:access_export_download": Entry(
+        {**admins_only(), "network_admin": REDIRECT},  # not ready yet: back to its page
+        lambda c: {"pk": c["access_export"].pk},
+        method="post",
+    ),
     # the public journey (no account; the link's token is the key)
     "joining:start": Entry(everyone(OK)),
     "joining:new": Entry(everyone(OK)),
@@ -90,7 +102,11 @@ def site_context(ctx: dict[str, Any]) -> dict[str, Any]:
             submitted_at=None if status == Application.Status.DRAFT else timezone.now(),
         )
 
+    from coopnet.members.models import SubjectAccessExport
+
+    export = SubjectAccessExport.objects.create(person=ctx["role_a"].person, reason="Matrix")
     return {
+        "access_export": export,
         "application_draft": make(Application.Status.DRAFT, "draft@example.org"),
         "application_sent": make(Application.Status.SUBMITTED, "sent@example.org"),
         "application_asked": make(Application.Status.MORE_INFORMATION, "asked@example.org"),
