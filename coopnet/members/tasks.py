@@ -18,4 +18,3 @@ def send_notice_email(*, membership_id: int, email: str) -> None:
     context = {"membership": membership, "network": settings.NETWORK_NAME}
     letter = letter_to("joining/email/notice", context, email)
     EmailMessage(letter.subject, letter.body, None, letter.to).send()
-
