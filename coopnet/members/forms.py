@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.core import signing
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -59,6 +60,23 @@ class OrganisationProfileForm(GovukForm):
     address = forms.CharField(
         label=_("Postal address"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+    # The profile as the page showed it (signed), so that only what this person changed is
+    # saved, and a change someone else saved meanwhile is never written back over.
+    shown = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    SALT = "members.profile-shown"
+
+    @classmethod
+    def sign(cls, values: dict[str, str]) -> str:
+        return signing.dumps(values, salt=cls.SALT)
+
+    def shown_values(self) -> dict[str, str] | None:
+        """What the page showed, or None when the form did not say (or the value was forged)."""
+        try:
+            values = signing.loads(self.cleaned_data.get("shown") or "", salt=self.SALT)
+        except signing.BadSignature:
+            return None
+        return values if isinstance(values, dict) else None
 
 
 class ContactForm(GovukForm):

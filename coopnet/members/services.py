@@ -205,13 +205,37 @@ def membership_change_category(
 
 @transaction.atomic
 def organisation_update_profile(
-    *, organisation: Organisation, by: Actor, profile: OrganisationProfile
+    *,
+    organisation: Organisation,
+    by: Actor,
+    profile: OrganisationProfile,
+    shown: OrganisationProfile | None = None,
 ) -> Organisation:
+    """Save the profile. With `shown` (the profile as the editor's page showed it) only the
+    fields the editor changed are written, and a field someone else changed meanwhile to
+    something else is refused rather than overwritten."""
     require(by, "members.edit_organisation", organisation)
     organisation = Organisation.objects.select_for_update(of=("self",)).get(pk=organisation.pk)
+    edited = [
+        f for f in PROFILE_FIELDS if shown is None or getattr(shown, f) != getattr(profile, f)
+    ]
+    if shown is not None:
+        clashes = [
+            str(Organisation._meta.get_field(f).verbose_name)
+            for f in edited
+            if getattr(organisation, f) not in (getattr(shown, f), getattr(profile, f))
+        ]
+        if clashes:
+            raise MembersError(
+                _(
+                    "Someone else changed %(fields)s after you opened this page. Nothing was "
+                    "saved: check the profile as it is now and make your change again."
+                )
+                % {"fields": ", ".join(clashes)}
+            )
     changes = {
         f: [getattr(organisation, f), getattr(profile, f)]
-        for f in PROFILE_FIELDS
+        for f in edited
         if getattr(organisation, f) != getattr(profile, f)
     }
     for f, (_old, new) in changes.items():

@@ -104,15 +104,28 @@ def _editable(request: HttpRequest, slug: str) -> Organisation:
 def edit_profile(request: HttpRequest, slug: str) -> HttpResponse:
     org = _editable(request, slug)
     initial = asdict(services.OrganisationProfile.of(org))
+    initial["shown"] = OrganisationProfileForm.sign(dict(initial))
     form = OrganisationProfileForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.organisation_update_profile(
-            organisation=org,
-            by=signed_in_user(request),
-            profile=services.OrganisationProfile.from_form(form.cleaned_data),
+        shown = form.shown_values()
+        with reported(form) as outcome:
+            services.organisation_update_profile(
+                organisation=org,
+                by=signed_in_user(request),
+                profile=services.OrganisationProfile.from_form(form.cleaned_data),
+                shown=services.OrganisationProfile.from_form(shown) if shown else None,
+            )
+        if outcome.ok:
+            messages.success(
+                request, _("The profile of %(name)s has been saved.") % {"name": org.name}
+            )
+            return redirect(org)
+        # Refused: what is saved now is what the next attempt starts from.
+        org.refresh_from_db()
+        form.data = form.data.copy()
+        form.data["shown"] = OrganisationProfileForm.sign(
+            asdict(services.OrganisationProfile.of(org))
         )
-        messages.success(request, _("The profile of %(name)s has been saved.") % {"name": org.name})
-        return redirect(org)
     return render(
         request,
         "members/edit_profile.html",

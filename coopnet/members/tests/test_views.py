@@ -154,6 +154,59 @@ def test_bad_profile_input_is_refused_with_an_error_summary(client, officer_a, o
     assert org_a.website == ""
 
 
+def _opened(client, url: str) -> dict[str, str]:
+    """The edit form's fields as the page shows them (what a browser would send back)."""
+    page = client.get(url).content.decode()
+    values = dict(re.findall(r'<input[^>]*name="(\w+)"[^>]*value="([^"]*)"', page))
+    for name in ("description", "address"):
+        found = re.search(rf'<textarea[^>]*name="{name}"[^>]*>(.*?)</textarea>', page, re.S)
+        values[name] = found.group(1).strip() if found else ""
+    values.pop("csrfmiddlewaretoken", None)
+    return {**dict.fromkeys(("website", "email", "phone"), ""), **values}
+
+
+def test_two_editors_who_opened_the_profile_together_keep_both_changes(client, officer_a, org_a):
+    org_a.description, org_a.phone = "Old words.", "01632 960000"
+    org_a.save()
+    client.force_login(officer_a)
+    url = reverse("members:edit", args=[org_a.slug])
+    first, second = _opened(client, url), _opened(client, url)
+    first["description"] = "New words."
+    second["phone"] = "01632 960999"
+    assert client.post(url, first).status_code == 302
+    assert client.post(url, second).status_code == 302
+    org_a.refresh_from_db()
+    assert (org_a.description, org_a.phone) == ("New words.", "01632 960999")
+
+
+def test_a_change_over_someone_elses_is_refused_and_nothing_is_lost(client, officer_a, org_a):
+    org_a.phone = "01632 960000"
+    org_a.save()
+    client.force_login(officer_a)
+    url = reverse("members:edit", args=[org_a.slug])
+    first, second = _opened(client, url), _opened(client, url)
+    first["phone"] = "01632 960111"
+    second["phone"] = "01632 960222"
+    second["description"] = "Also this."
+    assert client.post(url, first).status_code == 302
+    refused = client.post(url, second)
+    assert refused.status_code == 200
+    assert "Someone else changed telephone after you opened this page." in refused.text
+    org_a.refresh_from_db()
+    assert (org_a.phone, org_a.description) == ("01632 960111", "")
+    # The page now starts from what is saved: sending it again saves this editor's version.
+    again = _opened_from(refused.text)
+    assert client.post(url, {**second, "shown": again}).status_code == 302
+    org_a.refresh_from_db()
+    assert (org_a.phone, org_a.description) == ("01632 960222", "Also this.")
+
+
+def _opened_from(page: str) -> str:
+    found = re.search(r'name="shown"[^>]*value="([^"]*)"|value="([^"]*)"[^>]*name="shown"', page)
+    assert found
+    return found.group(1) or found.group(2)
+
+
 @pytest.mark.parametrize("url_name", ["members:edit", "members:contacts", "members:contact_add"])
 def test_officer_of_another_organisation_is_refused(client, officer_b, org_a, url_name):
     client.force_login(officer_b)
