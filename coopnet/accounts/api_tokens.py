@@ -9,8 +9,13 @@ plain digest is enough: there is nothing to guess). A token:
   that officer's invoices, not everyone's);
 - reaches only the areas (scopes) chosen when it was made: an endpoint belongs to the app that
   defines it (`scope_of`); the API root and schema are open to every token;
-- stops working when it is revoked, when its owner's account is deactivated, or when its owner
-  must use two-step verification and has none set up.
+- stops working when it expires (30 days, 90 days or a year after it is made: `LIFETIMES`), when
+  it is revoked, when its owner's account is deactivated, or when its owner must use two-step
+  verification and has none set up.
+
+A token that was sent and refused is answered 401 with ``WWW-Authenticate: Bearer
+error="invalid_token"`` (RFC 6750) and the API's error naming why; a header that carries no
+token at all gets plain ``Bearer``.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
@@ -35,6 +41,11 @@ from .models import ApiToken, User
 KEY_START = "cnt_"
 OPEN_TO_EVERY_TOKEN = "api"  # the root, the schema, the docs
 LAST_USED_EVERY = timedelta(minutes=1)
+# How long a new token works, in days, as the form offers it; the service refuses any other.
+LIFETIMES = {30: gettext_lazy("30 days"), 90: gettext_lazy("90 days"), 365: gettext_lazy("1 year")}
+DEFAULT_LIFETIME = 90
+LIFETIME_REFUSED = gettext_lazy("Choose how long the token works: 30 days, 90 days or 1 year.")
+REFUSED = "_coopnet_api_token_refused"  # set on a request whose token was refused
 
 
 def digest_of(key: str) -> str:
@@ -64,7 +75,11 @@ class ApiTokenAuthentication(BaseAuthentication):
             return None
         if len(header) != 2:
             raise exceptions.AuthenticationFailed(_("The API token is missing or malformed."))
-        token = self._token(header[1].decode("latin-1"))
+        try:
+            token = self._token(header[1].decode("latin-1"))
+        except exceptions.AuthenticationFailed:
+            setattr(request, REFUSED, True)
+            raise
         self._check_use(request, token)
         if token.last_used_at is None or timezone.now() - token.last_used_at > LAST_USED_EVERY:
             ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
@@ -72,8 +87,13 @@ class ApiTokenAuthentication(BaseAuthentication):
 
     def authenticate_header(self, request: Request) -> str | None:
         """A caller who sent a token that failed is told (401) how to authenticate; a caller who
-        sent none gets the API's usual 403 for a page that needs signing in."""
-        return self.keyword if self._bearer(request) is not None else None
+        sent none gets the API's usual 403 for a page that needs signing in. A token that was
+        refused (wrong, revoked, expired, or its owner cannot use it) is `invalid_token`."""
+        if self._bearer(request) is None:
+            return None
+        if getattr(request, REFUSED, False):
+            return f'{self.keyword} error="invalid_token"'
+        return self.keyword
 
     def _bearer(self, request: Request) -> list[bytes] | None:
         """The Authorization header's words when it names a bearer token; None otherwise."""
@@ -93,6 +113,10 @@ class ApiTokenAuthentication(BaseAuthentication):
             raise refused
         if not token.is_active:
             raise exceptions.AuthenticationFailed(_("This API token has been revoked."))
+        if token.has_expired:
+            raise exceptions.AuthenticationFailed(
+                _("This API token has expired."), code="token_expired"
+            )
         if not token.user.is_active:
             raise refused
         if must_set_up_two_step(token.user):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from coopnet.core.forms import GovukForm, email_language_choices
 
 from .api_scopes import SCOPES
+from .api_tokens import DEFAULT_LIFETIME, LIFETIME_REFUSED, LIFETIMES
 
 
 class EmailLanguageForm(GovukForm):
@@ -36,4 +37,13 @@ class ApiTokenForm(GovukForm):
         choices=lambda: [(code, label) for code, label in SCOPES.items()],
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one part of the API.")},
+    )
+    lifetime = forms.TypedChoiceField(
+        label=_("How long should it work?"),
+        choices=list(LIFETIMES.items()),
+        coerce=int,
+        initial=DEFAULT_LIFETIME,
+        widget=forms.RadioSelect,
+        help_text=_("After this it stops working, and you make a new one."),
+        error_messages={"required": LIFETIME_REFUSED, "invalid_choice": LIFETIME_REFUSED},
     )

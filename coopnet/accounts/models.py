@@ -126,6 +126,8 @@ class ApiToken(models.Model):
     Only a digest of the key is stored: the key itself is shown once, when it is made. A token
     reads (GET, HEAD, OPTIONS) and never writes; it sees what its owner may see and no more,
     and only in its scopes (see api_tokens.py). Revoking it is immediate and kept on record.
+    It stops working at `expires_at`, chosen when it is made (only tokens made before tokens
+    had an expiry have none).
     """
 
     user = models.ForeignKey(
@@ -138,6 +140,8 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    # Null only for tokens made before tokens had an expiry: api_token_create always sets it.
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("API token")
@@ -150,6 +154,11 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+    @property
+    def has_expired(self) -> bool:
+        """Whether the token has reached its expiry (it works until just before that instant)."""
+        return self.expires_at is not None and timezone.now() >= self.expires_at
 
     @property
     def scope_names(self) -> list[str]:

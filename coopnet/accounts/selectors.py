@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from .models import ApiToken, User
 
@@ -27,5 +28,11 @@ def api_tokens_of(user: User) -> QuerySet[ApiToken]:
 
 
 def live_api_tokens_of_others(user: User) -> QuerySet[ApiToken]:
-    """Every other account's unrevoked tokens, for staff who may revoke them."""
-    return ApiToken.objects.filter(revoked_at=None).exclude(user=user).select_related("user")
+    """Every other account's tokens that still work (not revoked, not expired), for staff who
+    may revoke them."""
+    return (
+        ApiToken.objects.filter(revoked_at=None)
+        .filter(Q(expires_at=None) | Q(expires_at__gt=timezone.now()))
+        .exclude(user=user)
+        .select_related("user")
+    )

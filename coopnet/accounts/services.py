@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
@@ -11,7 +13,7 @@ from coopnet.core.audit import audit_record
 from coopnet.core.guard import require
 
 from .api_scopes import SCOPES
-from .api_tokens import digest_of, new_key
+from .api_tokens import DEFAULT_LIFETIME, LIFETIME_REFUSED, LIFETIMES, digest_of, new_key
 from .errors import AccountsError
 from .middleware import must_set_up_two_step
 from .models import ApiToken, User
@@ -54,9 +56,11 @@ def unlock_sign_in(*, request: HttpRequest, user: User, by: User) -> SignInLock 
     return lock
 
 
-def api_token_create(*, user: User, name: str, scopes: list[str]) -> tuple[ApiToken, str]:
-    """A new read-only API token for `user`; returns it with its key, which is never stored
-    and so can be shown only now."""
+def api_token_create(
+    *, user: User, name: str, scopes: list[str], lifetime_days: int = DEFAULT_LIFETIME
+) -> tuple[ApiToken, str]:
+    """A new read-only API token for `user` that works for `lifetime_days` (one of `LIFETIMES`);
+    returns it with its key, which is never stored and so can be shown only now."""
     if must_set_up_two_step(user):
         raise AccountsError(
             _("Set up two-step verification before you make an API token."), code="two_step"
@@ -64,7 +68,10 @@ def api_token_create(*, user: User, name: str, scopes: list[str]) -> tuple[ApiTo
     unknown = set(scopes) - set(SCOPES)
     if not scopes or unknown:
         raise AccountsError(_("Choose at least one part of the API."), field="scopes")
+    if lifetime_days not in LIFETIMES:
+        raise AccountsError(LIFETIME_REFUSED, field="lifetime")
     key, prefix = new_key()
+    expires_at = timezone.now() + timedelta(days=lifetime_days)
     with transaction.atomic():
         token = ApiToken.objects.create(
             user=user,
@@ -72,13 +79,14 @@ def api_token_create(*, user: User, name: str, scopes: list[str]) -> tuple[ApiTo
             prefix=prefix,
             digest=digest_of(key),
             scopes=sorted(scopes),
+            expires_at=expires_at,
         )
         audit_record(
             by=user,
             action="account.api_token_created",
             target=token,
             summary=_("API token “%(name)s” made") % {"name": token.name},
-            changes={"scopes": token.scopes},
+            changes={"scopes": token.scopes, "expires_at": expires_at.isoformat()},
         )
     return token, key
 

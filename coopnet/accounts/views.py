@@ -89,7 +89,10 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with reported(form) as outcome:
             made, key = services.api_token_create(
-                user=user, name=form.cleaned_data["name"], scopes=form.cleaned_data["scopes"]
+                user=user,
+                name=form.cleaned_data["name"],
+                scopes=form.cleaned_data["scopes"],
+                lifetime_days=form.cleaned_data["lifetime"],
             )
         if outcome.ok:
             form = ApiTokenForm()

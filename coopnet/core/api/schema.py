@@ -4,9 +4,9 @@
   lists `{}` beside the token and the session.
 - An optional query parameter given empty (`?as_of=`) counts as not given: `allowEmptyValue`.
 - Every answer the API can give is described, in the one error shape of `api_errors`: 400 where
-  an operation takes parameters, 401 (a token that is wrong or revoked), 403 (not allowed, or
-  outside the token's scopes), 404 where a path names a record or a list has pages, 429 (over
-  the rate limit, with `Retry-After`).
+  an operation takes parameters, 401 (a token that is wrong, revoked or expired), 403 (not
+  allowed, or outside the token's scopes), 404 where a path names a record or a list has pages,
+  429 (over the rate limit, with `Retry-After`).
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ OUTER_KEYS = ("readOnly", "writeOnly", "description")
 ERROR_REF = {"$ref": "#/components/schemas/Error"}
 DESCRIPTIONS = {
     "400": "A parameter is wrong (the errors name it).",
-    "401": "The API token is wrong, revoked, or its owner's account cannot use it.",
+    "401": "The API token is wrong, revoked, expired, or its owner's account cannot use it.",
     "403": "Not allowed: sign in, or this account or token may not read it.",
     "404": "No such record, or no such page.",
     "429": "Too many calls: wait the seconds Retry-After gives.",
