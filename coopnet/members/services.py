@@ -221,7 +221,7 @@ def organisation_update_profile(
     ]
     if shown is not None:
         clashes = [
-            str(Organisation._meta.get_field(f).verbose_name)
+            str(getattr(Organisation._meta.get_field(f), "verbose_name", f))
             for f in edited
             if getattr(organisation, f) not in (getattr(shown, f), getattr(profile, f))
         ]

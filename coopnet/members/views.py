@@ -122,10 +122,9 @@ def edit_profile(request: HttpRequest, slug: str) -> HttpResponse:
             return redirect(org)
         # Refused: what is saved now is what the next attempt starts from.
         org.refresh_from_db()
-        form.data = form.data.copy()
-        form.data["shown"] = OrganisationProfileForm.sign(
-            asdict(services.OrganisationProfile.of(org))
-        )
+        data = request.POST.copy()
+        data["shown"] = OrganisationProfileForm.sign(asdict(services.OrganisationProfile.of(org)))
+        form.data = data
     return render(
         request,
         "members/edit_profile.html",
