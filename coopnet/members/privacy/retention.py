@@ -82,6 +82,10 @@ def _anonymise_applications(rows: QuerySet) -> int:
 
 
 def register_personal_data() -> None:
+    from coopnet.core.files import register_file
+
+    # An export is never served by its address: its page hands it over once (and deletes it).
+    register_file("members.SubjectAccessExport", "file", can_view=lambda user, export: False)
     register_copied_details(
         "members.Application", match="applicant_email", replace=APPLICANT_ERASED
     )
