@@ -158,7 +158,7 @@ def person_erase(*, person: Person, by: Actor, reason: str, confirm: str) -> dic
     Their account can no longer sign in; any export of their data is deleted. Irreversible.
     Returns how many records of each kind were changed."""
     require(by, PERM, person)
-    person = Person.objects.select_for_update().select_related("user").get(pk=person.pk)
+    person = Person.objects.select_for_update(of=("self",)).select_related("user").get(pk=person.pk)
     if person.erased_at is not None:
         raise MembersError(_("This person's details were erased already."))
     acting = user_of(by)
