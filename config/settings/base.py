@@ -1,6 +1,7 @@
 """Settings shared by every environment; values come from environment variables."""
 
 from pathlib import Path
+from typing import Any
 
 import csp.constants
 import environ
@@ -258,13 +259,32 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "frontend" / "build"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     # Every stored file is named by its content's type (coopnet.core.storage).
     "default": {"BACKEND": "coopnet.core.storage.ContentNamedFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads in an S3-compatible bucket (AWS, MinIO, Ceph, Scaleway...) when a bucket is named; the
+# files stay private and are sent by coopnet.core.files after its permission check.
 if env("AWS_STORAGE_BUCKET_NAME", default=""):
-    STORAGES["default"] = {"BACKEND": "coopnet.core.storage.ContentNamedS3Storage"}
+    STORAGES["default"] = {
+        "BACKEND": "coopnet.core.storage.ContentNamedS3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+            "region_name": env("AWS_S3_REGION_NAME", default=None),
+            "access_key": env("AWS_ACCESS_KEY_ID", default=None),
+            "secret_key": env("AWS_SECRET_ACCESS_KEY", default=None),
+            "location": env("AWS_LOCATION", default=""),
+            "addressing_style": env("AWS_S3_ADDRESSING_STYLE", default=None),
+            # Two uploads with the same name get two keys, as on disk, never one over the other.
+            "file_overwrite": False,
+            # No ACL header: the bucket's own policy (private) applies, as buckets with object
+            # ownership enforced refuse requests that send one.
+            "default_acl": None,
+            "querystring_auth": True,
+        },
+    }
 
 # Uploaded files are sent by coopnet.core.files after its permission check; behind nginx or Apache
 # the web server can send the bytes (docs/deployment.md#uploaded-files).

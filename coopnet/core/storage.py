@@ -39,11 +39,20 @@ class ContentNamedFileSystemStorage(ContentNamedMixin, FileSystemStorage):
     """The local disk, under `MEDIA_ROOT`."""
 
 
-try:
-    from storages.backends.s3 import S3Storage
-except ImportError:  # pragma: no cover - S3 is optional
-    pass
-else:
+def __getattr__(name: str) -> Any:
+    """`ContentNamedS3Storage`, an S3-compatible bucket (`AWS_STORAGE_BUCKET_NAME`).
 
-    class ContentNamedS3Storage(ContentNamedMixin, S3Storage):
-        """An S3 bucket (`AWS_STORAGE_BUCKET_NAME`)."""
+    Built on first use: boto3 takes about 0.4 s to import, which installations that keep their
+    files on disk should not pay at every start.
+    """
+    if name != "ContentNamedS3Storage":
+        raise AttributeError(name)
+    from storages.backends.s3 import S3Storage
+
+    storage = type(
+        "ContentNamedS3Storage",
+        (ContentNamedMixin, S3Storage),
+        {"__module__": __name__, "__doc__": "An S3 bucket, files named by their content."},
+    )
+    globals()[name] = storage
+    return storage
