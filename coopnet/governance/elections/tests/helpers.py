@@ -12,8 +12,15 @@ from coopnet.governance.elections import services
 from coopnet.governance.elections.models import Election, Method
 from coopnet.governance.models import Body, Constituency, Seat
 from coopnet.governance.tests.factories import BodyFactory, SeatFactory
-from coopnet.members.models import RoleKind
-from coopnet.members.tests.factories import PersonFactory, RoleFactory, UserFactory
+from coopnet.members.models import LocalAuthority, RoleKind
+from coopnet.members.tests.factories import (
+    CouncilFactory,
+    MembershipFactory,
+    PersonFactory,
+    RoleFactory,
+    UserFactory,
+    category,
+)
 
 ORDER: list[str] = [
     Election.State.DRAFT,
@@ -82,3 +89,20 @@ def nominate(election, contest, nominee_user, organisation, by, statement="I wil
         statement=statement,
         by=by,
     )
+
+
+def election_in_voting(admin, seat: Seat, voters: int) -> tuple[Election, list[tuple[Any, Any]]]:
+    """An election on `seat` in voting, with `voters` Full member councils, each with a voting
+    contact (returned as (council, contact user) pairs); three of them stand."""
+    pairs = []
+    codes = LocalAuthority.objects.order_by("code").values_list("code", flat=True)[:voters]
+    for code in codes:
+        council = CouncilFactory(la_code=code)
+        MembershipFactory(organisation=council, category=category("full"))
+        pairs.append((council, person_with_role(council, RoleKind.VOTING_CONTACT)))
+    election = advance_to(make_election(admin, [seat]), Election.State.NOMINATIONS, admin)
+    contest = election.contests.get()
+    for council, user in pairs[:3]:
+        nomination = nominate(election, contest, user, council, by=user)
+        services.nomination_accept(nomination=nomination, by=user)
+    return advance_to(election, Election.State.VOTING, admin), pairs

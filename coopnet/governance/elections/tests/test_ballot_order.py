@@ -16,10 +16,8 @@ from django.db import connection
 
 from coopnet.governance.elections import services
 from coopnet.governance.elections.models import Ballot, Election, Nomination, VoteMark
-from coopnet.members.models import LocalAuthority, RoleKind
-from coopnet.members.tests.factories import CouncilFactory, MembershipFactory, category
 
-from .helpers import advance_to, make_election, nominate, person_with_role
+from .helpers import advance_to, election_in_voting
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -54,20 +52,7 @@ def rank_correlation(cast: list, stored: list) -> float:
 @pytest.fixture
 def voting_election(network_admin, full_seat):
     """An election with one contested seat and VOTERS Full members, each with a voting contact."""
-    voters = []
-    codes = LocalAuthority.objects.order_by("code").values_list("code", flat=True)[:VOTERS]
-    for code in codes:
-        council = CouncilFactory(la_code=code)
-        MembershipFactory(organisation=council, category=category("full"))
-        voters.append((council, person_with_role(council, RoleKind.VOTING_CONTACT)))
-    election = advance_to(
-        make_election(network_admin, [full_seat]), Election.State.NOMINATIONS, network_admin
-    )
-    contest = election.contests.get()
-    for council, user in voters[:3]:
-        nomination = nominate(election, contest, user, council, by=user)
-        services.nomination_accept(nomination=nomination, by=user)
-    return advance_to(election, Election.State.VOTING, network_admin), voters
+    return election_in_voting(network_admin, full_seat, VOTERS)
 
 
 def test_after_close_the_stored_order_of_ballots_says_nothing_of_who_voted_when(
