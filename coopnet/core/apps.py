@@ -19,3 +19,7 @@ class CoreConfig(AppConfig):
         from .retention import register_core_retention
 
         register_core_retention()
+
+        from .history import remember_history_managers
+
+        remember_history_managers()

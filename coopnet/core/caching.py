@@ -4,6 +4,13 @@ A page is keyed by the date, its language, its full path and the public content 
 (`coopnet.core.versioning`), which every write to a record public pages show moves on after it
 commits, bulk writes included, so a remembered page is never stale. Pages for signed-in people,
 pages with a message to show, and pages that carry a CSRF token are never remembered.
+
+A remembered page also tells a front cache (nginx, a CDN) and the browser what it is: an `ETag`
+made from the same key, `Cache-Control: public, no-cache` (keep it, but ask again each time) and
+`Vary: Cookie, Accept-Language`. A visitor's conditional request whose `If-None-Match` names the
+current tag is answered `304 Not Modified` at the cost of the key alone: nothing is rendered or
+read from the page cache. Every other response is `private, no-cache`
+(`PrivateByDefaultMiddleware`): nothing meant for one person is kept by a shared cache.
 """
 
 from __future__ import annotations
@@ -15,8 +22,10 @@ from typing import Any
 
 from django.contrib.messages import get_messages
 from django.core.cache import caches
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotModified
 from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import parse_etags
 from django.utils.translation import get_language
 
 from .versioning import public_version
@@ -37,24 +46,59 @@ def _cacheable(request: HttpRequest) -> bool:
     )
 
 
-def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def page_key(prefix: str, raw: str) -> tuple[str, str]:
+    """The page cache key and the `ETag` of a public page whose inputs are `raw`."""
+    digest = hashlib.sha256(raw.encode()).hexdigest()
+    return f"{prefix}:{digest}", f'"{digest[:32]}"'
+
+
+def public_headers(response: HttpResponseBase, etag: str) -> HttpResponseBase:
+    """Mark a page that is the same for every visitor: its tag, kept but asked again each time."""
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, no_cache=True)
+    patch_vary_headers(response, ("Cookie", "Accept-Language"))
+    return response
+
+
+def not_modified(request: HttpRequest, etag: str) -> HttpResponseBase | None:
+    """`304 Not Modified` when the visitor's `If-None-Match` names `etag`, else None."""
+    header = request.META.get("HTTP_IF_NONE_MATCH")
+    if not header:
+        return None
+    tags = [tag.removeprefix("W/") for tag in parse_etags(header)]
+    if etag in tags or "*" in tags:
+        return public_headers(HttpResponseNotModified(), etag)
+    return None
+
+
+def remembered_page(
+    request: HttpRequest, prefix: str, raw: str, render: Callable[[], HttpResponse]
+) -> HttpResponseBase:
+    """The page for `raw` from the page cache, answered 304 when the visitor has it, or rendered
+    by `render` and remembered when it is the same for everyone (no cookie, no CSRF token)."""
+    key, etag = page_key(prefix, raw)
+    unchanged = not_modified(request, etag)
+    if unchanged is not None:
+        return unchanged
+    cached = caches["local"].get(key)
+    if cached is not None:
+        content, content_type = cached
+        return public_headers(HttpResponse(content, content_type=content_type), etag)
+    response = render()
+    carries_token = request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False)
+    if response.status_code == 200 and not response.cookies and not carries_token:
+        caches["local"].set(key, (response.content, response["Content-Type"]), PAGE_CACHE_SECONDS)
+        public_headers(response, etag)
+    return response
+
+
+def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponseBase]:
     @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not _cacheable(request):
             return view(request, *args, **kwargs)
         today = timezone.localdate()  # pages speak of "today"
         raw = f"{today}|{get_language()}|{request.get_full_path()}|{public_content_version()}"
-        key = "public-page:" + hashlib.sha256(raw.encode()).hexdigest()
-        cached = caches["local"].get(key)
-        if cached is not None:
-            content, content_type = cached
-            return HttpResponse(content, content_type=content_type)
-        response = view(request, *args, **kwargs)
-        carries_token = request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False)
-        if response.status_code == 200 and not response.cookies and not carries_token:
-            caches["local"].set(
-                key, (response.content, response["Content-Type"]), PAGE_CACHE_SECONDS
-            )
-        return response
+        return remembered_page(request, "public-page", raw, lambda: view(request, *args, **kwargs))
 
     return wrapped

@@ -8,10 +8,26 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from .actors import acting_as
 from .errors import DomainError
+
+
+class PrivateByDefaultMiddleware:
+    """A response that does not say how it may be cached is for its reader alone
+    (`private, no-cache`): only the pages `coopnet.core.caching` marks public are kept by shared
+    caches."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
 
 
 class ActorMiddleware:

@@ -8,17 +8,15 @@ queries decide whether a remembered page may be served.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.core.cache import caches
 from django.db import connection
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.translation import get_language
 
-from coopnet.core.caching import PAGE_CACHE_SECONDS, _cacheable, public_content_version
+from coopnet.core.caching import _cacheable, public_content_version, remembered_page
 
 
 def search_index_version() -> int:
@@ -28,29 +26,14 @@ def search_index_version() -> int:
     return int(row[0]) if row else 0
 
 
-def _plain_page(request: HttpRequest, response: HttpResponse) -> bool:
-    """A page with nothing personal: no cookie set, no CSRF token handed out."""
-    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False):
-        return False
-    return response.status_code == 200 and not response.cookies
-
-
-def cache_search_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def cache_search_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponseBase]:
     @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not _cacheable(request):
             return view(request, *args, **kwargs)
         version = search_index_version()
         request.search_index_version = version  # type: ignore[attr-defined]  # for the facets
         raw = f"{get_language()}|{request.get_full_path()}|{version}|{public_content_version()}"
-        key = "search-page:" + hashlib.sha256(raw.encode()).hexdigest()
-        remembered = caches["local"].get(key)
-        if remembered is None:
-            response = view(request, *args, **kwargs)
-            if _plain_page(request, response):
-                remember = (response.content, response["Content-Type"])
-                caches["local"].set(key, remember, PAGE_CACHE_SECONDS)
-            return response
-        return HttpResponse(remembered[0], content_type=remembered[1])
+        return remembered_page(request, "search-page", raw, lambda: view(request, *args, **kwargs))
 
     return wrapped

@@ -8,7 +8,8 @@ from io import StringIO
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from coopnet.core.models import Principle
 from coopnet.core.search import index
@@ -71,14 +72,61 @@ def test_a_rolled_back_save_never_reaches_the_index(django_capture_on_commit_cal
     assert not SearchEntry.objects.filter(title="Never Was").exists()
 
 
+def test_a_save_undone_by_its_savepoint_is_not_indexed_beside_one_that_commits(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        kept = OrganisationFactory(name="Kept Co-op")
+        MembershipFactory(organisation=kept)
+        try:
+            with transaction.atomic():
+                undone = OrganisationFactory(name="Undone Co-op")
+                MembershipFactory(organisation=undone)
+                raise RuntimeError("this row is refused")
+        except RuntimeError:
+            pass
+    assert entry_for(kept) is not None
+    assert not SearchEntry.objects.filter(title="Undone Co-op").exists()
+
+
+def _index_queries(count: int, django_capture_on_commit_callbacks) -> tuple[int, int]:
+    """Save `count` member organisations in one transaction; (entries written, index queries)."""
+    with django_capture_on_commit_callbacks(execute=False) as callbacks, transaction.atomic():
+        for n in range(count):
+            organisation = OrganisationFactory(name=f"Batch Co-op {n}")
+            MembershipFactory(organisation=organisation, start=date(2020, 8, 1))
+    with CaptureQueriesContext(connection) as queries:
+        for callback in callbacks:
+            callback()
+    written = SearchEntry.objects.filter(title__startswith="Batch Co-op").count()
+    return written, len(queries)
+
+
+def test_many_saves_in_one_transaction_are_indexed_in_a_few_queries(
+    django_capture_on_commit_callbacks,
+):
+    _index_queries(1, django_capture_on_commit_callbacks)  # content types are remembered
+    SearchEntry.objects.filter(title__startswith="Batch Co-op").delete()
+    few = _index_queries(5, django_capture_on_commit_callbacks)
+    SearchEntry.objects.filter(title__startswith="Batch Co-op").delete()
+    many = _index_queries(50, django_capture_on_commit_callbacks)
+    assert few[0] == 5
+    assert many[0] == 50
+    # The same queries for fifty as for five: the refresh is one batch, not one per object.
+    assert many[1] == few[1]
+    assert many[1] < 20
+
+
 def test_changes_and_deletes_follow(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         organisation = OrganisationFactory(name="Old Name")
         MembershipFactory(organisation=organisation)
+    first_id = entry_for(organisation).pk
     with django_capture_on_commit_callbacks(execute=True):
         organisation.name = "New Name"
         organisation.save()
     assert entry_for(organisation).title == "New Name"
+    assert entry_for(organisation).pk == first_id  # updated in place, not written again
     with django_capture_on_commit_callbacks(execute=True):
         organisation.is_public = False
         organisation.save()
