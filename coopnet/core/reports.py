@@ -15,7 +15,7 @@ section prints, so two generations can be compared figure by figure.
 
 Report kinds: `REVIEW` (the Review of the Year), `LGA` (the LGA Special Interest Group annual
 report) and `WELCOME` (the welcome pack). The strategy app fills `REVIEW`'s "strategy-progress"
-slot (`STRATEGY_PROGRESS`, order 80) when it lands.
+slot (`STRATEGY_PROGRESS`, order 80, `coopnet.strategy.report_sections`).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from coopnet.core.reports import LGA, REVIEW, WELCOME, Section, register_section
 from coopnet.members.models import Organisation
 
-from .models import Project, Round, Scheme
+from .models import Project, Round, Scheme, SchemeRule
 
 
 def round_year(year: int) -> int:
@@ -51,6 +51,7 @@ class SchemeTerms:
     scheme: Scheme
     cap: Decimal | None
     pot: Decimal | None
+    rule: SchemeRule | None = None
 
 
 def funding_terms(year: int) -> list[SchemeTerms]:
@@ -65,7 +66,7 @@ def funding_terms(year: int) -> list[SchemeTerms]:
     terms = []
     for scheme in Scheme.objects.prefetch_related("rules").order_by("order"):
         rule = scheme.rule_for(round_year(year))
-        terms.append(SchemeTerms(scheme, rule.cap if rule else None, pots.get(scheme.pk)))
+        terms.append(SchemeTerms(scheme, rule.cap if rule else None, pots.get(scheme.pk), rule))
     return terms
 
 

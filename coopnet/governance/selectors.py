@@ -12,7 +12,7 @@ from django.db.models import F, Prefetch, Q, QuerySet
 
 from coopnet.accounts.roles import STAFF_ROLES
 from coopnet.core.periods import current_on_q
-from coopnet.members.models import Person
+from coopnet.members.models import Person, Role, RoleKind
 
 from .models import (
     Action,
@@ -25,6 +25,7 @@ from .models import (
     Meeting,
     Minutes,
     MinutesComment,
+    Office,
     Seat,
 )
 from .quorum import Quorum as Quorum
@@ -255,4 +256,82 @@ def meeting_people(meeting: Meeting) -> QuerySet[Person]:
         )
         .distinct()
         .order_by("full_name")
+    )
+
+
+# --- what the network's documents read from governance ----------------------------------------
+
+
+def bodies_with_seats() -> QuerySet[Body]:
+    """Each body that has seats, with its seats in order (two queries)."""
+    return (
+        Body.objects.filter(seats__isnull=False)
+        .distinct()
+        .prefetch_related(Prefetch("seats", queryset=Seat.objects.order_by("order", "pk")))
+        .order_by("order", "name")
+    )
+
+
+@dataclass
+class NetworkLead:
+    """Who governance records as the network's lead member or lead officer on a date: the
+    person's name (as the public may see it), job title and organisation, and the seat of the
+    executive body the answer is read from (`held_as`, on `body`)."""
+
+    name: str
+    organisation: str
+    title: str
+    held_as: str
+    body: str
+
+
+# The network's lead member is the Chair of its executive body; its lead officer is the
+# officer lead of the Accountable Body (the organisation the executive's Accountable Body seat
+# is reserved for).
+EXECUTIVE_BODY = "eoc"
+
+
+def network_lead_member(on: date) -> NetworkLead | None:
+    chair = (
+        Appointment.objects.current_on(on)
+        .filter(seat__body__slug=EXECUTIVE_BODY, seat__office=Office.CHAIR)
+        .select_related("person", "organisation", "seat", "seat__body")
+        .order_by("start", "pk")
+        .first()
+    )
+    if chair is None:
+        return None
+    return NetworkLead(
+        name=chair.person.public_label,
+        organisation=chair.organisation.name if chair.organisation else "",
+        title="",
+        held_as=chair.seat.name,
+        body=chair.seat.body.name,
+    )
+
+
+def network_lead_officer(on: date) -> NetworkLead | None:
+    seat = (
+        Seat.objects.filter(body__slug=EXECUTIVE_BODY, reserved_for__isnull=False)
+        .select_related("reserved_for", "body")
+        .order_by("order", "pk")
+        .first()
+    )
+    if seat is None or seat.reserved_for is None:
+        return None
+    role = (
+        Role.objects.current_on(on)
+        .filter(organisation=seat.reserved_for, kind=RoleKind.OFFICER_LEAD)
+        .select_related("person")
+        .order_by("start", "pk")
+        .first()
+    )
+    if role is None:
+        return None
+    return NetworkLead(
+        name=role.person.public_label,
+        organisation=seat.reserved_for.name,
+        title=role.title,
+        held_as=seat.name,
+        body=seat.body.name,
     )

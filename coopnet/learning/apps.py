@@ -12,6 +12,9 @@ class LearningConfig(AppConfig):
         from . import permissions  # (registers the rules)
 
         permissions.register_files()  # who may see each file it keeps (coopnet.core.files)
+        from . import report_sections
+
+        report_sections.register()  # its sections of the network's reports (coopnet.core.reports)
         from .hooks import start_induction
 
         register_hook(MEMBERSHIP_APPROVED, "learning.induction", start_induction)

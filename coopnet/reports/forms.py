@@ -43,5 +43,19 @@ class NarrativeForm(GovukForm):
         required=False,
         widget=forms.Textarea,
     )
-    lead_member = forms.CharField(label=_("Lead member (LGA report)"), required=False)
-    lead_officer = forms.CharField(label=_("Lead officer (LGA report)"), required=False)
+    lead_member = forms.CharField(
+        label=_("Lead member (LGA report)"),
+        help_text=_(
+            "Used only when governance records no Chair of the Executive Oversight Committee on "
+            "31 July."
+        ),
+        required=False,
+    )
+    lead_officer = forms.CharField(
+        label=_("Lead officer (LGA report)"),
+        help_text=_(
+            "Used only when the registry records no officer lead at the Accountable Body on "
+            "31 July."
+        ),
+        required=False,
+    )

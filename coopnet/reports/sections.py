@@ -3,10 +3,16 @@ LGA report the group's details, aim and key activities) and the contact page."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from coopnet.core.membership_year import year_end
 from coopnet.core.reports import LGA, REVIEW, Section, register_section
+from coopnet.governance import selectors as governance
+from coopnet.governance.selectors import NetworkLead
 from coopnet.members.joining.welcome import contacts
 
 from .models import YearNarrative
@@ -30,11 +36,51 @@ def contact_section(year: int) -> Section:
     return Section(context={"contacts": contacts(), "network": settings.NETWORK_NAME})
 
 
+@dataclass
+class Lead:
+    """The LGA report's lead member or lead officer: from governance when it records one on 31
+    July (`recorded`, with the role it was read from), otherwise what staff typed for the year."""
+
+    text: str
+    recorded: NetworkLead | None
+    on: date
+    is_officer: bool = False
+
+    @property
+    def source(self) -> str:
+        """Where the name comes from, as stored with a generation."""
+        if self.recorded is not None:
+            return f"governance: {self.recorded.body}, {self.recorded.held_as}"
+        return "typed by staff" if self.text else ""
+
+
+def _lead(recorded: NetworkLead | None, typed: str, on: date, *, is_officer: bool) -> Lead:
+    if recorded is None:
+        return Lead(typed, None, on, is_officer)
+    parts = [recorded.name, recorded.title, recorded.organisation]
+    return Lead(", ".join(p for p in parts if p), recorded, on, is_officer)
+
+
 def lga_details_section(year: int) -> Section:
     narrative = narrative_of(year)
+    on = year_end(year)
+    member = _lead(governance.network_lead_member(on), narrative.lead_member, on, is_officer=False)
+    officer = _lead(
+        governance.network_lead_officer(on), narrative.lead_officer, on, is_officer=True
+    )
     return Section(
-        context={"narrative": narrative, "contacts": contacts(), "network": settings.NETWORK_NAME},
-        printed={"lead-member": narrative.lead_member, "lead-officer": narrative.lead_officer},
+        context={
+            "lead_member": member,
+            "lead_officer": officer,
+            "contacts": contacts(),
+            "network": settings.NETWORK_NAME,
+        },
+        printed={
+            "lead-member": member.text,
+            "lead-member-source": member.source,
+            "lead-officer": officer.text,
+            "lead-officer-source": officer.source,
+        },
     )
 
 

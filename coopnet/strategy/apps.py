@@ -7,4 +7,9 @@ class StrategyConfig(AppConfig):
     verbose_name = _("Strategy and KPIs")
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401  (registers the rules)
+        from . import (
+            permissions,  # noqa: F401  (registers the rules)
+            report_sections,
+        )
+
+        report_sections.register()  # the Review of the Year's strategy progress (core.reports)

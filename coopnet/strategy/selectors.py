@@ -214,3 +214,26 @@ def measure_chart_svg(measure: Measure, today: date | None = None) -> str:
     dashboard shows, for PDFs and reports (title and desc inside, no script)."""
     row = measure_row(measure, today)
     return str(row_chart_svg(row, date_labels(measure_dates(measure.objective.strategy, today))))
+
+
+# --- the Review of the Year's strategy progress -------------------------------------------------
+
+
+def strategy_in_force(on: date) -> Strategy | None:
+    """The strategy whose period includes the calendar year of `on` (the earliest, if two do)."""
+    found = (
+        Strategy.objects.filter(first_year__lte=on.year, last_year__gte=on.year)
+        .order_by("first_year", "pk")
+        .first()
+    )
+    return strategy_for_page(found.slug) if found is not None else None
+
+
+def progress_on(activity: SupportingActivity, on: date) -> str:
+    """An activity's progress as its updates reported it by `on` (the latest on or before it);
+    its stored progress when it has no dated update. Uses the prefetched updates (newest first)."""
+    updates = list(activity.updates.all())
+    if not updates:
+        return activity.progress
+    reported = next((u for u in updates if u.on <= on), None)
+    return reported.progress if reported is not None else ""

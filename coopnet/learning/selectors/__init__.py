@@ -23,6 +23,7 @@ from ..models import (
     Framework,
     Induction,
     InductionItem,
+    InductionStep,
     PeerReview,
     Programme,
     Rating,
@@ -47,6 +48,11 @@ def network_principles() -> QuerySet[Principle]:
 
 def programmes() -> QuerySet[Programme]:
     return Programme.objects.filter(is_active=True).order_by("order", "title")
+
+
+def induction_phases() -> int:
+    """How many phases the induction every new member follows has (its steps' phases)."""
+    return InductionStep.objects.order_by().values("phase").distinct().count()
 
 
 def enrolments_of(person: Any) -> QuerySet[Enrolment]:

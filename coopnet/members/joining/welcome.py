@@ -1,8 +1,11 @@
 """The welcome pack for a new member: one template, shown as a page and printed as a PDF.
 
 Its content comes from the network's own documents (the seeds): what membership gives, the
-principles (from the database), governance and elections, funding rounds, networks and contacts.
-The key contacts are settings (`COOPNET_NETWORK_CONTACTS`), defaulting to those the seeds name.
+principles (from the database), networks and contacts. Its figures come from the apps that hold
+them, through the report sections registered under `WELCOME` (`coopnet.core.reports`): the bodies'
+seats and elections (governance), each scheme's cap and the pot (funding), the training programmes
+and the induction (learning); a section whose app holds nothing is left out. The key contacts are
+settings (`COOPNET_NETWORK_CONTACTS`), defaulting to those the seeds name.
 """
 
 from __future__ import annotations
@@ -13,12 +16,15 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from coopnet.core.membership_year import year_of
 from coopnet.core.models import Principle
 from coopnet.core.pdf import pdf_response as core_pdf_response
 from coopnet.core.pdf import render_pdf as core_render_pdf
+from coopnet.core.reports import WELCOME, BuiltSection, build_sections
 
 from ..models import Application, Membership, Organisation
 from . import selectors
@@ -60,6 +66,7 @@ class WelcomePack:
     principles: list[Principle] = field(default_factory=list)
     contacts: list[dict[str, Any]] = field(default_factory=list)
     is_member_category: bool = True
+    sections: list[BuiltSection] = field(default_factory=list)
 
     @property
     def network(self) -> str:
@@ -68,6 +75,11 @@ class WelcomePack:
 
 def contacts() -> list[dict[str, Any]]:
     return list(getattr(settings, "COOPNET_NETWORK_CONTACTS", DEFAULT_CONTACTS))
+
+
+def welcome_sections(on: date | None = None) -> list[BuiltSection]:
+    """The sections the apps contribute to the pack, for the membership year of `on` (today)."""
+    return build_sections(WELCOME, year_of(on or timezone.localdate()))
 
 
 def welcome_pack(holder_name: str, membership: Membership | None) -> WelcomePack:
@@ -79,6 +91,7 @@ def welcome_pack(holder_name: str, membership: Membership | None) -> WelcomePack
         principles=list(selectors.network_principles()),
         contacts=contacts(),
         is_member_category=bool(category and category.counts_as_member),
+        sections=welcome_sections(),
     )
 
 

@@ -35,14 +35,46 @@ def _pdf_text(content: bytes) -> str:
     return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
 
-def test_the_welcome_pack_page_and_pdf_carry_the_seed_content(officer_a, org_a):
-    html = _client(officer_a).get(reverse("joining:welcome_pack", args=[org_a.slug])).content
-    html = html.decode()
+@pytest.fixture
+def pack_data(org_a):
+    """What the pack's registered sections read: the bodies and their seats (governance), a
+    round's pots (funding; the schemes and their caps are reference data) and a programme
+    (learning)."""
+    from coopnet.funding.models import Round, RoundPot, Scheme
+    from coopnet.governance.composition import ensure_bodies
+    from coopnet.learning.models import Programme
+
+    ensure_bodies(accountable_body=org_a)
+    rnd = Round.objects.create(year=2025)
+    for slug, amount in (("policy-lab", "60000"), ("policy-prototype", "15000")):
+        RoundPot.objects.create(round=rnd, scheme=Scheme.objects.get(slug=slug), amount=amount)
+    Programme.objects.create(
+        slug="being-a-co-operative-council",
+        title="Being a Co-operative Council",
+        provider="Co-operative College",
+        platform="Learnworlds",
+        certified=True,
+    )
+    return rnd
+
+
+def _pack_html(user, org) -> str:
+    return _client(user).get(reverse("joining:welcome_pack", args=[org.slug])).content.decode()
+
+
+def test_the_welcome_pack_page_and_pdf_carry_the_seed_content(officer_a, org_a, pack_data):
+    html = _pack_html(officer_a, org_a)
     for fact in (
         "Walking the talk",
-        "Policy Labs: larger collaborative projects of up to £20,000",
-        "5 Associate member representatives",
-        "Elections to both bodies are held every two years",
+        "through 10 principles",
+        "Policy Lab: bids of up to £20,000.",
+        "Completed in 6 to 9 months.",
+        "The budget for policy projects is £75,000 a year:",
+        "Associate member representatives: 4 places",
+        "Member council representatives: 6 places",
+        "Elections to the Executive Oversight Committee are held every 2 years.",
+        "Being a Co-operative Council",
+        "New members follow an induction programme in 3 phases.",
         "comms@councils.coop",
         "The Officer Group",
     ):
@@ -53,6 +85,41 @@ def test_the_welcome_pack_page_and_pdf_carry_the_seed_content(officer_a, org_a):
     assert "Welcome pack for Oldham" in text
     assert "Co-production" in text
     assert "£2,000" in text
+
+
+def test_the_welcome_pack_figures_follow_the_data(officer_a, org_a, pack_data):
+    """No figure is typed into the pack: change the seats, the caps, the pot, the programmes and
+    the term, and the pack says so."""
+    from coopnet.funding.models import RoundPot, SchemeRule
+    from coopnet.governance.models import Body, Seat
+    from coopnet.learning.models import Programme
+
+    Seat.objects.filter(body__slug="eoc", name="Member council representatives").update(places=4)
+    Body.objects.filter(slug="vp-board").update(term_years=3)
+    SchemeRule.objects.filter(scheme__slug="policy-lab", from_year=2022).update(cap=25000)
+    RoundPot.objects.filter(round=pack_data, scheme__slug="policy-lab").update(amount=70000)
+    Programme.objects.create(slug="new", title="Community Wealth Building", provider="College")
+    html = _pack_html(officer_a, org_a)
+    for fact in (
+        "Member council representatives: 4 places",
+        "Elections to the Values and Principles Board are held every 3 years.",
+        "Policy Lab: bids of up to £25,000.",
+        "The budget for policy projects is £85,000 a year:",
+        "Community Wealth Building",
+        "Councillors and officers can take 2 training programmes:",
+    ):
+        assert fact in html, fact
+    for gone in ("Member council representatives: 6 places", "£20,000", "£75,000"):
+        assert gone not in html, gone
+
+
+def test_a_section_whose_app_holds_nothing_is_left_out_of_the_pack(officer_a, org_a):
+    html = _pack_html(officer_a, org_a)  # no bodies, no programmes, no round: only the caps
+    assert "How the network is governed" not in html
+    assert "Councillors and officers can take" not in html
+    assert "New members follow an induction programme in 3 phases." in html  # reference data
+    assert "Policy Lab: bids of up to £20,000." in html
+    assert "The budget for policy projects is" not in html
 
 
 def test_the_welcome_pack_is_for_the_members_own_people(officer_b, org_a):
