@@ -40,6 +40,19 @@ def render_pdf(template: str, context: dict[str, Any], *, css: str = "") -> byte
     return bytes(document.write_pdf(stylesheets=stylesheets, pdf_tags=True))
 
 
+WARM_UP_HTML = (
+    '<html lang="en"><body style="font-family: \'Liberation Sans\', sans-serif">'
+    "<h1>coopnet</h1><p>A <b>first</b> page.</p><table><tr><td>1</td></tr></table></body></html>"
+)
+
+
+def warm_up() -> None:
+    """Import WeasyPrint and lay out one small page, so that the first real document a process
+    builds does not pay for loading the library, Pango and the fonts (about 2 s). The task worker
+    calls it when it starts."""
+    html_document(WARM_UP_HTML).write_pdf(pdf_tags=True)
+
+
 def pdf_response(pdf: bytes, filename: str, *, download: bool = False) -> HttpResponse:
     """A PDF shown in the browser (or, with `download`, saved as a file) under `filename`."""
     response = HttpResponse(pdf, content_type="application/pdf")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Sequence
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -19,6 +22,7 @@ from .models import Invoice, Reminder
 
 INVOICE_EMAILS = System("invoice_emails")
 REMINDER_EMAILS = System("invoice_reminders")
+logger = logging.getLogger(__name__)
 
 
 def _absolute(path: str) -> str:
@@ -52,22 +56,44 @@ def _send(invoice_id: int, template: str, extra: dict[str, object]) -> list[str]
 @task()
 def send_invoice_email(*, invoice_id: int) -> None:
     with acting_as(INVOICE_EMAILS):
-        recipients = _send(invoice_id, "invoice", {})
-        if not recipients:
-            return
-        with transaction.atomic():
-            invoice = Invoice.objects.select_for_update(of=("self",)).get(pk=invoice_id)
-            invoice.sent_to = ", ".join(recipients)[:500]
-            invoice.sent_at = timezone.now()
-            invoice.save(update_fields=["sent_to", "sent_at"])
-            audit_record(
-                by=INVOICE_EMAILS,
-                action="invoice.emailed",
-                target=invoice,
-                summary=_("%(invoice)s emailed to %(to)s")
-                % {"invoice": invoice.reference, "to": invoice.sent_to},
-                about=[invoice.organisation, invoice.person],
-            )
+        _email_invoice(invoice_id)
+
+
+@task()
+def send_invoice_emails(*, invoice_ids: Sequence[int]) -> None:
+    """Email a batch of a run's invoices, each not yet emailed. One that fails (a mail server
+    refusing an address) does not stop the others: it stays unsent (no `sent_at`), is logged,
+    and the task fails at the end, naming how many were not sent."""
+    failed = 0
+    with acting_as(INVOICE_EMAILS):
+        unsent = Invoice.objects.filter(pk__in=list(invoice_ids), sent_at__isnull=True)
+        for invoice_id in unsent.order_by("number").values_list("pk", flat=True):
+            try:
+                _email_invoice(invoice_id)
+            except Exception:
+                failed += 1
+                logger.exception("Invoice %s could not be emailed", invoice_id)
+    if failed:
+        raise RuntimeError(f"{failed} of {len(invoice_ids)} invoices could not be emailed")
+
+
+def _email_invoice(invoice_id: int) -> None:
+    recipients = _send(invoice_id, "invoice", {})
+    if not recipients:
+        return
+    with transaction.atomic():
+        invoice = Invoice.objects.select_for_update(of=("self",)).get(pk=invoice_id)
+        invoice.sent_to = ", ".join(recipients)[:500]
+        invoice.sent_at = timezone.now()
+        invoice.save(update_fields=["sent_to", "sent_at"])
+        audit_record(
+            by=INVOICE_EMAILS,
+            action="invoice.emailed",
+            target=invoice,
+            summary=_("%(invoice)s emailed to %(to)s")
+            % {"invoice": invoice.reference, "to": invoice.sent_to},
+            about=[invoice.organisation, invoice.person],
+        )
 
 
 @task()

@@ -70,6 +70,25 @@ def test_the_worker_command_records_its_heartbeat(db_tasks):
     assert timezone.now() - beat.seen_at < timedelta(minutes=1)
 
 
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_loads_weasyprint_before_it_takes_a_task(db_tasks, monkeypatch):
+    from coopnet.core.management.commands import worker
+
+    order: list[str] = []
+    monkeypatch.setattr(worker, "warm_up", lambda: order.append("warm-up"))
+    monkeypatch.setattr(
+        worker.DbWorkerCommand, "handle", lambda self, *a, **kw: order.append("tasks")
+    )
+    call_command("worker", batch=True, worker_id="w1", verbosity=0)
+    assert order == ["warm-up", "tasks"]
+
+
+def test_the_warm_up_lays_out_a_page():
+    from coopnet.core.pdf import WARM_UP_HTML, html_document
+
+    assert html_document(WARM_UP_HTML).write_pdf().startswith(b"%PDF")
+
+
 # The worker closes its database connection when it stops (as a real worker does), which ends a
 # test's wrapping transaction on PostgreSQL: these tests commit for real.
 @pytest.mark.django_db(transaction=True)

@@ -6,14 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from coopnet.core.actors import Actor, acting_as, user_of
-from coopnet.core.audit import audit_record
+from coopnet.core.audit import Audited, audit_record, audit_records
 from coopnet.core.guard import require
 from coopnet.core.membership_year import months_left, year_end, year_label, year_of, year_start
 from coopnet.core.money import ZERO, format_money, to_pence
@@ -35,6 +37,8 @@ from ..models import (
 from .common import queue
 
 INVOICE_SEQUENCE = "invoice"
+EMAILS_PER_TASK = 200
+BATCH = 500  # rows per bulk insert
 
 
 def next_number(sequence: str) -> int:
@@ -44,6 +48,17 @@ def next_number(sequence: str) -> int:
     counter.last_number += 1
     counter.save(update_fields=["last_number"])
     return counter.last_number
+
+
+def take_numbers(sequence: str, count: int) -> int:
+    """Take `count` consecutive numbers of a sequence in one step; the first of them. The counter
+    row stays locked until commit, so a rollback gives them all back."""
+    NumberCounter.objects.get_or_create(name=sequence)
+    counter = NumberCounter.objects.select_for_update(of=("self",)).get(name=sequence)
+    first = counter.last_number + 1
+    counter.last_number += count
+    counter.save(update_fields=["last_number"])
+    return first
 
 
 def lock_invoicing() -> None:
@@ -91,8 +106,9 @@ def check_ready(config: FinanceSettings) -> None:
         )
 
 
-def _write_invoice(
+def _new_invoice(
     *,
+    number: int,
     membership: Membership,
     year: int,
     net: Decimal,
@@ -104,10 +120,10 @@ def _write_invoice(
     run: InvoiceRun | None = None,
     purchase_order: str = "",
 ) -> Invoice:
-    number = next_number(INVOICE_SEQUENCE)
+    """An invoice as it is raised (not yet saved): its figures and addresses fixed now."""
     rate, vat = _vat(config, net)
     org, person = membership.organisation, membership.person
-    invoice = Invoice.objects.create(
+    return Invoice(
         number=number,
         reference=f"{config.invoice_prefix}{number:05d}",
         kind=kind,
@@ -131,21 +147,43 @@ def _write_invoice(
         body=body_details(config),
         created_by=user_of(by),
     )
-    audit_record(
-        by=by,
+
+
+def _raised(invoice: Invoice) -> Audited:
+    """The audit entry of a raised invoice."""
+    return Audited(
         action="invoice.raised",
         target=invoice,
         summary=_("Invoice %(number)s raised for %(amount)s: %(description)s")
         % {
             "number": invoice.reference,
             "amount": format_money(invoice.total),
-            "description": description,
+            "description": invoice.description,
         },
-        about=[org, person, run],
-        changes={"total": str(invoice.total), "year": year, "kind": kind},
+        about=[invoice.organisation, invoice.person, invoice.run],
+        changes={"total": str(invoice.total), "year": invoice.year, "kind": invoice.kind},
     )
+
+
+def _write_invoice(*, by: Actor, **fields: Any) -> Invoice:
+    """Raise one invoice (a new member's first): the next number, its history and audit record,
+    and its email queued for after commit."""
+    invoice = _new_invoice(number=next_number(INVOICE_SEQUENCE), by=by, **fields)
+    invoice.save()
+    audit_records(by=by, items=[_raised(invoice)])
     queue(tasks.send_invoice_email, invoice_id=invoice.pk)
     return invoice
+
+
+def _write_run_invoices(by: Actor, invoices: list[Invoice]) -> None:
+    """Save a run's invoices in bulk, each with its field history and audit record, and queue
+    their emails in batches: one statement per 500 rows rather than four per invoice."""
+    bulk_create_with_history(invoices, Invoice, batch_size=BATCH, default_user=user_of(by))
+    audit_records(by=by, items=[_raised(invoice) for invoice in invoices])
+    ids = [invoice.pk for invoice in invoices]
+    # One task per batch of invoices, not one per invoice: 11,000 members make 55 tasks.
+    for start in range(0, len(ids), EMAILS_PER_TASK):
+        queue(tasks.send_invoice_emails, invoice_ids=ids[start : start + EMAILS_PER_TASK])
 
 
 def _description(membership: Membership, year: int, months: int | None = None) -> str:
@@ -322,22 +360,27 @@ def invoice_run_confirm(
     pos = dict(PurchaseOrder.objects.filter(year=year).values_list("organisation_id", "reference"))
     with acting_as(by):
         run = InvoiceRun.objects.create(year=year, issued_on=on, created_by=user_of(by))
-        total = ZERO
-        for line in plan.to_invoice:
+        first = take_numbers(INVOICE_SEQUENCE, len(plan.to_invoice))
+        invoices = []
+        for offset, line in enumerate(plan.to_invoice):
             assert line.fee is not None
-            invoice = _write_invoice(
-                membership=line.membership,
-                year=year,
-                net=line.fee.amount,
-                description=_description(line.membership, year),
-                on=on,
-                by=by,
-                config=config,
-                kind=Invoice.Kind.ANNUAL,
-                run=run,
-                purchase_order=pos.get(line.membership.organisation_id or 0, ""),
+            invoices.append(
+                _new_invoice(
+                    number=first + offset,
+                    membership=line.membership,
+                    year=year,
+                    net=line.fee.amount,
+                    description=_description(line.membership, year),
+                    on=on,
+                    by=by,
+                    config=config,
+                    kind=Invoice.Kind.ANNUAL,
+                    run=run,
+                    purchase_order=pos.get(line.membership.organisation_id or 0, ""),
+                )
             )
-            total += invoice.total
+        _write_run_invoices(by, invoices)
+        total = sum((invoice.total for invoice in invoices), ZERO)
         run.invoice_count = len(plan.to_invoice)
         run.total = total
         run.save(update_fields=["invoice_count", "total"])

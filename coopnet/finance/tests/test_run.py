@@ -117,19 +117,22 @@ def test_a_rolled_back_run_leaves_no_gap(schedules, members, finance_officer, mo
     from coopnet.finance.services import invoicing
 
     calls = {"n": 0}
-    real = invoicing._write_invoice
+    real = invoicing._raised
 
-    def fail_on_third(**kwargs):
+    def fail_on_third(invoice):
+        # The invoices are in the database by now: the audit entries follow them.
+        assert Invoice.objects.filter(pk=invoice.pk).exists()
         calls["n"] += 1
         if calls["n"] == 3:
             raise RuntimeError("disk full")
-        return real(**kwargs)
+        return real(invoice)
 
-    monkeypatch.setattr(invoicing, "_write_invoice", fail_on_third)
+    monkeypatch.setattr(invoicing, "_raised", fail_on_third)
     with pytest.raises(RuntimeError):
         invoice_run_confirm(year=YEAR, on=RUN_DATE, by=finance_officer)
     assert not Invoice.objects.exists()
-    monkeypatch.setattr(invoicing, "_write_invoice", real)
+    assert not NumberCounter.objects.filter(last_number__gt=0).exists()
+    monkeypatch.setattr(invoicing, "_raised", real)
     invoice_run_confirm(year=YEAR, on=RUN_DATE, by=finance_officer)
     assert sorted(Invoice.objects.values_list("number", flat=True)) == [1, 2, 3]
 
@@ -263,6 +266,62 @@ def test_the_invoice_is_emailed_to_the_invoice_contact_with_the_pdf(
     assert invoice.sent_at is not None
     # Kirklees has no invoice contact: nothing is sent, and staff see it was not emailed.
     assert Invoice.objects.get(bill_to_name="Kirklees Council").sent_to == ""
+
+
+def test_the_run_queues_its_emails_in_batches_not_one_task_per_invoice(
+    schedules, members, finance_officer, monkeypatch
+):
+    from coopnet.finance import tasks
+    from coopnet.finance.services import invoicing
+
+    monkeypatch.setattr(invoicing, "EMAILS_PER_TASK", 2)
+    queued: list[tuple[object, dict]] = []
+    monkeypatch.setattr(invoicing, "queue", lambda task, **kwargs: queued.append((task, kwargs)))
+    invoice_run_confirm(year=YEAR, on=RUN_DATE, by=finance_officer)
+    ids = list(Invoice.objects.order_by("number").values_list("pk", flat=True))
+    assert len(ids) == 3
+    assert queued == [
+        (tasks.send_invoice_emails, {"invoice_ids": ids[:2]}),
+        (tasks.send_invoice_emails, {"invoice_ids": ids[2:]}),
+    ]
+
+
+def test_one_invoice_that_cannot_be_emailed_does_not_stop_the_others(
+    schedules, members, org_a, org_b, invoice_contact_a, finance_officer, monkeypatch
+):
+    from coopnet.finance import tasks
+
+    RoleFactory(
+        person=PersonFactory(email="invoices@kirklees.example"),
+        organisation=org_b,
+        kind=RoleKind.INVOICE_CONTACT,
+    )
+    invoice_run_confirm(year=YEAR, on=RUN_DATE, by=finance_officer)
+    oldham = Invoice.objects.get(organisation=org_a)
+    kirklees = Invoice.objects.get(organisation=org_b)
+    real_send = tasks._send
+
+    def refuse_oldham(invoice_id, template, extra):
+        if invoice_id == oldham.pk:
+            raise OSError("550 mailbox unavailable")
+        return real_send(invoice_id, template, extra)
+
+    monkeypatch.setattr(tasks, "_send", refuse_oldham)
+    with pytest.raises(RuntimeError, match="1 of 2 invoices could not be emailed"):
+        tasks.send_invoice_emails.call(invoice_ids=[oldham.pk, kirklees.pk])
+    oldham.refresh_from_db()
+    kirklees.refresh_from_db()
+    assert oldham.sent_at is None
+    assert oldham.sent_to == ""
+    assert kirklees.sent_to == "invoices@kirklees.example"
+    # Sent again (the task retried), only the one not yet emailed is sent.
+    monkeypatch.setattr(tasks, "_send", real_send)
+    sent_at = kirklees.sent_at
+    tasks.send_invoice_emails.call(invoice_ids=[oldham.pk, kirklees.pk])
+    oldham.refresh_from_db()
+    kirklees.refresh_from_db()
+    assert oldham.sent_to == "invoices@oldham.example"
+    assert kirklees.sent_at == sent_at
 
 
 def test_no_email_until_the_transaction_commits(

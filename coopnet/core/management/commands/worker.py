@@ -1,7 +1,9 @@
 """The task worker: django-tasks' `db_worker`, which also says it is alive.
 
 A heartbeat thread records the worker in `WorkerHeartbeat` every few seconds, so that `/health/`
-and the staff banner can tell a running queue from a stopped one. Takes every `db_worker` option.
+and the staff banner can tell a running queue from a stopped one. Before taking tasks it loads
+WeasyPrint (`coopnet.core.pdf.warm_up`), so a PDF task does not pay for that. Takes every
+`db_worker` option.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from django.db import DatabaseError, connection
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
 from coopnet.core.health.checks import beat
+from coopnet.core.pdf import warm_up
 
 HEARTBEAT_SECONDS = 15
 
@@ -32,6 +35,7 @@ class Command(DbWorkerCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         beat(options["worker_id"])
+        warm_up()  # the first PDF a worker builds would otherwise wait for WeasyPrint to load
         stop = threading.Event()
         thread = threading.Thread(
             target=_heartbeat, args=(options["worker_id"], stop), daemon=True, name="heartbeat"
