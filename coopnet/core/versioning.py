@@ -42,26 +42,38 @@ def _after_commit(using: str | None = None) -> None:
         PublicChange.objects.using(using or "default").filter(pk__lt=newest - KEEP_ROWS).delete()
 
 
+# Set on a connection when its transaction has read the version since it last moved it on.
+_READ = "coopnet_public_version_read"
+
+
 def bump_public_version(using: str | None = None) -> None:
-    """Move the public version on: now, inside the write's transaction (visible when it commits),
-    and again once it has committed."""
-    _record_change(using)
+    """Move the public version on: inside the write's transaction (visible when it commits), and
+    again once it has committed. A transaction writing many records (an import) moves it on once,
+    unless it read the version in between (a page it rendered must not match what follows)."""
     connection = transaction.get_connection(using)
-    if connection.in_atomic_block:
-        pending = any(
-            getattr(func, "func", None) is _after_commit
-            for _sids, func, _robust in connection.run_on_commit
-        )
-        if not pending:
-            transaction.on_commit(partial(_after_commit, using), using=using)
-    else:
+    if not connection.in_atomic_block:
+        _record_change(using)
         _after_commit(using)
+        return
+    pending = any(
+        getattr(func, "func", None) is _after_commit
+        for _sids, func, _robust in connection.run_on_commit
+    )
+    if pending and not getattr(connection, _READ, False):
+        # This transaction has moved the version on already and nothing has read it since; that
+        # row commits with this write. (A savepoint rolled back takes the row and the callback.)
+        return
+    _record_change(using)
+    setattr(connection, _READ, False)
+    if not pending:
+        transaction.on_commit(partial(_after_commit, using), using=using)
 
 
 def public_version() -> int:
     """The newest change (one indexed query)."""
     from .models import PublicChange
 
+    setattr(transaction.get_connection(), _READ, True)
     return PublicChange.objects.aggregate(newest=Max("pk"))["newest"] or 0
 
 

@@ -32,9 +32,10 @@ class Entry:
     page: int
 
 
-def _document(template: str, context: dict[str, Any]) -> Any:
-    """Lay out one HTML document, reading only the project's static and media files."""
-    return pdf.html_document(render_to_string(template, context)).render()
+def _document(template: str, context: dict[str, Any], cache: dict[str, Any]) -> Any:
+    """Lay out one HTML document, reading only the project's static and media files; `cache`
+    keeps the images (the principle icons) read and parsed once for the whole pack."""
+    return pdf.html_document(render_to_string(template, context)).render(cache=cache)
 
 
 def _image_paths(case_study: CaseStudy) -> list[tuple[str, str]]:
@@ -58,6 +59,7 @@ def render_pack(
     context = {"pack": pack, "today": timezone.localdate(), "network": settings.NETWORK_NAME}
     pages: list[Any] = []
     entries: list[Entry] = []
+    images: dict[str, Any] = {}
     page = front_pages(len(case_studies)) + 1
     for done, case_study in enumerate(case_studies, start=1):
         document = _document(
@@ -68,10 +70,11 @@ def render_pack(
                 "first_page": page,
                 "images": _image_paths(case_study),
             },
+            images,
         )
         entries.append(Entry(case_study, page))
         pages += document.pages
         page += len(document.pages)
         progress(done)
-    front = _document("knowledge/pack/front.html", {**context, "entries": entries})
+    front = _document("knowledge/pack/front.html", {**context, "entries": entries}, images)
     return front.copy([*front.pages, *pages]).write_pdf(pdf_tags=True)

@@ -84,10 +84,10 @@ def test_progress_is_saved_as_each_case_study_is_laid_out(network_admin, library
 
     real = pdf._document
 
-    def spy(template, context):
+    def spy(template, context, cache):
         pack = CaseStudiesPack.objects.get()
         seen.append((pack.state, pack.done))
-        return real(template, context)
+        return real(template, context, cache)
 
     monkeypatch.setattr(pdf, "_document", spy)
     pack = services.pack_request(by=network_admin, title="Pack", case_studies=list(library))

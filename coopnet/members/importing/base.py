@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from coopnet.core.actors import Actor, acting_as
-from coopnet.core.audit import audit_record
+from coopnet.core.audit import Audited, audit_records
 from coopnet.core.guard import require
 
 from .csvio import CsvFileError, CsvTable, RowError, parse_bool, read_table
@@ -132,22 +132,28 @@ def form_errors(form: forms.Form, row: int) -> list[RowError]:
     ]
 
 
-def save_row(instance: Any, values: dict[str, Any], by: Actor) -> None:
-    """Write one planned row and record it in the audit trail; the field history is attributed
-    to `by` through `acting_as` (see `run_import`)."""
-    created = instance.pk is None
-    for name, value in values.items():
-        setattr(instance, name, value)
+def save_rows(rows: Iterable[tuple[Any, dict[str, Any]]], by: Actor) -> None:
+    """Write each planned row (an instance and its new values) and record them all in the audit
+    trail in one step; the field history is attributed to `by` through `acting_as` (see
+    `run_import`)."""
+    audited = []
     with acting_as(by):
-        instance.save()
-    holder = getattr(instance, "holder", None)
-    audit_record(
-        by=by,
-        action=f"{instance._meta.model_name}.{'imported' if created else 'import_updated'}",
-        target=instance,
-        about=[holder] if holder is not None else [],
-        summary=_("Imported from CSV: %(record)s") % {"record": instance},
-    )
+        for instance, values in rows:
+            created = instance.pk is None
+            for name, value in values.items():
+                setattr(instance, name, value)
+            instance.save()
+            holder = getattr(instance, "holder", None)
+            audited.append(
+                Audited(
+                    action=f"{instance._meta.model_name}."
+                    f"{'imported' if created else 'import_updated'}",
+                    target=instance,
+                    about=[holder] if holder is not None else [],
+                    summary=_("Imported from CSV: %(record)s") % {"record": instance},
+                )
+            )
+    audit_records(by=by, items=audited)
 
 
 class RowForm(forms.Form):

@@ -28,7 +28,7 @@ from .base import (
     RowOutcome,
     form_errors,
     run_import,
-    save_row,
+    save_rows,
 )
 from .csvio import CsvTable, RowError
 
@@ -136,13 +136,18 @@ class BudgetPlan:
             self.outcomes.append(RowOutcome(number, planned.action, label))
 
     def apply(self, by: Actor) -> None:
-        for row in self.rows:
-            if row.action == UNCHANGED:
-                continue
-            budget = row.instance or CouncilBudget(
-                organisation=row.organisation, financial_year=row.year
-            )
-            save_row(budget, row.values, by)
+        save_rows(
+            (
+                (
+                    row.instance
+                    or CouncilBudget(organisation=row.organisation, financial_year=row.year),
+                    row.values,
+                )
+                for row in self.rows
+                if row.action != UNCHANGED
+            ),
+            by,
+        )
 
 
 def budgets_import(*, data: bytes, by: Actor, dry_run: bool = False) -> ImportReport:

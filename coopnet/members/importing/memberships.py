@@ -32,7 +32,7 @@ from .base import (
     YesNoField,
     form_errors,
     run_import,
-    save_row,
+    save_rows,
 )
 from .csvio import CsvTable, RowError
 
@@ -249,14 +249,21 @@ class MembershipPlan:
         self.outcomes.append(RowOutcome(row.number, row.action, label))
 
     def apply(self, by: Actor) -> None:
-        for row in sorted(self.rows, key=lambda r: r.number):
-            if row.action == UNCHANGED:
-                continue
-            membership = row.instance or Membership(
-                organisation=row.holder if isinstance(row.holder, Organisation) else None,
-                person=row.holder if isinstance(row.holder, Person) else None,
-            )
-            save_row(membership, self._values(row), by)
+        save_rows(
+            (
+                (row.instance or self._new_membership(row), self._values(row))
+                for row in sorted(self.rows, key=lambda r: r.number)
+                if row.action != UNCHANGED
+            ),
+            by,
+        )
+
+    @staticmethod
+    def _new_membership(row: Any) -> Membership:
+        return Membership(
+            organisation=row.holder if isinstance(row.holder, Organisation) else None,
+            person=row.holder if isinstance(row.holder, Person) else None,
+        )
 
 
 def memberships_import(*, data: bytes, by: Actor, dry_run: bool = False) -> ImportReport:

@@ -34,7 +34,7 @@ from .base import (
     YesNoField,
     form_errors,
     run_import,
-    save_row,
+    save_rows,
 )
 from .csvio import CsvTable, RowError
 
@@ -270,10 +270,14 @@ class OrganisationPlan:
                 self.errors += [RowError(row.number, "kind", p) for p in problems]
 
     def apply(self, by: Actor) -> None:
-        for row in self.rows:
-            if row.action == UNCHANGED:
-                continue
-            save_row(row.instance or Organisation(), row.values, by)
+        save_rows(
+            (
+                (row.instance or Organisation(), row.values)
+                for row in self.rows
+                if row.action != UNCHANGED
+            ),
+            by,
+        )
 
 
 def organisations_import(*, data: bytes, by: Actor, dry_run: bool = False) -> ImportReport:
