@@ -291,6 +291,22 @@ def test_the_version_moves_again_once_the_write_commits():
     assert public_version() > inside
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_transaction_writing_many_public_records_moves_the_version_on_once():
+    from coopnet.core.models import PublicChange
+    from coopnet.members.tests.factories import OrganisationFactory
+
+    before = public_version()
+    with transaction.atomic():
+        for _ in range(5):
+            OrganisationFactory()
+        inside = public_version()
+        OrganisationFactory()  # read in between: this write moves it on again
+        assert public_version() > inside
+    # One row for the first five, one for the sixth, one once it committed; not one per write.
+    assert PublicChange.objects.filter(pk__gt=before).count() == 3
+
+
 # --- fixtures ------------------------------------------------------------------------------------
 
 
