@@ -112,6 +112,7 @@ messages: install ## extract strings for translation (English and Welsh)
 bench: install ## benchmarks at 1x, 10x and 100x, then the 10-minute soak; results in bench/results/
 	$(PY) python bench/run.py
 	$(PY) python bench/review_bench.py
+	$(PY) python bench/jobs.py
 	$(PY) python bench/soak.py
 
 soak: install ## the soak alone: 10 minutes of mixed traffic, no server error, bounded memory

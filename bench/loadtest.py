@@ -15,7 +15,7 @@ import time
 from collections import Counter
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Protocol, Self
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
@@ -26,6 +26,15 @@ class ServerError(Exception):
     """gunicorn did not start."""
 
 
+class Server(Protocol):
+    """What the load needs of a server: its loopback port, and its master's pid (for CPU)."""
+
+    port: int
+
+    @property
+    def pid(self) -> int: ...
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind((HOST, 0))
@@ -33,11 +42,16 @@ def free_port() -> int:
         return port
 
 
-class Gunicorn:
-    """gunicorn serving config.wsgi on a free loopback port; always stopped on leaving."""
+class ServerProcess:
+    """A server started in its own process group on a free loopback port, waited for until it
+    answers, and always stopped on leaving. Subclasses start it (`start`) and say what answers
+    (`READY_PATH`, `ready`)."""
 
-    def __init__(self, env: dict[str, str], workers: int, log: Path) -> None:
-        self.env, self.workers, self.log = env, workers, log
+    NAME = "server"
+    READY_PATH = "/"
+    READY_SECONDS = 60.0
+
+    def __init__(self) -> None:
         self.port = free_port()
         self.process: subprocess.Popen[bytes] | None = None
 
@@ -46,17 +60,17 @@ class Gunicorn:
         assert self.process is not None
         return self.process.pid
 
-    def __enter__(self) -> Gunicorn:
-        command = [
-            sys.executable, "-m", "gunicorn", "config.wsgi:application",
-            "--bind", f"{HOST}:{self.port}", "--workers", str(self.workers),
-            "--worker-class", "sync", "--backlog", "2048", "--timeout", "60",
-            "--graceful-timeout", "10", "--log-level", "warning",
-        ]  # fmt: skip
-        with self.log.open("ab") as log:  # gunicorn's error log and anything else it prints
-            self.process = subprocess.Popen(
-                command, cwd=ROOT, env=self.env, start_new_session=True, stdout=log, stderr=log,
-            )  # fmt: skip
+    def start(self) -> subprocess.Popen[bytes]:
+        raise NotImplementedError
+
+    def ready(self, status: str) -> bool:
+        return status.isdigit()
+
+    def log_tail(self, lines: int = 30) -> str:
+        return ""
+
+    def __enter__(self) -> Self:
+        self.process = self.start()
         try:
             self.wait_until_ready()
         except BaseException:
@@ -69,17 +83,45 @@ class Gunicorn:
     ) -> None:
         self.stop()
 
-    def wait_until_ready(self, timeout: float = 60.0) -> None:
-        deadline = time.monotonic() + timeout
+    def wait_until_ready(self) -> None:
+        deadline = time.monotonic() + self.READY_SECONDS
         while time.monotonic() < deadline:
             assert self.process is not None
             if self.process.poll() is not None:
-                raise ServerError(f"gunicorn exited early:\n{self.log_tail()}")
-            status, _ms = fetch(self.port, "/accessibility/", timeout=5)
-            if status.isdigit():
+                raise ServerError(f"{self.NAME} exited early:\n{self.log_tail()}")
+            status, _ms = fetch(self.port, self.READY_PATH, timeout=5)
+            if self.ready(status):
                 return
             time.sleep(0.2)
-        raise ServerError(f"gunicorn not ready after {timeout:.0f} s:\n{self.log_tail()}")
+        raise ServerError(
+            f"{self.NAME} not ready after {self.READY_SECONDS:.0f} s:\n{self.log_tail()}"
+        )
+
+    def stop(self) -> None:
+        raise NotImplementedError
+
+
+class Gunicorn(ServerProcess):
+    """gunicorn serving config.wsgi on a free loopback port; always stopped on leaving."""
+
+    NAME = "gunicorn"
+    READY_PATH = "/accessibility/"
+
+    def __init__(self, env: dict[str, str], workers: int, log: Path) -> None:
+        super().__init__()
+        self.env, self.workers, self.log = env, workers, log
+
+    def start(self) -> subprocess.Popen[bytes]:
+        command = [
+            sys.executable, "-m", "gunicorn", "config.wsgi:application",
+            "--bind", f"{HOST}:{self.port}", "--workers", str(self.workers),
+            "--worker-class", "sync", "--backlog", "2048", "--timeout", "60",
+            "--graceful-timeout", "10", "--log-level", "warning",
+        ]  # fmt: skip
+        with self.log.open("ab") as log:  # gunicorn's error log and anything else it prints
+            return subprocess.Popen(
+                command, cwd=ROOT, env=self.env, start_new_session=True, stdout=log, stderr=log,
+            )  # fmt: skip
 
     def stop(self) -> None:
         """SIGTERM to the master (a graceful stop of its workers); SIGKILL if it hangs."""
@@ -186,12 +228,19 @@ def wait_for_quiet(max_wait: float, threshold: float = 25.0, sample: float = 2.0
 # --- load --------------------------------------------------------------------------------------
 
 
-def fetch(port: int, path: str, timeout: float = 30.0) -> tuple[str, float]:
+def headers_for(cookie: str = "") -> dict[str, str]:
+    headers = {"Accept": "text/html,application/json"}
+    if cookie:  # a signed-in session: "sessionid=..."
+        headers["Cookie"] = cookie
+    return headers
+
+
+def fetch(port: int, path: str, timeout: float = 30.0, cookie: str = "") -> tuple[str, float]:
     """GET one page over a new loopback connection: its status (or the error's name), in ms."""
     began = time.perf_counter()
     connection = http.client.HTTPConnection(HOST, port, timeout=timeout)
     try:
-        connection.request("GET", path, headers={"Accept": "text/html,application/json"})
+        connection.request("GET", path, headers=headers_for(cookie))
         response = connection.getresponse()
         response.read()
         status = str(response.status)
@@ -202,8 +251,27 @@ def fetch(port: int, path: str, timeout: float = 30.0) -> tuple[str, float]:
     return status, (time.perf_counter() - began) * 1000
 
 
+def probe(port: int, path: str, cookie: str = "") -> tuple[str, dict[str, str]]:
+    """GET one page: its status (or the error's name) and its response headers."""
+    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    try:
+        connection.request("GET", path, headers=headers_for(cookie))
+        response = connection.getresponse()
+        response.read()
+        return str(response.status), {k.lower(): v for k, v in response.getheaders()}
+    except (OSError, http.client.HTTPException) as exc:
+        return type(exc).__name__, {}
+    finally:
+        connection.close()
+
+
 def drive(
-    port: int, paths: list[str], total: int, concurrency: int, time_cap: float
+    port: int,
+    paths: list[str],
+    total: int,
+    concurrency: int,
+    time_cap: float,
+    cookie: str = "",
 ) -> tuple[list[float], Counter[str], float]:
     """total GETs (or as many as time_cap allows) from `concurrency` threads; latencies in ms."""
     lock = threading.Lock()
@@ -219,7 +287,7 @@ def drive(
                 if issued >= total or time.monotonic() > deadline:
                     return
                 index, issued = issued, issued + 1
-            status, ms = fetch(port, paths[index % len(paths)])
+            status, ms = fetch(port, paths[index % len(paths)], cookie=cookie)
             with lock:
                 latencies.append(ms)
                 statuses[status] += 1
@@ -246,25 +314,35 @@ def is_error(status: str) -> bool:
 
 
 def measure(
-    server: Gunicorn, name: str, paths: list[str], args: argparse.Namespace
+    server: Server, name: str, paths: list[str], args: argparse.Namespace, cookie: str = ""
 ) -> dict[str, Any]:
-    """Warm up (unmeasured), time one client alone, then `args.concurrency` clients at once."""
+    """Warm up (unmeasured), time one client alone, then `args.concurrency` clients at once.
+
+    Each phase starts where the one before stopped in `paths`, so paths that differ on every
+    request (a search word) are never asked twice, as long as there are enough of them.
+    """
     port, side_cap = server.port, min(args.time_cap, SIDE_CAP_SECONDS)
+    asked, warm, single = paths, paths, paths
+    if len(paths) > 1:
+        single = paths[args.warmup % len(paths) :] + paths[: args.warmup % len(paths)]
+        skip = (args.warmup + args.baseline) % len(paths)
+        paths = paths[skip:] + paths[:skip]
     if args.warmup:
-        drive(port, paths, args.warmup, args.concurrency, side_cap)
-    baseline, _statuses, _s = drive(port, paths, args.baseline, 1, side_cap)
+        drive(port, warm, args.warmup, args.concurrency, side_cap, cookie)
+    baseline, _statuses, _s = drive(port, single, args.baseline, 1, side_cap, cookie)
     meter = CpuMeter(server.pid)
     latencies, statuses, seconds = drive(
-        port, paths, args.requests, args.concurrency, args.time_cap
+        port, paths, args.requests, args.concurrency, args.time_cap, cookie
     )
     return {
         "endpoint": name,
-        "paths": paths,
+        "paths": asked,
         "requests": len(latencies),
         "errors": sum(n for status, n in statuses.items() if is_error(status)),
         "statuses": dict(sorted(statuses.items())),
         "p50_ms": percentile(latencies, 50),
         "p95_ms": percentile(latencies, 95),
+        "p99_ms": percentile(latencies, 99),
         "max_ms": round(max(latencies), 1) if latencies else None,
         "rps": round(len(latencies) / seconds, 1) if seconds else None,
         "seconds": round(seconds, 2),

@@ -1,5 +1,8 @@
 """`make bench`: the public pages at 1x, 10x and 100x the seeds' size, served as in production,
-then the site search at 1k, 10k and 100k case studies on SQLite and PostgreSQL
+the same pages and the staff's pages signed in (a network admin with two-step verification), and
+two baselines (nginx serving a static file, a bare Django view through the full middleware stack,
+anonymous and signed in), interleaved in one run; then the site search at 1k, 10k and 100k
+case studies on SQLite and PostgreSQL
 (bench/search_bench.py; `--search-only` runs just that, `--no-search` skips it).
 
 For each scale: a fresh SQLite file in a temporary directory, `migrate`, `generate_synthetic`,
@@ -22,13 +25,15 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from baselines import STATIC_PATH, Nginx, ensure_nginx
 from inspect_pages import endpoints_with
-from loadtest import Gunicorn, ServerError, measure, wait_for_quiet
+from loadtest import Gunicorn, Server, ServerError, measure, probe, wait_for_quiet
 from postgres import PostgresError
 from report import render_summary
 from search_bench import SearchBenchError, add_arguments, run_search
@@ -36,6 +41,12 @@ from search_bench import SearchBenchError, add_arguments, run_search
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 Result = dict[str, Any]
+Endpoint = dict[str, Any]  # name, paths, group (baseline, public, signed_in), cookie, server
+PAGES_SETTINGS = "bench.settings_pages"  # config.settings.local with bench/urls.py
+BARE = ("bare", ["/bench/bare/"])
+NGINX_STATIC = "nginx_static"
+# CPU time is counted in ticks of 10 ms: nginx gets this many times the requests of a page.
+NGINX_FACTOR = 10
 
 
 class BenchError(Exception):
@@ -101,6 +112,22 @@ def base_env() -> dict[str, str]:
         PYTHONUNBUFFERED="1",
     )
     return env
+
+
+def pages_env(env: dict[str, str]) -> dict[str, str]:
+    """The pages benchmark's environment: the bench's URLs (the bare view) on the settings
+    collectstatic worked with, and two-step verification for staff on every page, as in
+    production. The API's rate limits (per address, in the shared cache: 120 a minute) are
+    raised, as the soak raises them: the bench measures the servers, not the limits. The
+    newsletter and search benchmarks keep `env` as it is."""
+    module = env["DJANGO_SETTINGS_MODULE"]
+    return {
+        **env,
+        "DJANGO_SETTINGS_MODULE": PAGES_SETTINGS if module == "config.settings.local" else module,
+        "REQUIRE_STAFF_TWO_STEP": "True",
+        "API_RATE_ANON": "1000000/min",
+        "API_RATE_USER": "1000000/min",
+    }
 
 
 def run_python(env: dict[str, str], *args: str) -> str:
@@ -170,21 +197,106 @@ def generate(env: dict[str, str], scale: float, seed: int) -> float:
     return round(time.perf_counter() - began, 1)
 
 
+def prepare_signed_in(env: dict[str, str], scale: float, seed: int) -> Result:
+    """The staff user, its verified session and the data its pages need (bench/signed_in.py)."""
+    out = run_python(env, str(ROOT / "bench" / "signed_in.py"), f"{scale:g}", str(seed))
+    result: Result = json.loads(out.strip().splitlines()[-1])
+    return result
+
+
+def plan_endpoints(
+    inspection: Result, signed: Result, nginx_skipped: str, only: list[str] | None
+) -> list[Endpoint]:
+    """Every endpoint in the order measured: the baselines first, then each public page followed
+    by the same page signed in, then the staff's own pages. Skipped ones keep their reason."""
+    public = endpoints_with(inspection["slugs"], inspection.get("event_slugs", []))
+    staff = dict(signed["endpoints"])
+    cookie = signed["cookie"]
+    plan: list[Endpoint] = [
+        {"name": NGINX_STATIC, "paths": [STATIC_PATH], "group": "baseline", "server": "nginx"},
+        {"name": BARE[0], "paths": BARE[1], "group": "baseline"},
+    ]
+    if "bare_signed_in" in staff:
+        plan.append(
+            {"name": "bare_signed_in", "paths": staff.pop("bare_signed_in"), "group": "baseline"}
+        )
+        plan[-1]["cookie"] = cookie
+    for name, paths in public:
+        plan.append({"name": name, "paths": paths, "group": "public"})
+        twin = f"{name}_signed_in"
+        if twin in staff:
+            plan.append({"name": twin, "paths": staff.pop(twin), "group": "signed_in"})
+            plan[-1]["cookie"] = cookie
+    plan += [
+        {"name": name, "paths": paths, "group": "signed_in", "cookie": cookie}
+        for name, paths in staff.items()
+    ]
+    skipped = {**signed["skipped"], **({NGINX_STATIC: nginx_skipped} if nginx_skipped else {})}
+    for endpoint in plan:
+        if endpoint["name"] in skipped:
+            endpoint["skipped"] = skipped[endpoint["name"]]
+    plan += [
+        {"name": name, "paths": [], "group": "signed_in", "skipped": reason}
+        for name, reason in signed["skipped"].items()
+        if name not in {e["name"] for e in plan}
+    ]
+    return [e for e in plan if not only or e["name"] in only]
+
+
+def check_endpoints(servers: dict[str, Server], plan: list[Endpoint]) -> None:
+    """Before measuring: every signed-in page answers 200 with the session (not a redirect to
+    sign in or to set up two-step verification), and which public pages are remembered."""
+    for endpoint in plan:
+        if endpoint.get("skipped"):
+            continue
+        server = servers[endpoint.get("server", "gunicorn")]
+        cookie = endpoint.get("cookie", "")
+        statuses, remembered = [], []
+        for path in endpoint["paths"][:4]:
+            probe(server.port, path, cookie)  # the first request may fill the page cache
+            status, headers = probe(server.port, path, cookie)
+            statuses.append(status)
+            remembered.append("public" in headers.get("cache-control", ""))
+            if cookie and status != "200":
+                where = headers.get("location", "")
+                raise BenchError(
+                    f"{endpoint['name']}: {path} answered {status} {where} with the staff "
+                    "session (expected 200): a signed-in page must not redirect to sign in or to "
+                    "two-step set-up"
+                )
+        endpoint["check_statuses"] = statuses
+        endpoint["remembered"] = all(remembered)
+
+
 def load_endpoints(
-    server: Gunicorn, endpoints: list[tuple[str, list[str]]], args: argparse.Namespace
+    servers: dict[str, Server], plan: list[Endpoint], args: argparse.Namespace
 ) -> list[Result]:
     results = []
-    for name, paths in endpoints:
+    for endpoint in plan:
+        name, paths = endpoint["name"], endpoint["paths"]
+        info = {"group": endpoint["group"], "server": endpoint.get("server", "gunicorn")}
+        info["signed_in"] = bool(endpoint.get("cookie"))
+        if endpoint.get("skipped"):
+            results.append({"endpoint": name, **info, "skipped": endpoint["skipped"]})
+            results[-1].update(paths=[], requests=0, errors=0)
+            say(f"  {name}: skipped ({endpoint['skipped']})")
+            continue
         if not paths:
-            results.append({"endpoint": name, "paths": [], "requests": 0, "errors": 1})
+            results.append({"endpoint": name, **info, "paths": [], "requests": 0, "errors": 1})
             say(f"  {name}: no page to request")
             continue
         busy = wait_for_quiet(args.quiet_wait) if args.quiet_wait else None
-        result = measure(server, name, paths, args)
+        server, load = servers[info["server"]], args
+        if info["server"] == "nginx":  # ~0.05 ms a request: 10x the requests to see its CPU
+            load = argparse.Namespace(**{**vars(args), "requests": args.requests * NGINX_FACTOR})
+        result = measure(server, name, paths, load, endpoint.get("cookie", ""))
+        result.update(info, remembered=endpoint.get("remembered"))
+        result["check_statuses"] = endpoint.get("check_statuses")
         result["machine_busy_before_percent"] = busy
         results.append(result)
         say(
             f"  {name}: p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, "
+            f"p99 {result['p99_ms']} ms, "
             f"{result['rps']} req/s, {result['errors']} errors {result['statuses']}; "
             f"{result['server_cpu_ms_per_request']} ms server CPU per request; "
             f"other processes used {result['other_cpu_percent']}% of the CPU"
@@ -192,26 +304,40 @@ def load_endpoints(
     return results
 
 
-def bench_scale(scale: float, args: argparse.Namespace, base: dict[str, str]) -> Result:
+def bench_scale(
+    scale: float, args: argparse.Namespace, base: dict[str, str], nginx_skipped: str
+) -> Result:
     label = f"{scale:g}x"
     with tempfile.TemporaryDirectory(prefix=f"coopnet-bench-{label}-") as tmp:
         env = {**base, "DATABASE_URL": f"sqlite:///{tmp}/db.sqlite3"}
         say(f"[{label}] a fresh database in {tmp}")
         fresh_database(env, Path(tmp) / "db.sqlite3", args)
         generation_seconds = generate(env, scale, args.seed)
+        say(f"[{label}] the staff user, its session, and the data its pages show")
+        began = time.perf_counter()
+        signed = prepare_signed_in(env, scale, args.seed)
+        preparation_seconds = round(time.perf_counter() - began, 1)
+        say(f"[{label}] prepared in {preparation_seconds} s: {signed['created']}")
         say(f"[{label}] counting SQL queries per page")
         inspection = inspect_database(env)
+        plan = plan_endpoints(inspection, signed, nginx_skipped, args.endpoints)
         say(f"[{label}] gunicorn, {args.workers} workers; {args.concurrency} concurrent clients")
-        with Gunicorn(env, args.workers, Path(tmp) / "gunicorn.log") as server:
-            endpoints = endpoints_with(inspection["slugs"], inspection.get("event_slugs", []))
-            if args.endpoints:
-                endpoints = [(n, p) for n, p in endpoints if n in args.endpoints]
-            results = load_endpoints(server, endpoints, args)
+        with ExitStack() as stack:
+            server = stack.enter_context(Gunicorn(env, args.workers, Path(tmp) / "gunicorn.log"))
+            servers: dict[str, Server] = {"gunicorn": server}
+            if any(e.get("server") == "nginx" and not e.get("skipped") for e in plan):
+                servers["nginx"] = stack.enter_context(Nginx())
+            check_endpoints(servers, plan)
+            results = load_endpoints(servers, plan, args)
             log_tail = server.log_tail() if any(r["errors"] for r in results) else ""
+    queries = {**inspection["queries"], **signed["queries"]}
     for result in results:
-        result["queries"] = inspection["queries"][result["endpoint"]]["max"]
-        result["statuses_in_process"] = inspection["queries"][result["endpoint"]]["statuses"]
-        result["queries_per_path"] = inspection["queries"][result["endpoint"]]["per_path"]
+        found = queries.get(result["endpoint"])
+        if found is None:
+            continue
+        result["queries"] = found["max"]
+        result["statuses_in_process"] = found["statuses"]
+        result["queries_per_path"] = found["per_path"]
     return {
         "scale": scale,
         "label": label,
@@ -220,6 +346,10 @@ def bench_scale(scale: float, args: argparse.Namespace, base: dict[str, str]) ->
         "code": code_version(),
         "dataset": inspection["dataset"],
         "generation_seconds": generation_seconds,
+        "signed_in_preparation_seconds": preparation_seconds,
+        "signed_in_data": signed["created"],
+        "signed_in_user": signed["user"],
+        "skipped": {r["endpoint"]: r["skipped"] for r in results if r.get("skipped")},
         "endpoints": results,
         "server_log_tail": log_tail,
     }
@@ -254,6 +384,7 @@ def machine() -> dict[str, Any]:
 def settings_used(args: argparse.Namespace, env: dict[str, str], static_problem: str) -> Result:
     return {
         "django_settings": f"{env['DJANGO_SETTINGS_MODULE']} (DEBUG=False)",
+        "require_staff_two_step": env.get("REQUIRE_STAFF_TWO_STEP") == "True",
         "static_problem": static_problem,
         "database": "SQLite file (WAL)",
         "workers": args.workers,
@@ -296,9 +427,15 @@ def stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
 
 
 def run_scales(args: argparse.Namespace, env: dict[str, str], static_problem: str) -> list[Result]:
+    nginx_skipped = ""
+    if not args.endpoints or NGINX_STATIC in args.endpoints:
+        nginx_skipped = ensure_nginx()
+        if nginx_skipped:
+            say(f"WARNING: no nginx baseline: {nginx_skipped}")
+    env = pages_env(env)
     runs = []
     for scale in args.scales:
-        run = bench_scale(scale, args, env)
+        run = bench_scale(scale, args, env, nginx_skipped)
         run["settings"] = settings_used(args, env, static_problem)
         (RESULTS / f"{run['label']}.json").write_text(json.dumps(run, indent=2) + "\n")
         runs.append(run)
