@@ -5,7 +5,8 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -167,7 +168,16 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
-        indexes = [models.Index(fields=["kind", "name"]), models.Index(fields=["name"])]
+        indexes = [
+            models.Index(fields=["kind", "name"]),
+            models.Index(fields=["name"]),
+            # The directory's order (names as people read them), and within one kind: walked in
+            # order, so a page of 25 costs about the same at 120 organisations and at 12,000.
+            models.Index(Lower("name"), F("name"), F("id"), name="organisation_reading_order"),
+            models.Index(
+                F("kind"), Lower("name"), F("name"), F("id"), name="organisation_kind_reading"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(kind__in=COUNCIL_KINDS) | Q(local_authority__isnull=False),
