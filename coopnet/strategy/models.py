@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db import models
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -147,12 +148,25 @@ class Measure(models.Model):
     def target_number(self) -> Decimal | None:
         return self.target_value if self.target_kind == TargetKind.NUMBER else None
 
+    @property
+    def target_label(self) -> str:
+        """The target as pages and reports print it: the number, else the kind of target."""
+        number = self.target_number
+        if number is not None:
+            return str(floatformat(number, "-2"))
+        return str(self.get_target_kind_display())
+
 
 class Progress(models.TextChoices):
     NOT_STARTED = "not_started", _("Not started")
     ON_TRACK = "on_track", _("On track")
     AT_RISK = "at_risk", _("At risk")
     COMPLETE = "complete", _("Complete")
+
+
+def progress_label(progress: str) -> str:
+    """An activity's progress as people read it; "Not reported" while none has been."""
+    return str(Progress(progress).label) if progress else str(_("Not reported"))
 
 
 class SupportingActivity(Lead):
@@ -183,7 +197,7 @@ class SupportingActivity(Lead):
 
     @property
     def progress_label(self) -> str:
-        return self.get_progress_display() if self.progress else str(_("Not reported"))
+        return progress_label(self.progress)
 
 
 class ActivityUpdate(models.Model):

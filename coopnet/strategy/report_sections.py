@@ -21,7 +21,7 @@ from coopnet.core.reports import (
 )
 
 from . import selectors
-from .models import Measure, Objective, Progress, SupportingActivity
+from .models import Measure, Objective, SupportingActivity, progress_label
 
 
 @dataclass
@@ -37,7 +37,7 @@ class ActivityLine:
 
     @property
     def progress_label(self) -> str:
-        return str(Progress(self.progress).label) if self.progress else str(_("Not reported"))
+        return progress_label(self.progress)
 
 
 @dataclass
