@@ -16,9 +16,9 @@ read from the page cache. Every other response is `private, no-cache`
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import wraps
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.messages import get_messages
 from django.core.cache import caches
@@ -31,11 +31,28 @@ from django.utils.translation import get_language
 from .versioning import public_version
 
 PAGE_CACHE_SECONDS = 3600
+T = TypeVar("T")
 
 
 def public_content_version() -> str:
     """One query: the public content version."""
     return str(public_version())
+
+
+def remember_public(
+    name: str, parts: Iterable[object], compute: Callable[[], T], seconds: int = PAGE_CACHE_SECONDS
+) -> T:
+    """What `compute()` returns, remembered in this process until public content next changes.
+
+    For reads that depend only on what public pages show (so any change to them moves the public
+    version on) and that every viewer may see: the key is `name`, `parts` and the version. Costs
+    one query (the version) when remembered."""
+    key = f"{name}:{':'.join(map(str, parts))}:{public_version()}"
+    value = caches["local"].get(key)
+    if value is None:
+        value = compute()
+        caches["local"].set(key, value, seconds)
+    return value
 
 
 def _cacheable(request: HttpRequest) -> bool:

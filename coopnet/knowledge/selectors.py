@@ -22,6 +22,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from coopnet.accounts.models import User
+from coopnet.core.caching import remember_public
 from coopnet.core.models import Principle
 from coopnet.members.models import Organisation
 from coopnet.members.selectors import managed_organisation_ids, organisations_managed_by
@@ -142,11 +143,21 @@ def _shared(through: Any, column: str, ids: list[int]) -> Any:
 
 
 def related_case_studies(case_study: CaseStudy, limit: int = RELATED_LIMIT) -> list[CaseStudy]:
+    """Published case studies sharing the most principles, themes and members with this one
+    (`rank_related`), remembered until public content next changes: ranking reads every
+    candidate, so it grows with the library, and every input is public (a published case study's
+    relations and the published library)."""
+    return remember_public(
+        "related-case-studies", (case_study.pk, limit), lambda: rank_related(case_study, limit)
+    )
+
+
+def rank_related(case_study: CaseStudy, limit: int = RELATED_LIMIT) -> list[CaseStudy]:
     """Published case studies sharing the most principles, themes and members with this one.
 
-    Two queries whatever the size of the library: the ranked case studies (the shared counts are
-    subqueries on the many-to-many tables' indexes), and their principles for the icons. The ids
-    to compare come from the page's own prefetched relations.
+    Two queries: the ranked case studies (the shared counts are subqueries on the many-to-many
+    tables' indexes), and their principles for the icons. The ids to compare come from the
+    page's own prefetched relations.
     """
     principles = [p.pk for p in case_study.principles.all()]
     themes = [t.pk for t in case_study.themes.all()]
@@ -186,11 +197,11 @@ def case_studies_for(organisation: Organisation) -> QuerySet[CaseStudy]:
     Ready for `knowledge/_organisation_case_studies.html`; slice it there (the include shows the
     first ORGANISATION_PAGE_LIMIT and links to the full, filtered list).
     """
+    led = CaseStudy.objects.filter(lead_organisation=organisation).order_by().values("pk")
     took_part = CaseStudy.participants.through.objects.filter(organisation=organisation)
-    qs = published_case_studies().filter(
-        Q(lead_organisation=organisation) | Q(pk__in=took_part.values("casestudy_id"))
-    )
-    return _for_cards(qs).order_by("-year", "title")
+    # one set of ids from two indexes: "led OR took part" as an OR would read every case study
+    ids = led.union(took_part.order_by().values("casestudy_id"))
+    return _for_cards(published_case_studies().filter(pk__in=ids)).order_by("-year", "title")
 
 
 def lead_member_choices(

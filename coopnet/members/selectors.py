@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.core.cache import caches
 from django.db.models import (
     Count,
     Exists,
@@ -21,9 +20,9 @@ from django.db.models import (
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from coopnet.core.caching import remember_public
 from coopnet.core.figures import Figure, figures
 from coopnet.core.periods import current_on_q, overlapping_q
-from coopnet.core.versioning import public_version
 
 from .models import (
     COUNCIL_KINDS,
@@ -64,6 +63,17 @@ def memberships_listing(*, include_private: bool) -> QuerySet[Membership]:
         "-start", "pk"
     )
     return qs if include_private else qs.filter(organisation__is_public=True)
+
+
+def organisations_with_membership_count(on: date) -> int:
+    """How many organisations hold a membership on `on` (any category), remembered until the
+    registry next changes: counting reads every membership."""
+    return remember_public(
+        "organisations-with-membership",
+        (on,),
+        lambda: Membership.objects.current_on(on).values("organisation_id").distinct().count(),
+        STATS_CACHE_SECONDS,
+    )
 
 
 def categories() -> QuerySet[MembershipCategory]:
@@ -216,20 +226,14 @@ def headline(on: date) -> Headline:
     )
 
 
-def registry_version() -> tuple[int, ...]:
-    """Changes whenever a record public pages show is written (bulk writes included), so
-    figures cached under it are never stale."""
-    return (public_version(),)
-
-
 def membership_stats_cached(on: date, compare_to: date | None = None) -> MembershipStats:
     """membership_stats, remembered until the registry next changes (or an hour passes)."""
-    key = f"membership-stats:{on}:{compare_to}:{':'.join(map(str, registry_version()))}"
-    stats = caches["local"].get(key)
-    if stats is None:
-        stats = membership_stats(on, compare_to)
-        caches["local"].set(key, stats, STATS_CACHE_SECONDS)
-    return stats
+    return remember_public(
+        "membership-stats",
+        (on, compare_to),
+        lambda: membership_stats(on, compare_to),
+        STATS_CACHE_SECONDS,
+    )
 
 
 def membership_stats(on: date, compare_to: date | None = None) -> MembershipStats:
@@ -338,15 +342,10 @@ def directory(filters: DirectoryFilters, on: date) -> QuerySet[Organisation]:
 
 def directory_count_cached(filters: DirectoryFilters, on: date) -> int:
     """How many organisations the directory lists, remembered until the registry changes."""
-    version = ":".join(map(str, registry_version()))
-    key = f"directory-count:{on}:{version}:" + "|".join(
-        str(v) for v in (filters.q, filters.category, filters.kind, filters.nation, filters.region)
+    parts = (on, filters.q, filters.category, filters.kind, filters.nation, filters.region)
+    return remember_public(
+        "directory-count", parts, lambda: directory(filters, on).count(), STATS_CACHE_SECONDS
     )
-    count = caches["local"].get(key)
-    if count is None:
-        count = directory(filters, on).count()
-        caches["local"].set(key, count, STATS_CACHE_SECONDS)
-    return count
 
 
 def directory_nations() -> list[str]:

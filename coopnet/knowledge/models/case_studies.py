@@ -99,6 +99,8 @@ class CaseStudy(models.Model):
         indexes = [
             models.Index(fields=["state", "-year", "title"]),
             models.Index(fields=["lead_organisation", "state"]),
+            # the latest published first (home page, hub) without sorting every case study
+            models.Index(fields=["state", "-published_at", "-id"], name="casestudy_latest"),
         ]
 
     def __str__(self) -> str:

@@ -132,11 +132,32 @@ def test_related_content_ranks_by_what_is_shared_in_two_queries(
     )  # not published
     subject = selectors.case_study_for_page(subject.slug)
     with django_assert_num_queries(2):
-        related = selectors.related_case_studies(subject)
+        related = selectors.rank_related(subject)
         titles = [c.title for c in related]
         icons = [list(c.principles.all()) for c in related]
     assert titles == [best.title, some.title]
     assert icons[0] == [coproduction]
+
+
+def test_related_content_is_remembered_until_a_case_study_changes(
+    org_a, org_b, django_assert_num_queries
+):
+    net_zero = theme("net-zero")
+    subject = CaseStudyFactory(lead_organisation=org_a, themes=[net_zero])
+    first = CaseStudyFactory(lead_organisation=org_b, themes=[net_zero], title="First")
+    subject = selectors.case_study_for_page(subject.slug)
+    assert [c.title for c in selectors.related_case_studies(subject)] == ["First"]
+    with django_assert_num_queries(1):  # the public version only
+        again = selectors.related_case_studies(subject)
+        assert [c.title for c in again] == ["First"]
+        icons = [list(c.principles.all()) for c in again]
+    assert icons == [list(first.principles.order_by("order"))]
+
+    CaseStudyFactory(lead_organisation=org_a, themes=[net_zero], title="Second")
+    first.title = "First, renamed"
+    first.save()
+    titles = {c.title for c in selectors.related_case_studies(subject)}
+    assert titles == {"First, renamed", "Second"}
 
 
 def test_a_council_page_can_show_its_case_studies(org_a, org_b, django_assert_max_num_queries):

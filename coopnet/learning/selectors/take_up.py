@@ -7,9 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from coopnet.members.models import Membership
+from coopnet.members.selectors import organisations_with_membership_count
 
 from ..models import Enrolment, Induction, PeerReview, Recommendation, SelfAssessment
 
@@ -45,16 +46,18 @@ class TakeUp:
 
 
 def take_up(on: date) -> TakeUp:
-    member_ids = Membership.objects.current_on(on).values("organisation_id")
+    # per row, through the membership index: "organisation_id IN (every current member)" would
+    # read every membership on each count
+    is_member = Exists(
+        Membership.objects.current_on(on).filter(organisation=OuterRef("organisation"))
+    )
     training = Enrolment.objects.aggregate(
         enrolled=Count("pk"),
         completed=Count("pk", filter=Q(status=Enrolment.Status.COMPLETED)),
         certified=Count(
             "pk", filter=Q(status=Enrolment.Status.COMPLETED, programme__certified=True)
         ),
-        members_training=Count(
-            "organisation", filter=Q(organisation_id__in=member_ids), distinct=True
-        ),
+        members_training=Count("organisation", filter=Q(is_member), distinct=True),
     )
     inductions = (
         Induction.objects.annotate(
@@ -74,7 +77,7 @@ def take_up(on: date) -> TakeUp:
         actions=Count("pk"), done=Count("pk", filter=Q(completed_on__isnull=False))
     )
     return TakeUp(
-        members=Membership.objects.current_on(on).values("organisation_id").distinct().count(),
+        members=organisations_with_membership_count(on),
         members_training=training["members_training"],
         enrolled=training["enrolled"],
         completed=training["completed"],
@@ -83,7 +86,7 @@ def take_up(on: date) -> TakeUp:
         inductions_complete=sum(1 for r in rows if r["open_steps"] == 0),
         inductions_overdue=sum(1 for r in rows if r["late_steps"]),
         members_assessed=SelfAssessment.objects.filter(
-            status=SelfAssessment.Status.SUBMITTED, organisation_id__in=member_ids
+            is_member, status=SelfAssessment.Status.SUBMITTED
         )
         .values("organisation_id")
         .distinct()
