@@ -23,3 +23,7 @@ class CoreConfig(AppConfig):
         from .history import remember_history_managers
 
         remember_history_managers()
+
+        from .translation import fold_site_languages
+
+        fold_site_languages()
