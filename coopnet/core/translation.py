@@ -37,7 +37,7 @@ def _layers(translation: Any) -> list[tuple[dict[Any, str], Plural]]:
     current: Any = translation
     while current is not None:
         catalogue: Any = getattr(current, "_catalog", None)
-        if isinstance(catalogue, trans_real.TranslationCatalog):
+        if hasattr(catalogue, "_plurals"):  # a TranslationCatalog: one catalogue per app
             layers.extend(zip(catalogue._catalogs, catalogue._plurals, strict=True))
         elif isinstance(catalogue, dict):
             layers.append((catalogue, current.plural))
