@@ -55,6 +55,36 @@ def remember_public(
     return value
 
 
+CSRF_FIELD = 'name="csrfmiddlewaretoken"'
+
+
+def same_for_everyone(
+    request: HttpRequest, name: str, parts: Iterable[object], render: Callable[[], str]
+) -> str:
+    """A part of a page that is the same for every viewer, signed in or not, remembered until
+    public content next changes: what signed-in people get of a public page's remembering.
+
+    The key is the fragment's `name`, the date (pages speak of "today"), the language, the full
+    path (filters, page number), `parts` (anything else it depends on) and the public version.
+    A fragment carrying a CSRF token belongs to one person and is never remembered. Costs one
+    query (the version) when remembered; nothing the fragment reads is queried then. For
+    visitors who are not signed in the whole page is remembered (`cache_public_page`), so the
+    fragment is simply rendered."""
+    if not request.user.is_authenticated:
+        return render()
+    today = timezone.localdate()
+    joined = "|".join(map(str, parts))
+    raw = f"{today}|{get_language()}|{request.get_full_path()}|{joined}|{public_version()}"
+    key = f"fragment:{name}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    cached = caches["local"].get(key)
+    if cached is not None:
+        return str(cached)
+    content = render()
+    if CSRF_FIELD not in content:
+        caches["local"].set(key, content, PAGE_CACHE_SECONDS)
+    return content
+
+
 def _cacheable(request: HttpRequest) -> bool:
     return (
         request.method == "GET"

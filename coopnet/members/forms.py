@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cached_property, partial
+
 from django import forms
 from django.core import signing
 from django.http import QueryDict
@@ -22,28 +25,48 @@ class DirectoryFilterForm(GovukForm):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        any_: list[tuple[str, object]] = [("", _("Any"))]
         # The regions offered are those of the chosen nation (all of them when none is chosen):
         # choose a nation and apply the filters, and the region list narrows, without JavaScript.
-        nation = str(self.data.get("nation", "")) if self.is_bound else ""
-        nations = directory_nations()
-        regions = directory_regions(nation if nation in nations else "")
-        if self.is_bound and self.data.get("region") and self.data.get("region") not in regions:
+        self._nation = str(self.data.get("nation", "")) if self.is_bound else ""
+        region = str(self.data.get("region", "")) if self.is_bound else ""
+        if region and region not in self._regions:
             # a region left over from another nation is dropped, not an error
             data = QueryDict(mutable=True)
             data.update(self.data)
             data["region"] = ""
             self.data = data
-        choices: dict[str, list[tuple[str, object]]] = {
-            "category": [(c.code, _(c.name)) for c in categories()],
-            "kind": list(OrganisationKind.choices),
-            "nation": [(n, _(n)) for n in nations],
-            "region": [(r, _(r)) for r in regions],
+        # Read when the form is rendered or checked, not before: a page that has its filters
+        # remembered (`same_for_everyone`) does not read them at all.
+        choices: dict[str, Callable[[], list[tuple[str, object]]]] = {
+            "category": lambda: [(c.code, _(c.name)) for c in categories()],
+            "kind": lambda: list(OrganisationKind.choices),
+            "nation": lambda: [(n, _(n)) for n in self._nations],
+            "region": lambda: [(r, _(r)) for r in self._regions],
         }
         for name, options in choices.items():
             field = self.fields[name]
             assert isinstance(field, forms.ChoiceField)
-            field.choices = any_ + options
+            field.choices = partial(self._choices, name, options)
+
+    def _choices(
+        self, name: str, options: Callable[[], list[tuple[str, object]]]
+    ) -> list[tuple[str, object]]:
+        """A field's choices, read once (rendering and checking ask for them again)."""
+        if name not in self._read:
+            self._read[name] = [("", _("Any")), *options()]
+        return self._read[name]
+
+    @cached_property
+    def _read(self) -> dict[str, list[tuple[str, object]]]:
+        return {}
+
+    @cached_property
+    def _nations(self) -> list[str]:
+        return directory_nations()
+
+    @cached_property
+    def _regions(self) -> list[str]:
+        return directory_regions(self._nation if self._nation in self._nations else "")
 
 
 class OrganisationProfileForm(GovukForm):

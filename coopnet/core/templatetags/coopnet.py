@@ -1,4 +1,5 @@
-"""Template helpers: shareable query strings, pagination windows, figures."""
+"""Template helpers: shareable query strings, pagination windows, figures, parts of a page that
+are the same for everyone."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from typing import Any
 from django import template
 from django.core.paginator import Page
 from django.utils.formats import number_format
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from coopnet.core.caching import same_for_everyone
 from coopnet.core.money import format_money
 
 register = template.Library()
@@ -75,3 +78,31 @@ def pounds(value: Decimal | int | float | None) -> str:
 def big_money(value: int | Decimal | None) -> str:
     """A headline amount: "£15bn", "£9.1m" (`big_number` with the pound sign)."""
     return "—" if value is None else f"£{big_number(value)}"
+
+
+class SameForEveryoneNode(template.Node):
+    def __init__(self, name: str, parts: list[template.base.FilterExpression], nodelist: Any):
+        self.name, self.parts, self.nodelist = name, parts, nodelist
+
+    def render(self, context: template.Context) -> SafeString:
+        parts = [part.resolve(context) for part in self.parts]
+        content = same_for_everyone(
+            context["request"], self.name, parts, lambda: self.nodelist.render(context)
+        )
+        return mark_safe(content)  # rendered, and escaped, by the template
+
+
+@register.tag("same_for_everyone")
+def do_same_for_everyone(parser: template.base.Parser, token: template.base.Token) -> Any:
+    """`{% same_for_everyone "name" [value ...] %}...{% endsame_for_everyone %}`: a part of a
+    page every viewer sees alike, remembered until public content changes
+    (`coopnet.core.caching.same_for_everyone`). Nothing inside may depend on who is looking
+    unless it is one of the values, which join the key."""
+    bits = token.split_contents()
+    if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes a quoted name, then any values")
+    nodelist = parser.parse(("endsame_for_everyone",))
+    parser.delete_first_token()
+    return SameForEveryoneNode(
+        bits[1][1:-1], [parser.compile_filter(b) for b in bits[2:]], nodelist
+    )
