@@ -25,6 +25,7 @@ from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import parse_etags
 from django.utils.translation import get_language
 
@@ -83,6 +84,12 @@ def same_for_everyone(
     if CSRF_FIELD not in content:
         caches["local"].set(key, content, PAGE_CACHE_SECONDS)
     return content
+
+
+def lazily(**reads: Callable[[], Any]) -> dict[str, Any]:
+    """A template's context whose reads run only if the template uses them, each at most once:
+    inside a remembered `{% same_for_everyone %}` part they are not run at all."""
+    return {name: SimpleLazyObject(read) for name, read in reads.items()}
 
 
 def _cacheable(request: HttpRequest) -> bool:

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from coopnet.accounts.permissions import is_board_member, is_network_admin, is_staff_role
-from coopnet.core.caching import cache_public_page
+from coopnet.core.caching import cache_public_page, lazily
 from coopnet.core.dashboard import action_panels, dashboard_panels
 from coopnet.core.selectors import latest_reported, network_principles
 from coopnet.events import selectors as events
@@ -22,19 +22,23 @@ from coopnet.members import selectors as members
 @cache_public_page
 def home(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
+    now = timezone.now()
     return render(
         request,
         "site/home.html",
         {
             "today": today,
-            "stats": members.membership_stats_cached(today),
-            "published": latest_reported(["councils-citizens", "councils-budget"]),
-            "principles": network_principles(),
-            "news": knowledge.recent_news(),
-            "case_studies": knowledge.recent_case_studies(),
-            "projects": funding.recent_projects(),
-            "elections": elections.elections_under_way(),
-            "events": events.next_events(now=timezone.now()),
+            # read only when the page's part for everyone is not remembered
+            **lazily(
+                stats=lambda: members.membership_stats_cached(today),
+                published=lambda: latest_reported(["councils-citizens", "councils-budget"]),
+                principles=lambda: list(network_principles()),
+                news=knowledge.recent_news,
+                case_studies=knowledge.recent_case_studies,
+                projects=funding.recent_projects,
+                elections=lambda: list(elections.elections_under_way()),
+                events=lambda: list(events.next_events(now=now)),
+            ),
         },
     )
 
