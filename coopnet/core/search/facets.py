@@ -6,7 +6,9 @@ PostgreSQL), whatever was shown. Here each facet value is a bitmap of the entrie
 Python int, one bit per entry id counted from the lowest), built once per version of the search
 index: the counter the database's own triggers move on at every change to an entry (migration
 core/0006). A search then asks the database only for the ids of the entries having its words
-(one row), and each count is an AND and a popcount.
+(one row), and each count is an AND and a popcount. A facet with many values (the member an
+entry concerns: one per organisation) also keeps each entry's values, and a search with fewer
+results than the facet has values counts those results' values instead of ANDing every bitmap.
 
 Facet rows change only with their entry (`index.write_entry`, `index.rebuild`), so the version
 covers them. Inside a transaction the bitmaps are built afresh and not kept: a version seen there
@@ -16,7 +18,8 @@ may be rolled back and the number reused for other content.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.db import connection
@@ -35,6 +38,20 @@ class FacetBitmaps:
     low: int  # the lowest entry id: bit 0
     width: int  # bits per bitmap (highest id - lowest id + 1)
     values: dict[str, dict[str, int]]  # facet -> value -> bitmap of the entries having it
+    # facet -> entry id -> its values, for facets with more than MANY_VALUES values (members):
+    # a search matching fewer entries than the facet has values counts from its entries instead
+    entries: dict[str, dict[int, tuple[str, ...]]] = field(default_factory=dict)
+
+    def ids_in(self, bitmap: int) -> list[int]:
+        """The entry ids of a bitmap's set bits, lowest first."""
+        data = bitmap.to_bytes((bitmap.bit_length() + 7) // 8, "little")
+        ids: list[int] = []
+        for index, byte in enumerate(data):
+            while byte:
+                bit = (byte & -byte).bit_length() - 1
+                ids.append(self.low + index * 8 + bit)
+                byte &= byte - 1
+        return ids
 
     def of(self, ids: list[int]) -> int:
         """The bitmap of these entry ids (ids outside the bitmaps' range are left out)."""
@@ -48,6 +65,7 @@ class FacetBitmaps:
 
 
 _kept: dict[str, FacetBitmaps] = {}  # by database alias
+MANY_VALUES = 64
 _lock = threading.Lock()
 
 
@@ -65,7 +83,18 @@ def build(engine: SearchBackend, version: int) -> FacetBitmaps:
     values: dict[str, dict[str, int]] = {}
     for name, value, ids in rows:
         values.setdefault(name, {})[value] = empty.of(ids)
-    return FacetBitmaps(version, low, empty.width, values)
+    listed: dict[str, dict[int, list[str]]] = {
+        name: {} for name, of_name in values.items() if len(of_name) > MANY_VALUES
+    }
+    for name, value, ids in rows:
+        if name in listed:
+            for entry_id in ids:
+                listed[name].setdefault(entry_id, []).append(value)
+    entries = {
+        name: {entry_id: tuple(vs) for entry_id, vs in by_id.items()}
+        for name, by_id in listed.items()
+    }
+    return FacetBitmaps(version, low, empty.width, values, entries)
 
 
 def bitmaps(engine: SearchBackend, index_version: int | None = None) -> FacetBitmaps:
@@ -144,13 +173,22 @@ def count(
         for value in wanted:
             bits |= have.get(value, 0)
         chosen[name] = bits
-    counts = []
+    counts: list[tuple[str, str, int]] = []
     for name in names:
         within = matches
         for other, bits in chosen.items():
             if other != name:
                 within &= bits
-        for value, bits in maps.values.get(name, {}).items():
+        values = maps.values.get(name, {})
+        by_entry = maps.entries.get(name)
+        if by_entry is not None and within.bit_count() < len(values):
+            # fewer results than values (a word among 12,000 members): count the results' values
+            tally = Counter(
+                v for entry_id in maps.ids_in(within) for v in by_entry.get(entry_id, ())
+            )
+            counts.extend((name, value, n) for value, n in tally.items())
+            continue
+        for value, bits in values.items():
             n = (bits & within).bit_count()
             if n:
                 counts.append((name, value, n))

@@ -91,3 +91,40 @@ def test_a_rolled_back_change_leaves_no_bitmaps_behind():
     assert after[("type", "case_study")] == 2
     assert after[("principle", "social-partnership")] == 1
     assert ("principle", "innovation") not in after  # nothing of the rolled-back entry
+
+
+def test_a_facet_with_many_values_counts_a_few_results_from_their_entries(monkeypatch):
+    entries = [
+        ("Solar roofs", "co-production", 2021),
+        ("Solar schools", "innovation", 2020),
+        ("Solar bus garage", "co-production", 2021),
+        ("Wind farm", "social-partnership", 2022),
+        ("Food hub", "learning", 2023),
+        ("Heat network", "democratic-engagement", 2024),
+    ]
+    for n, (title, principle, year) in enumerate(entries, start=1):
+        add(n, title, principle, year)
+    asked = [("solar", None), ("", {"year": ("2021",)}), ("solar", {"principle": ("innovation",)})]
+    by_bitmaps = [counts(text, selected) for text, selected in asked]
+
+    facets.forget()
+    monkeypatch.setattr(facets, "MANY_VALUES", 1)  # every facet "has many values"
+    assert set(facets.bitmaps(backend()).entries) == {"principle", "year"}
+    listed = []
+    ids_in = facets.FacetBitmaps.ids_in
+    monkeypatch.setattr(
+        facets.FacetBitmaps, "ids_in", lambda maps, bits: listed.append(1) or ids_in(maps, bits)
+    )
+    by_entries = [counts(text, selected) for text, selected in asked]
+
+    assert listed  # counted from the results' entries, not the bitmaps
+    assert by_entries == by_bitmaps
+    assert by_entries[0] == {
+        ("type", "case_study"): 3,
+        ("principle", "co-production"): 2,
+        ("principle", "innovation"): 1,
+        ("year", "2021"): 2,
+        ("year", "2020"): 1,
+    }
+    assert by_entries[2][("principle", "co-production")] == 2  # its own selection not applied
+    assert by_entries[2][("type", "case_study")] == 1
