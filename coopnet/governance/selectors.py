@@ -133,7 +133,11 @@ class BodyPage:
 
 def body_page(slug: str, on: date) -> BodyPage:
     """The body, its seats in order, who held each on the date (with photo) and what is vacant."""
-    body = Body.objects.get(slug=slug)
+    return body_page_of(Body.objects.get(slug=slug), on)
+
+
+def body_page_of(body: Body, on: date) -> BodyPage:
+    """`body_page` for a body already read."""
     held = (
         members_on(body, on)
         .select_related("person__governance_profile")

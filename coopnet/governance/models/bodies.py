@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from coopnet.core.actors import history_user
 from coopnet.core.periods import PeriodMixin, PeriodQuerySet
+from coopnet.core.versioning import VersionedQuerySet
 
 
 class Body(models.Model):
@@ -98,8 +99,9 @@ class Seat(models.Model):
         return f"{self.body}: {self.name}"
 
 
-class AppointmentQuerySet(PeriodQuerySet):
-    """Appointments; `current_on(day)` is the period rule (both ends inclusive)."""
+class AppointmentQuerySet(PeriodQuerySet, VersionedQuerySet):  # type: ignore[override]
+    """Appointments; `current_on(day)` is the period rule (both ends inclusive). Bulk writes
+    move the public pages on (the bodies' pages show who sits on them)."""
 
 
 class Appointment(PeriodMixin, models.Model):

@@ -70,6 +70,25 @@ def test_body_page_queries_do_not_grow(client, eoc, org_a, rows, django_assert_m
     assert response.status_code == 200
 
 
+def test_body_page_is_remembered_for_signed_in_people_but_never_stale(
+    client, supporter, network_admin, eoc, org_a
+):
+    from coopnet.members.tests.factories import PersonFactory
+
+    s = seat(eoc, constituency=Constituency.FULL)
+    client.force_login(supporter)
+    before = client.get(body_url()).text
+    assert "1 of 12 places filled" not in before
+    appoint(s, org_a, person=PersonFactory(full_name="Newly Elected", is_public=True))
+    after = client.get(body_url()).text  # the appointment moved the public version on
+    assert "Newly Elected" in after
+    assert "1 of 12 places filled; 11 vacant." in after
+    assert "Appoint to a seat" not in after
+
+    client.force_login(network_admin)  # the same page, for someone who manages the bodies
+    assert "Appoint to a seat" in client.get(body_url()).text
+
+
 def test_unknown_body_is_404(client, eoc):
     assert client.get(body_url("nope")).status_code == 404
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coopnet.accounts.requests import signed_in_user
+from coopnet.core.caching import lazily
 from coopnet.members.models import Person
 
 from .. import selectors, services
@@ -35,22 +36,25 @@ def body(request: HttpRequest, slug: str) -> HttpResponse:
     if form.is_bound and form.is_valid() and form.cleaned_data["on"]:
         on = form.cleaned_data["on"]
     try:
-        page = selectors.body_page(slug, on)
+        body = Body.objects.get(slug=slug)
     except Body.DoesNotExist as exc:
         raise Http404(_("No body has that address.")) from exc
     return render(
         request,
         "governance/body.html",
         {
-            "page": page,
-            "body": page.body,
+            "body": body,
             "form": form,
             "today": today,
             "is_today": on == today,
             "can_manage": request.user.has_perm(MANAGE),
-            "can_see_actions": request.user.has_perm("governance.view_action_log", page.body),
-            "documents": selectors.terms_of_reference(page.body),
-            "meetings": selectors.meetings(body=page.body, published_only=True)[:5],
+            "can_see_actions": request.user.has_perm("governance.view_action_log", body),
+            # read only when the page's part for everyone is not remembered
+            **lazily(
+                page=lambda: selectors.body_page_of(body, on),
+                documents=lambda: list(selectors.terms_of_reference(body)),
+                meetings=lambda: list(selectors.meetings(body=body, published_only=True)[:5]),
+            ),
         },
     )
 
