@@ -104,6 +104,12 @@ def case_study_years() -> list[int]:
     )
 
 
+def case_study_by_slug(slug: str) -> CaseStudy:
+    """The case study at this address with its lead member: enough to decide who may see it
+    (raises DoesNotExist)."""
+    return CaseStudy.objects.select_related("lead_organisation").get(slug=slug)
+
+
 def case_study_for_page(slug: str) -> CaseStudy:
     """The case study at this address with everything its page shows (raises DoesNotExist)."""
     return (

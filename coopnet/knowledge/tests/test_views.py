@@ -498,3 +498,20 @@ def test_a_submitted_draft_or_someone_elses_is_not_deleted(client, officer_a, of
     assert (
         CaseStudy.objects.filter(pk__in=[submitted.pk, others.pk, mine_elsewhere.pk]).count() == 3
     )
+
+
+def test_a_signed_in_reader_sees_a_case_study_change_at_once(client, supporter, org_a, org_b):
+    net_zero = theme("net-zero")
+    story = CaseStudyFactory(lead_organisation=org_a, themes=[net_zero], summary="First summary")
+    client.force_login(supporter)
+    assert "First summary" in client.get(story.get_absolute_url()).text
+    assert "Related case studies" not in client.get(story.get_absolute_url()).text
+
+    story.summary = "Second summary"
+    story.save()
+    CaseStudyFactory(lead_organisation=org_b, themes=[net_zero], title="A neighbour's story")
+    page = client.get(story.get_absolute_url()).text
+    assert "Second summary" in page
+    assert "First summary" not in page
+    assert "A neighbour&#x27;s story" in page
+    assert reverse("knowledge:case_study_edit", args=[story.slug]) not in page  # a reader's page

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coopnet.accounts.requests import signed_in_user
+from coopnet.core.caching import lazily
 from coopnet.core.errors import reported
 from coopnet.core.guard import allowed, refusal, require
 from coopnet.core.guard import refuse as refuse_action
@@ -60,7 +61,7 @@ def case_study_list(request: HttpRequest) -> HttpResponse:
 @login_not_required
 def case_study_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
-        case_study = selectors.case_study_for_page(slug)
+        case_study = selectors.case_study_by_slug(slug)
     except CaseStudy.DoesNotExist:
         moved_to = selectors.current_slug(slug)
         if moved_to:
@@ -69,14 +70,19 @@ def case_study_detail(request: HttpRequest, slug: str) -> HttpResponse:
     user = request.user
     if not allowed(user, "knowledge.view_case_study", case_study):
         return refusal(request)
+    # The story itself, with everything it shows, is read only when the page's part for everyone
+    # is not remembered.
+    reads = lazily(shown=lambda: selectors.case_study_for_page(slug))
+    published = case_study.is_published
+    reads |= lazily(
+        related=lambda: selectors.related_case_studies(reads["shown"]) if published else []
+    )
     return render(
         request,
         "knowledge/case_study_detail.html",
         {
             "case_study": case_study,
-            "related": selectors.related_case_studies(case_study)
-            if case_study.is_published
-            else [],
+            **reads,
             "can_edit": allowed(user, "knowledge.change_case_study", case_study),
             "can_submit": allowed(user, "knowledge.submit_case_study", case_study)
             and case_study.is_editable_by_members,
