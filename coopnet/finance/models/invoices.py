@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from coopnet.core.actors import history_user
 from coopnet.core.membership_year import year_label
 from coopnet.core.money import ZERO, format_money, to_pence
+from coopnet.core.versioning import VersionedQuerySet
 from coopnet.members.models import Membership, MembershipCategory, Organisation, Person
 
 from .fields import money_field
@@ -113,6 +114,7 @@ class Invoice(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords(get_user=history_user)
+    objects = VersionedQuerySet.as_manager()  # bulk writes move remembered pages on
 
     class Meta:
         verbose_name = _("invoice")
@@ -175,6 +177,7 @@ class Payment(models.Model):
     reversal_reason = models.TextField(_("reason for reversing"), blank=True)
 
     history = HistoricalRecords(get_user=history_user)
+    objects = VersionedQuerySet.as_manager()  # bulk writes move remembered pages on
 
     class Meta:
         verbose_name = _("payment")
@@ -216,6 +219,7 @@ class CreditNote(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords(get_user=history_user)
+    objects = VersionedQuerySet.as_manager()  # bulk writes move remembered pages on
 
     class Meta:
         verbose_name = _("credit note")

@@ -464,3 +464,31 @@ def test_a_credit_note_form_sent_twice_issues_one_note(client, invoices, org_a, 
     repeated = client.post(url, sent, follow=True)
     assert "it was not recorded again" in repeated.content.decode()
     assert invoices[org_a].credit_notes.count() == 1
+
+
+def test_the_invoice_list_is_remembered_but_shows_a_payment_at_once(
+    client, schedules, finance_officer, django_assert_max_num_queries
+):
+    org = OrganisationFactory(name="Affiliate Alpha", kind=OrganisationKind.AFFILIATE_ORGANISATION)
+    MembershipFactory(organisation=org, category=category("affiliate"))
+    invoice_run_confirm(year=YEAR, on=RUN_DATE, by=finance_officer)
+    invoice = Invoice.objects.get()
+    client.force_login(finance_officer)
+    url = reverse("finance:invoices")
+    first = client.get(url).text
+    assert invoice.reference in first
+    with django_assert_max_num_queries(8) as queries:  # session, user, settings, version
+        assert client.get(url).text == first
+    assert "finance_payment" not in " ".join(q["sql"] for q in queries.captured_queries)
+
+    payment_record(
+        invoice=invoice,
+        received_on=RUN_DATE + timedelta(days=3),
+        amount=invoice.total,
+        reference="BACS 1",
+        by=finance_officer,
+    )
+    after = client.get(url).text
+    assert after != first
+    assert ">Paid</strong>" in after
+    assert ">Paid</strong>" not in first

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.contrib import messages
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from coopnet.accounts.requests import signed_in_user
+from coopnet.core.caching import lazily
 from coopnet.core.errors import reported
 from coopnet.core.guard import require
 from coopnet.core.membership_year import year_label, year_of
@@ -40,6 +41,21 @@ PAGE_SIZE = 50
 
 def invoices(request: HttpRequest) -> HttpResponse:
     require(request.user, "finance.manage")
+    # The filters and the page of invoices are read only when the list, the same for every
+    # finance officer, is not remembered.
+    listing = lazily(page=lambda: _invoice_page(request))
+    return render(
+        request,
+        "finance/invoices.html",
+        {
+            **lazily(form=lambda: listing["page"][0], page_obj=lambda: listing["page"][1]),
+            "config": FinanceSettings.current(),
+            "year": year_of(timezone.localdate()),
+        },
+    )
+
+
+def _invoice_page(request: HttpRequest) -> tuple[InvoiceFilterForm, Page[Invoice]]:
     form = InvoiceFilterForm(
         request.GET or None, years=selectors.years_invoiced(), statuses=selectors.STATUS_LABELS
     )
@@ -49,17 +65,7 @@ def invoices(request: HttpRequest) -> HttpResponse:
             qs = qs.filter(year=form.cleaned_data["year"])
         if form.cleaned_data["status"]:
             qs = qs.filter(Q(status=form.cleaned_data["status"]))
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "finance/invoices.html",
-        {
-            "form": form,
-            "page_obj": page,
-            "config": FinanceSettings.current(),
-            "year": year_of(timezone.localdate()),
-        },
-    )
+    return form, Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 def run(request: HttpRequest) -> HttpResponse:
