@@ -27,6 +27,23 @@ class LearningConfig(AppConfig):
         # The membership application answers against this framework (joining's registry).
         register_framework_provider(framework_for_joining)
 
+        from coopnet.core.versioning import register_public_models
+
+        from .models import (
+            Enrolment,
+            Induction,
+            InductionItem,
+            PeerReview,
+            Programme,
+            Recommendation,
+            SelfAssessment,
+        )
+
+        # The board's take-up counts are remembered (`take_up_cached`) until one of these changes.
+        register_public_models(
+            Programme, Enrolment, Induction, InductionItem, PeerReview, Recommendation
+        )
+        register_public_models(SelfAssessment)
         from .panels import overdue_induction, take_up
 
         register_panel(

@@ -17,7 +17,7 @@ def take_up(request: HttpRequest) -> dict[str, Any] | None:
     """Training, induction and peer review take-up across the network: board and staff only."""
     if not allowed(request.user, "learning.view_take_up"):
         return None
-    return {"take_up": selectors.take_up(timezone.localdate())}
+    return {"take_up": selectors.take_up_cached(timezone.localdate())}
 
 
 def overdue_induction(request: HttpRequest) -> dict[str, Any] | None:

@@ -9,6 +9,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from coopnet.core.versioning import VersionedQuerySet
+
 
 class Owner(models.TextChoices):
     MEMBER = "member", _("The member")
@@ -68,6 +70,8 @@ class InductionItem(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     order = models.PositiveSmallIntegerField(default=0)
+
+    objects = VersionedQuerySet.as_manager()  # bulk writes move remembered counts on
 
     class Meta:
         ordering = ["phase", "order", "pk"]

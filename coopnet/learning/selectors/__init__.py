@@ -423,7 +423,7 @@ def network_view(*, on: date | None = None, limit: int = 5) -> NetworkView:
     )
 
 
-from .take_up import TakeUp, take_up  # noqa: E402, F401  (the board's figures)
+from .take_up import TakeUp, take_up, take_up_cached  # noqa: E402, F401  (the board's figures)
 from .visibility import (  # noqa: E402, F401  (the API's reads, re-exported)
     assessments_visible_to,
     frameworks,

@@ -9,6 +9,7 @@ from datetime import date
 
 from django.db.models import Count, Exists, OuterRef, Q
 
+from coopnet.core.caching import remember_public
 from coopnet.members.models import Membership
 from coopnet.members.selectors import organisations_with_membership_count
 
@@ -43,6 +44,12 @@ class TakeUp:
     @property
     def assessed_share(self) -> int:
         return self.share(self.members_assessed, self.members)
+
+
+def take_up_cached(on: date) -> TakeUp:
+    """`take_up`, remembered until a record it counts changes (the learning records it reads
+    move the version on, `LearningConfig.ready`)."""
+    return remember_public("learning-take-up", (on,), lambda: take_up(on))
 
 
 def take_up(on: date) -> TakeUp:

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from coopnet.learning import services
 from coopnet.learning.models import Enrolment
+from coopnet.members.tests.factories import PersonFactory
 
 from .factories import (
     EnrolmentFactory,
@@ -101,3 +102,23 @@ def test_take_up_costs_the_same_at_any_size(
     grow(2, 12)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("site:dashboard"))
+
+
+def test_remembered_take_up_changes_as_soon_as_a_record_does(
+    figures, org_a, django_assert_num_queries
+):
+    from coopnet.learning.models import InductionItem
+    from coopnet.learning.selectors import take_up_cached
+
+    today = timezone.localdate()
+    first = take_up_cached(today)
+    with django_assert_num_queries(1):  # the version only
+        assert take_up_cached(today) == first
+
+    EnrolmentFactory(
+        person=PersonFactory(), programme=ProgrammeFactory(), organisation=org_a
+    )  # enrolled, not completed
+    assert take_up_cached(today).enrolled == first.enrolled + 1
+
+    InductionItem.objects.filter(induction__organisation=org_a).update(done_on=today)  # bulk
+    assert take_up_cached(today).inductions_complete == first.inductions_complete + 1

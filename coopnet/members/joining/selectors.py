@@ -214,5 +214,10 @@ def approval_checks(application: Application, on: date) -> list[Note]:
 
 
 def applications_to_decide() -> QuerySet[Application]:
-    """Applications waiting for the network's decision, oldest first."""
-    return queue(Application.Status.SUBMITTED)
+    """Applications waiting for the network's decision, oldest first: what a list of them names
+    (the queue's page has the ratings, `queue`)."""
+    return (
+        Application.objects.filter(status=Application.Status.SUBMITTED)
+        .select_related("local_authority")
+        .order_by("submitted_at", "pk")
+    )
