@@ -18,7 +18,6 @@ from functools import partial
 from typing import Any
 
 from django.db import models, transaction
-from django.db.models import Max
 from django.db.models.signals import post_delete, post_save
 
 _REGISTERED: list[type[models.Model]] = []
@@ -70,11 +69,18 @@ def bump_public_version(using: str | None = None) -> None:
 
 
 def public_version() -> int:
-    """The newest change (one indexed query)."""
+    """The newest change (one indexed query). Asked by every remembered page and part, so it is
+    plain SQL: the ORM would compile the same aggregate on every request."""
     from .models import PublicChange
 
-    setattr(transaction.get_connection(), _READ, True)
-    return PublicChange.objects.aggregate(newest=Max("pk"))["newest"] or 0
+    connection = transaction.get_connection()
+    setattr(connection, _READ, True)
+    table = connection.ops.quote_name(PublicChange._meta.db_table)
+    column = connection.ops.quote_name(PublicChange._meta.pk.column)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT MAX({column}) FROM {table}")  # table and column names only
+        row = cursor.fetchone()
+    return (row[0] if row else None) or 0
 
 
 def _bump_on_signal(sender: Any, **kwargs: Any) -> None:

@@ -15,7 +15,7 @@ class FundingConfig(AppConfig):
         from . import permissions  # (registers the rules)
 
         permissions.register_files()  # who may see each file it keeps (coopnet.core.files)
-        from .models import Project
+        from .models import Project, ReviewCriterion, Round, RoundPot, Scheme, SchemeRule
         from .search import project_document, searchable_projects
         from .selectors import projects_with_output
         from .views.open_data import index_context
@@ -32,8 +32,9 @@ class FundingConfig(AppConfig):
 
         register_action_provider("funding.bids_to_review", context=bids_to_review, order=10)
         register_action_provider("funding.reports_due", context=reports_due, order=40)
-        # The (cached) home page shows the latest funded projects.
-        register_public_models(Project)
+        # The (cached) home page shows the latest funded projects; a round's page, remembered for
+        # everyone, its pots, caps and criteria.
+        register_public_models(Project, Scheme, SchemeRule, Round, RoundPot, ReviewCriterion)
 
         register(
             Project,

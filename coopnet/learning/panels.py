@@ -22,7 +22,10 @@ def take_up(request: HttpRequest) -> dict[str, Any] | None:
 
 def overdue_induction(request: HttpRequest) -> dict[str, Any] | None:
     """A member's own induction steps that are overdue, flagged on its dashboard."""
+    managed = managed_organisation_ids(request.user)
+    if not managed:  # staff and the board look after no member's induction of their own
+        return None
     today = timezone.localdate()
-    inductions = selectors.inductions_of(managed_organisation_ids(request.user), today)
+    inductions = selectors.inductions_of(managed, today)
     late = list(inductions.filter(overdue__gt=0))  # type: ignore[misc]  # an annotation
     return {"late_inductions": late} if late else None

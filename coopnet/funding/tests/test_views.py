@@ -308,3 +308,28 @@ def test_a_decision_before_the_round_closed_shows_the_reason_in_the_form(
     )
     assert "bids are decided at a meeting after the round has closed" in response.content.decode()
     assert not Project.objects.exists()
+
+
+def test_a_round_page_shows_a_changed_pot_at_once_to_signed_in_people(
+    client, officer_a, open_round, lab, prototype
+):
+    from django.urls import reverse
+
+    from coopnet.funding.tests.factories import SYSTEM
+
+    url = reverse("funding:round", args=[open_round.year])
+    client.force_login(officer_a)
+    assert "£60,000" in client.get(url).text
+    services.round_save(
+        year=open_round.year,
+        theme="Co-operative care",
+        opens_on=open_round.opens_on,
+        closes_on=open_round.closes_on,
+        pots={lab: Decimal("65000"), prototype: Decimal("15000")},
+        criteria=[("Co-operative difference", "", 5), ("Learning for the network", "", 5)],
+        by=SYSTEM,
+    )
+    page = client.get(url).text
+    assert "£65,000" in page
+    assert "£60,000" not in page
+    assert "Start a bid" in page  # the officer's own button, outside the remembered part

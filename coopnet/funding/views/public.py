@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coopnet.core.caching import lazily
 from coopnet.core.guard import allowed
 
 from .. import selectors
@@ -72,17 +73,20 @@ def rounds(request: HttpRequest) -> HttpResponse:
 @login_not_required
 def round_detail(request: HttpRequest, year: int) -> HttpResponse:
     try:
-        rnd = selectors.round_for_page(year)
+        rnd = Round.objects.get(year=year)
     except Round.DoesNotExist as exc:
         raise Http404(_("There is no funding round for that year.")) from exc
-    rules = [(s, s.rule_for(rnd.year)) for s in selectors.schemes()]
     today = timezone.localdate()
     return render(
         request,
         "funding/round.html",
         {
             "round": rnd,
-            "rules": rules,
+            # read only when the page's part for everyone is not remembered
+            **lazily(
+                shown=lambda: selectors.round_for_page(year),
+                rules=lambda: [(s, s.rule_for(year)) for s in selectors.schemes()],
+            ),
             "is_open": rnd.is_open_on(today),
             "can_bid": allowed(request.user, "funding.bid"),
             "can_see_panel": allowed(request.user, "funding.view_panel"),

@@ -125,6 +125,27 @@ def test_organisation_page_shows_membership_history_and_reference_data(client, n
     assert "Why it ended (seen by staff only): Lapsed" in client.get(org.get_absolute_url()).text
 
 
+def test_staffs_note_of_why_a_membership_ended_never_reaches_another_signed_in_person(
+    client, network_admin, supporter
+):
+    org = CouncilFactory(la_code="CRF")
+    MembershipFactory(
+        organisation=org,
+        category=category("full"),
+        start=date(2019, 8, 1),
+        end=date(2021, 7, 31),
+        end_reason="Lapsed",
+    )
+    client.force_login(network_admin)  # remembered first for staff
+    assert "Why it ended (seen by staff only): Lapsed" in client.get(org.get_absolute_url()).text
+    client.force_login(supporter)
+    page = client.get(org.get_absolute_url()).text
+    assert "31 July 2021" in page
+    assert "Lapsed" not in page
+    client.force_login(network_admin)
+    assert "Lapsed" in client.get(org.get_absolute_url()).text
+
+
 def test_a_hidden_organisation_is_404_to_the_public_but_visible_to_staff(client, network_admin):
     org = OrganisationFactory(is_public=False)
     assert client.get(org.get_absolute_url()).status_code == 404
