@@ -16,6 +16,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    prefetch_related_objects,
 )
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -367,9 +368,19 @@ def directory_regions(nation: str = "") -> list[str]:
     )
 
 
-def organisation_for_page(slug: str, *, public_only: bool, on: date | None = None) -> Organisation:
-    """An organisation with its membership history, its `current_membership` on the date, and the
-    people who chose to be public in a role current on the date (as `public_roles`)."""
+def organisation_by_slug(slug: str, *, public_only: bool) -> Organisation:
+    """The organisation at this address with its council or area: enough to decide what the
+    viewer may do (raises DoesNotExist; a hidden one too when `public_only`)."""
+    qs = Organisation.objects.select_related("local_authority", "area_authority")
+    if public_only:
+        qs = qs.filter(is_public=True)
+    return qs.get(slug=slug)
+
+
+def with_page_details(organisation: Organisation, on: date | None = None) -> Organisation:
+    """The organisation with its membership history, its `current_membership` on the date, and
+    the people who chose to be public in a role current on the date (as `public_roles`): two
+    queries, whatever their number."""
     on = on or date.today()
     public_roles = (
         Role.objects.select_related("person")
@@ -377,20 +388,23 @@ def organisation_for_page(slug: str, *, public_only: bool, on: date | None = Non
         .filter(current_on_q(on))
         .order_by("kind", "person__full_name")
     )
-    qs = Organisation.objects.select_related("local_authority", "area_authority").prefetch_related(
+    prefetch_related_objects(
+        [organisation],
         Prefetch(
             "memberships",
             queryset=Membership.objects.select_related("category").order_by("-start"),
         ),
         Prefetch("roles", queryset=public_roles, to_attr="public_roles"),
     )
-    if public_only:
-        qs = qs.filter(is_public=True)
-    organisation = qs.get(slug=slug)
     organisation.current_membership = next(  # type: ignore[attr-defined]
         (m for m in organisation.memberships.all() if m.is_current_on(on)), None
     )
     return organisation
+
+
+def organisation_for_page(slug: str, *, public_only: bool, on: date | None = None) -> Organisation:
+    """`organisation_by_slug` `with_page_details` (raises DoesNotExist)."""
+    return with_page_details(organisation_by_slug(slug, public_only=public_only), on)
 
 
 def organisation_contacts(organisation: Organisation) -> QuerySet[Role]:

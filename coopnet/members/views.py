@@ -15,7 +15,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from coopnet.accounts.requests import signed_in_user
-from coopnet.core.caching import cache_public_page
+from coopnet.core.caching import cache_public_page, lazily
 from coopnet.core.confirmation import confirm_form, confirmation_page
 from coopnet.core.errors import reported
 from coopnet.core.guard import require
@@ -64,33 +64,34 @@ def directory(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _organisation_or_404(slug: str, request: HttpRequest) -> Organisation:
-    public_only = not request.user.has_perm("members.manage_registry")
-    try:
-        return selectors.organisation_for_page(
-            slug, public_only=public_only, on=timezone.localdate()
-        )
-    except Organisation.DoesNotExist as exc:
-        raise Http404(_("No organisation has that address.")) from exc
-
-
 @login_not_required
 @cache_public_page
 def organisation(request: HttpRequest, slug: str) -> HttpResponse:
-    org = _organisation_or_404(slug, request)
-    can_edit = request.user.has_perm("members.edit_organisation", org)
+    public_only = not request.user.has_perm("members.manage_registry")
+    try:
+        org = selectors.organisation_by_slug(slug, public_only=public_only)
+    except Organisation.DoesNotExist as exc:
+        raise Http404(_("No organisation has that address.")) from exc
+    # Sections other apps add to the page (knowledge: case studies), see core.panels.
+    panels = panels_for("organisation", request, organisation=org)
+    # The page, with its membership history and people, is read only when its part for everyone
+    # (keyed by what this viewer may do and the sections shown) is not remembered.
+    reads = lazily(shown=lambda: selectors.with_page_details(org, timezone.localdate()))
+    reads |= lazily(
+        current=lambda: getattr(reads["shown"], "current_membership", None),
+        public_roles=lambda: getattr(reads["shown"], "public_roles", []),
+    )
     return render(
         request,
         "members/organisation.html",
         {
             "organisation": org,
-            "can_edit": can_edit,
+            "can_edit": request.user.has_perm("members.edit_organisation", org),
             "can_read_audit": request.user.has_perm("members.read_audit_trail", org),
             "can_read_leaving_reason": request.user.has_perm("members.read_leaving_reason", org),
-            "current": getattr(org, "current_membership", None),
-            "public_roles": getattr(org, "public_roles", []),
-            # Sections other apps add to the page (knowledge: case studies), see core.panels.
-            "panels": panels_for("organisation", request, organisation=org),
+            "panels": panels,
+            "panel_names": ",".join(panel.name for panel in panels),
+            **reads,
         },
     )
 
