@@ -15,6 +15,6 @@ def overdue_evaluations(request: HttpRequest) -> dict[str, Any] | None:
     """For network staff only: how many applications await a decision, and how many are late."""
     if not allowed(request.user, "procurement.manage"):
         return None
-    applications = selectors.evaluation_queue()
+    applications = selectors.evaluation_queue(with_decisions=False)
     overdue = [a for a in applications if a.is_overdue]  # type: ignore[attr-defined]
     return {"waiting_count": len(applications), "overdue": overdue}

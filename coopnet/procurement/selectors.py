@@ -129,17 +129,20 @@ def decision_due_on(application: SupplierApplication) -> date:
     return add_working_days(application.received_on, days)
 
 
-def evaluation_queue(on: date | None = None) -> list[SupplierApplication]:
-    """Applications awaiting a decision, oldest first, each with `due_on` and `is_overdue`."""
+def evaluation_queue(
+    on: date | None = None, *, with_decisions: bool = True
+) -> list[SupplierApplication]:
+    """Applications awaiting a decision, oldest first, each with `due_on` and `is_overdue`, and
+    the decisions made so far on each category (unless `with_decisions` is False: a count)."""
     day = on or timezone.localdate()
-    applications = list(
-        SupplierApplication.objects.filter(status=SupplierApplication.Status.SUBMITTED)
-        .select_related("organisation", "arrangement")
-        .prefetch_related(
+    qs = SupplierApplication.objects.filter(
+        status=SupplierApplication.Status.SUBMITTED
+    ).select_related("organisation", "arrangement")
+    if with_decisions:
+        qs = qs.prefetch_related(
             Prefetch("decisions", queryset=CategoryDecision.objects.select_related("category"))
         )
-        .order_by("received_on", "pk")
-    )
+    applications = list(qs.order_by("received_on", "pk"))
     rules = rules_by_regime()
     for application in applications:
         rule = rules[application.arrangement.regime]
