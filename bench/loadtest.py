@@ -228,19 +228,23 @@ def wait_for_quiet(max_wait: float, threshold: float = 25.0, sample: float = 2.0
 # --- load --------------------------------------------------------------------------------------
 
 
-def headers_for(cookie: str = "") -> dict[str, str]:
+def headers_for(cookie: str = "", etag: str = "") -> dict[str, str]:
     headers = {"Accept": "text/html,application/json"}
     if cookie:  # a signed-in session: "sessionid=..."
         headers["Cookie"] = cookie
+    if etag:  # a conditional request, as a browser or a front cache asks again for a page it has
+        headers["If-None-Match"] = etag
     return headers
 
 
-def fetch(port: int, path: str, timeout: float = 30.0, cookie: str = "") -> tuple[str, float]:
+def fetch(
+    port: int, path: str, timeout: float = 30.0, cookie: str = "", etag: str = ""
+) -> tuple[str, float]:
     """GET one page over a new loopback connection: its status (or the error's name), in ms."""
     began = time.perf_counter()
     connection = http.client.HTTPConnection(HOST, port, timeout=timeout)
     try:
-        connection.request("GET", path, headers=headers_for(cookie))
+        connection.request("GET", path, headers=headers_for(cookie, etag))
         response = connection.getresponse()
         response.read()
         status = str(response.status)
@@ -251,11 +255,11 @@ def fetch(port: int, path: str, timeout: float = 30.0, cookie: str = "") -> tupl
     return status, (time.perf_counter() - began) * 1000
 
 
-def probe(port: int, path: str, cookie: str = "") -> tuple[str, dict[str, str]]:
+def probe(port: int, path: str, cookie: str = "", etag: str = "") -> tuple[str, dict[str, str]]:
     """GET one page: its status (or the error's name) and its response headers."""
     connection = http.client.HTTPConnection(HOST, port, timeout=30)
     try:
-        connection.request("GET", path, headers=headers_for(cookie))
+        connection.request("GET", path, headers=headers_for(cookie, etag))
         response = connection.getresponse()
         response.read()
         return str(response.status), {k.lower(): v for k, v in response.getheaders()}
@@ -272,6 +276,7 @@ def drive(
     concurrency: int,
     time_cap: float,
     cookie: str = "",
+    etag: str = "",
 ) -> tuple[list[float], Counter[str], float]:
     """total GETs (or as many as time_cap allows) from `concurrency` threads; latencies in ms."""
     lock = threading.Lock()
@@ -287,7 +292,7 @@ def drive(
                 if issued >= total or time.monotonic() > deadline:
                     return
                 index, issued = issued, issued + 1
-            status, ms = fetch(port, paths[index % len(paths)], cookie=cookie)
+            status, ms = fetch(port, paths[index % len(paths)], cookie=cookie, etag=etag)
             with lock:
                 latencies.append(ms)
                 statuses[status] += 1
@@ -310,11 +315,17 @@ def percentile(values: list[float], pct: int) -> float | None:
 
 
 def is_error(status: str) -> bool:
-    return not (status.isdigit() and 200 <= int(status) < 300)
+    """Anything but a success, or a `304 Not Modified` (the answer to a conditional request)."""
+    return not (status.isdigit() and (200 <= int(status) < 300 or status == "304"))
 
 
 def measure(
-    server: Server, name: str, paths: list[str], args: argparse.Namespace, cookie: str = ""
+    server: Server,
+    name: str,
+    paths: list[str],
+    args: argparse.Namespace,
+    cookie: str = "",
+    etag: str = "",
 ) -> dict[str, Any]:
     """Warm up (unmeasured), time one client alone, then `args.concurrency` clients at once.
 
@@ -328,11 +339,11 @@ def measure(
         skip = (args.warmup + args.baseline) % len(paths)
         paths = paths[skip:] + paths[:skip]
     if args.warmup:
-        drive(port, warm, args.warmup, args.concurrency, side_cap, cookie)
-    baseline, _statuses, _s = drive(port, single, args.baseline, 1, side_cap, cookie)
+        drive(port, warm, args.warmup, args.concurrency, side_cap, cookie, etag)
+    baseline, _statuses, _s = drive(port, single, args.baseline, 1, side_cap, cookie, etag)
     meter = CpuMeter(server.pid)
     latencies, statuses, seconds = drive(
-        port, paths, args.requests, args.concurrency, args.time_cap, cookie
+        port, paths, args.requests, args.concurrency, args.time_cap, cookie, etag
     )
     return {
         "endpoint": name,

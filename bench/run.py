@@ -45,6 +45,7 @@ Endpoint = dict[str, Any]  # name, paths, group (baseline, public, signed_in), c
 PAGES_SETTINGS = "bench.settings_pages"  # config.settings.local with bench/urls.py
 BARE = ("bare", ["/bench/bare/"])
 NGINX_STATIC = "nginx_static"
+NOT_MODIFIED = "home_not_modified"  # home asked again with its ETag: 304 without rendering
 # CPU time is counted in ticks of 10 ms: nginx gets this many times the requests of a page.
 NGINX_FACTOR = 10
 
@@ -223,6 +224,9 @@ def plan_endpoints(
         plan[-1]["cookie"] = cookie
     for name, paths in public:
         plan.append({"name": name, "paths": paths, "group": "public"})
+        if name == "home":  # a browser or front cache asking again for the page it has
+            plan.append({"name": NOT_MODIFIED, "paths": paths, "group": "public"})
+            plan[-1]["conditional"] = True
         twin = f"{name}_signed_in"
         if twin in staff:
             plan.append({"name": twin, "paths": staff.pop(twin), "group": "signed_in"})
@@ -252,9 +256,19 @@ def check_endpoints(servers: dict[str, Server], plan: list[Endpoint]) -> None:
         server = servers[endpoint.get("server", "gunicorn")]
         cookie = endpoint.get("cookie", "")
         statuses, remembered = [], []
+        if endpoint.get("conditional"):
+            _status, headers = probe(server.port, endpoint["paths"][0])
+            endpoint["etag"] = headers.get("etag", "")
+            if not endpoint["etag"]:
+                raise BenchError(f"{endpoint['name']}: the page carries no ETag to ask again with")
         for path in endpoint["paths"][:4]:
             probe(server.port, path, cookie)  # the first request may fill the page cache
-            status, headers = probe(server.port, path, cookie)
+            status, headers = probe(server.port, path, cookie, endpoint.get("etag", ""))
+            if endpoint.get("conditional") and status != "304":
+                raise BenchError(
+                    f"{endpoint['name']}: {path} answered {status} to If-None-Match with its "
+                    "own ETag (expected 304 Not Modified)"
+                )
             statuses.append(status)
             remembered.append("public" in headers.get("cache-control", ""))
             if cookie and status != "200":
@@ -289,7 +303,9 @@ def load_endpoints(
         server, load = servers[info["server"]], args
         if info["server"] == "nginx":  # ~0.05 ms a request: 10x the requests to see its CPU
             load = argparse.Namespace(**{**vars(args), "requests": args.requests * NGINX_FACTOR})
-        result = measure(server, name, paths, load, endpoint.get("cookie", ""))
+        result = measure(
+            server, name, paths, load, endpoint.get("cookie", ""), endpoint.get("etag", "")
+        )
         result.update(info, remembered=endpoint.get("remembered"))
         result["check_statuses"] = endpoint.get("check_statuses")
         result["machine_busy_before_percent"] = busy

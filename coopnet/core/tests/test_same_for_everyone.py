@@ -3,6 +3,8 @@ and never served stale, in another language, for another address or with someone
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.template import Context, Template
@@ -10,7 +12,6 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
 
-from coopnet.members.models import Organisation
 from coopnet.members.tests.factories import MembershipFactory, OrganisationFactory, category
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 DIRECTORY = reverse("members:directory")
 
 
-def _affiliate(name: str) -> Organisation:
+def _affiliate(name: str) -> Any:
     org = OrganisationFactory(name=name)
     MembershipFactory(organisation=org, category=category("affiliate"))
     return org
