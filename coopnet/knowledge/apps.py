@@ -12,11 +12,22 @@ class KnowledgeConfig(AppConfig):
         from . import permissions  # (registers the rules)
 
         permissions.register_files()  # who may see each file it keeps (coopnet.core.files)
-        from .models import CaseStudy, NewsPost, Publication
+        from .models import (
+            Action,
+            CaseStudy,
+            CaseStudyAttachment,
+            CaseStudyImage,
+            CaseStudyLink,
+            NewsPost,
+            Publication,
+            Theme,
+        )
         from .search import register_knowledge
 
-        # A council's published case studies show on its (cached) public page.
+        # A council's published case studies show on its (cached) public page; a case study's
+        # page (remembered for everyone) shows its images, files, links, themes and actions.
         register_public_models(CaseStudy)
+        register_public_models(CaseStudyImage, CaseStudyAttachment, CaseStudyLink, Theme, Action)
         # The home page and the hub show the latest news and publications.
         register_public_models(NewsPost, Publication)
 

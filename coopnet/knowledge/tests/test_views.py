@@ -515,3 +515,18 @@ def test_a_signed_in_reader_sees_a_case_study_change_at_once(client, supporter, 
     assert "First summary" not in page
     assert "A neighbour&#x27;s story" in page
     assert reverse("knowledge:case_study_edit", args=[story.slug]) not in page  # a reader's page
+
+
+def test_a_link_added_to_a_published_case_study_shows_at_once(
+    client, supporter, network_admin, org_a
+):
+    story = CaseStudyFactory(lead_organisation=org_a)
+    client.force_login(supporter)
+    assert "Our evaluation report" not in client.get(story.get_absolute_url()).text
+    services.case_study_add_link(
+        case_study=story,
+        by=network_admin,
+        title="Our evaluation report",
+        url="https://example.org/r",
+    )
+    assert "Our evaluation report" in client.get(story.get_absolute_url()).text
