@@ -14,6 +14,7 @@ from django.utils import timezone
 from coopnet.core.figures import Figure, Reported, figure_series, first_reported_date
 from coopnet.core.membership_year import year_end, year_label, year_of, year_start
 from coopnet.core.models import Principle
+from coopnet.core.selectors import network_principles  # noqa: F401  (the one rule, kept in core)
 from coopnet.members.models import LocalAuthority, Organisation
 from coopnet.members.selectors import managed_organisation_ids
 
@@ -102,10 +103,6 @@ def organiser_choices() -> QuerySet[Organisation]:
         .distinct()
         .order_by("name")
     )
-
-
-def network_principles() -> QuerySet[Principle]:
-    return Principle.objects.filter(family=Principle.Family.NETWORK).order_by("order")
 
 
 def _registrations_counted(status: str) -> Coalesce:

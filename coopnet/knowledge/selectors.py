@@ -24,6 +24,7 @@ from django.utils import timezone
 from coopnet.accounts.models import User
 from coopnet.core.caching import remember_public
 from coopnet.core.models import Principle
+from coopnet.core.selectors import network_principles  # noqa: F401  (the one rule, kept in core)
 from coopnet.members.models import Organisation
 from coopnet.members.selectors import managed_organisation_ids, organisations_managed_by
 
@@ -31,10 +32,6 @@ from .models import Action, CaseStudy, CaseStudyDecision, NewsPost, Publication,
 
 RELATED_LIMIT = 4
 ORGANISATION_PAGE_LIMIT = 6
-
-
-def network_principles() -> QuerySet[Principle]:
-    return Principle.objects.filter(family=Principle.Family.NETWORK).order_by("order")
 
 
 def _principles_prefetch() -> Prefetch:

@@ -13,6 +13,7 @@ from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from coopnet.core.models import Principle
+from coopnet.core.selectors import network_principles
 from coopnet.members.models import Membership, Organisation
 from coopnet.members.selectors import managed_organisation_ids
 
@@ -37,10 +38,6 @@ DEFAULT_MIN_GROUP_SIZE = 5
 
 def min_group_size() -> int:
     return max(2, int(getattr(settings, "COOPNET_LEARNING_MIN_GROUP_SIZE", DEFAULT_MIN_GROUP_SIZE)))
-
-
-def network_principles() -> QuerySet[Principle]:
-    return Principle.objects.filter(family=Principle.Family.NETWORK).order_by("order")
 
 
 # --- training -----------------------------------------------------------------------------------

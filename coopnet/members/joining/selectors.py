@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coopnet.core.hooks import MEMBERSHIP_APPROVAL_CHECKS, Note, run_hooks
-from coopnet.core.models import Principle
 from coopnet.core.periods import current_on_q
+from coopnet.core.selectors import network_principles
 
 from ..models import (
     OPEN_STATUSES,
@@ -36,10 +36,6 @@ SECTION_APPLICANT = gettext_lazy("About you")
 SECTION_ORGANISATION = gettext_lazy("The organisation")
 SECTION_CONTACTS = gettext_lazy("Contacts")
 SECTION_ASSESSMENT = gettext_lazy("Self-assessment against the principles")
-
-
-def network_principles() -> QuerySet[Principle]:
-    return Principle.objects.filter(family=Principle.Family.NETWORK).order_by("order")
 
 
 def categories_offered(application: Application) -> list[MembershipCategory]:
