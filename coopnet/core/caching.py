@@ -32,6 +32,7 @@ from django.utils.translation import get_language
 from .versioning import public_version
 
 PAGE_CACHE_SECONDS = 3600
+_MISSING = "\x00missing"  # a value compute() did not return (caches keep copies: not an object)
 T = TypeVar("T")
 
 
@@ -54,6 +55,39 @@ def remember_public(
         value = compute()
         caches["local"].set(key, value, seconds)
     return value
+
+
+def remember_public_each(
+    name: str,
+    values: Iterable[str],
+    compute: Callable[[list[str]], dict[str, T]],
+    seconds: int = PAGE_CACHE_SECONDS,
+) -> dict[str, T]:
+    """`compute(values)` one value at a time: what `remember_public` is for a read asked for a
+    different handful of values each time (the names of the members a search's results concern).
+
+    Each value is remembered in this process, in the language in use, until public content next
+    changes; only the values not yet remembered are computed, in one call. A value `compute` does
+    not return is remembered as missing and left out. Costs one query (the version) when every
+    value is remembered."""
+    wanted = list(dict.fromkeys(values))
+    if not wanted:
+        return {}
+    prefix = f"{name}:{get_language()}:{public_version()}:"
+    keys = {  # values may come from a URL: hashed, a key is always a valid cache key
+        value: prefix + hashlib.blake2s(value.encode(), digest_size=12).hexdigest()
+        for value in wanted
+    }
+    cache = caches["local"]
+    kept = cache.get_many(list(keys.values()))
+    missing = [value for value in wanted if keys[value] not in kept]
+    if missing:
+        computed = compute(missing)
+        fresh = {keys[value]: computed.get(value, _MISSING) for value in missing}
+        cache.set_many(fresh, seconds)
+        kept.update(fresh)
+    found = ((value, kept[keys[value]]) for value in wanted)
+    return {value: result for value, result in found if result != _MISSING}
 
 
 CSRF_FIELD = 'name="csrfmiddlewaretoken"'

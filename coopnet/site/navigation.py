@@ -8,8 +8,10 @@ path starts with one of its prefixes; the longest matching prefix wins, so `/fun
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from django.urls import reverse
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -52,6 +54,16 @@ def _without_language(path: str) -> str:
     return path[3:] if path.startswith("/cy/") else path
 
 
+def addresses() -> tuple[str, ...]:
+    """Each section's address, reversed once per URL configuration and script prefix."""
+    return _addresses(get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+
+
+@lru_cache(maxsize=16)
+def _addresses(urlconf: str, script_prefix: str) -> tuple[str, ...]:
+    return tuple(reverse(section.url_name, urlconf=urlconf) for section in SECTIONS)
+
+
 def navigation_for(path: str) -> list[NavigationItem]:
     path = _without_language(path)
     best, best_length = None, 0
@@ -59,8 +71,7 @@ def navigation_for(path: str) -> list[NavigationItem]:
         for prefix in section.prefixes:
             if path.startswith(prefix) and len(prefix) > best_length:
                 best, best_length = section, len(prefix)
-    items = []
-    for section in SECTIONS:
-        url = reverse(section.url_name)
-        items.append(NavigationItem(section.label, url, section is best, url == path))
-    return items
+    return [
+        NavigationItem(section.label, url, section is best, url == path)
+        for section, url in zip(SECTIONS, addresses(), strict=True)
+    ]

@@ -3,7 +3,8 @@
 A search page costs a fixed number of queries whatever the size of the index: one for the ids
 of the entries having the words (the facet counts, and the total, come from them and the facet
 bitmaps of facets.py), one for the page of ranked hits, and one per facet whose values need
-labels (principle, member, theme).
+labels (principle, member, theme) not yet remembered in this process, and one for the public
+version those labels are remembered under.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from django.core.paginator import Page, Paginator
 from django.http import QueryDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from coopnet.core.caching import remember_public_each
 
 from .backends import Hit, SearchBackend, Selected, backend
 from .facets import Counted
@@ -132,7 +135,9 @@ def _labels(wanted: dict[str, set[str]]) -> dict[tuple[str, str], str]:
         if name == "type":
             resolved = _type_labels(sorted(values))
         elif name in FACET_LABELS:
-            resolved = FACET_LABELS[name](sorted(values))
+            # Labels name public records (members, principles, themes): remembered per value.
+            label = FACET_LABELS[name]
+            resolved = remember_public_each(f"search-label:{name}", sorted(values), label)
         else:
             resolved = {}
         for value in values:

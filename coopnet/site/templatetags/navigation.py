@@ -1,15 +1,33 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django import template
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix, get_urlconf
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from ..navigation import navigation_for
 
 register = template.Library()
 
+# On every page and the same for everyone: rendered once per language, URL configuration and
+# marked section (the sections and their addresses do not change while the site runs).
+_RENDERED: dict[tuple[object, ...], SafeString] = {}
 
-@register.inclusion_tag("site/includes/service_navigation.html", takes_context=True)
-def service_navigation(context: template.Context) -> dict[str, Any]:
+
+@register.simple_tag(takes_context=True)
+def service_navigation(context: template.Context) -> SafeString:
     request = context.get("request")
-    return {"items": navigation_for(request.path if request else "/")}
+    items = navigation_for(request.path if request else "/")
+    key = (
+        get_language(),
+        get_urlconf() or settings.ROOT_URLCONF,
+        get_script_prefix(),
+        tuple((item.current, item.exact) for item in items),
+    )
+    rendered = _RENDERED.get(key)
+    if rendered is None:
+        html = render_to_string("site/includes/service_navigation.html", {"items": items})
+        rendered = _RENDERED[key] = SafeString(html)
+    return rendered

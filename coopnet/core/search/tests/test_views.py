@@ -94,6 +94,20 @@ def test_facets_with_counts_labels_and_removable_filters(client, library, org_a,
     assert f'href="{URL}?q=council">Clear all filters' in page
 
 
+def test_a_renamed_label_shows_at_once(client, library, org_a):
+    params = {"q": "council", "principle": "innovation"}
+    assert "Innovation (1)" in text_of(client.get(URL, params))
+    principle = Principle.objects.get(slug="innovation")
+    principle.name = "Innovating together"
+    principle.save()
+    org_a.name = "Renamed Borough Council"
+    org_a.save()
+    text = text_of(client.get(URL, {**params, "page": 1}))
+    assert "Innovating together (1)" in text
+    assert "Renamed Borough Council (1)" in text
+    assert "Innovation (1)" not in text
+
+
 def test_facets_alone_browse(client, library):
     response = client.get(URL, {"theme": "net-zero"})
     assert "2 results" in text_of(response)
@@ -169,13 +183,18 @@ def test_queries_do_not_grow_with_the_index(
         "type": "case_study",
     }
     # Two versions (index, public content), the ids having the words (facet counts and the
-    # total come from them), hits, and labels for principles, members and themes.
-    with django_assert_max_num_queries(7):
+    # total come from them), hits, labels for principles, members and themes, and the public
+    # version they are remembered under.
+    with django_assert_max_num_queries(8):
         response = client.get(URL, params)
     assert response.status_code == 200
-    with django_assert_max_num_queries(7):
+    # The same values again: their labels are remembered, only the version is read for them.
+    with django_assert_max_num_queries(5):
+        again = client.get(URL, {**params, "page": 1})
+    assert again.status_code == 200
+    with django_assert_max_num_queries(8):
         client.get(URL, {"q": "allotment"})
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         client.get(URL, {"q": "allotment", "page": 2})
 
 
