@@ -142,7 +142,17 @@ def evaluation_queue(
         qs = qs.prefetch_related(
             Prefetch("decisions", queryset=CategoryDecision.objects.select_related("category"))
         )
+    else:  # the dashboard's count and late list: who applied, and when it is due
+        qs = qs.only(
+            "received_on",
+            "extension_reason",
+            "organisation__name",
+            "organisation__slug",
+            "arrangement__regime",
+        )
     applications = list(qs.order_by("received_on", "pk"))
+    if not applications:
+        return applications
     rules = rules_by_regime()
     for application in applications:
         rule = rules[application.arrangement.regime]

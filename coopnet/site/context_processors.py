@@ -13,4 +13,9 @@ def operations(request: HttpRequest) -> dict[str, object]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or not is_staff_role(user):
         return {}
-    return {"worker_down": worker_is_down()}
+    # Once per request: panels rendered inside the page run the context processors again.
+    down = getattr(request, "_coopnet_worker_down", None)
+    if down is None:
+        down = worker_is_down()
+        request._coopnet_worker_down = down  # type: ignore[attr-defined]
+    return {"worker_down": down}

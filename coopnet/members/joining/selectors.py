@@ -215,5 +215,12 @@ def applications_to_decide() -> QuerySet[Application]:
     return (
         Application.objects.filter(status=Application.Status.SUBMITTED)
         .select_related("local_authority")
+        .only(  # what `display_name` and the list read
+            "applicant_type",
+            "applicant_name",
+            "organisation_name",
+            "submitted_at",
+            "local_authority__official_name",
+        )
         .order_by("submitted_at", "pk")
     )
