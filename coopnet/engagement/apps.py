@@ -8,8 +8,13 @@ class EngagementConfig(AppConfig):
 
     def ready(self) -> None:
         from coopnet.core.personal_data import ERASED_EMAIL, register_copied_details
+        from coopnet.core.versioning import register_public_models
 
         from . import permissions  # noqa: F401  (registers the rules)
+        from .models import Group
+
+        # A group's name shows on remembered pages (an event's page names its group).
+        register_public_models(Group)
 
         # A subscriber is an address (kept, erased, so that deliveries keep their shape); an
         # erased subscriber is never written to again.

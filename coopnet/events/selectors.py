@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from coopnet.core.caching import remember_public
 from coopnet.core.figures import Figure, Reported, figure_series, first_reported_date
 from coopnet.core.membership_year import year_end, year_label, year_of, year_start
 from coopnet.core.models import Principle
@@ -105,31 +105,33 @@ def organiser_choices() -> QuerySet[Organisation]:
     )
 
 
-def _registrations_counted(status: str) -> Coalesce:
-    """How many of an event's registrations have the status, as a subquery: an aggregate over
-    the joined organiser, series and group would group by every one of their columns, and
-    compiling that GROUP BY cost the event page more CPU than anything else it does."""
-    counted = (
-        Registration.objects.filter(event=OuterRef("pk"), status=status)
-        .order_by()
-        .values("event")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
-def event_for_page(slug: str) -> Event:
-    """One event with its organiser, principles and place counts (raises Event.DoesNotExist)."""
+def _event_with_details(slug: str) -> Event:
     return (
         Event.objects.select_related("organiser", "series", "group")
         .prefetch_related(_principles(), _changed())
-        .annotate(
-            confirmed_count=_registrations_counted(Registration.Status.CONFIRMED),
-            waitlist_count=_registrations_counted(Registration.Status.WAITLISTED),
-        )
         .get(slug=slug)
     )
+
+
+def event_for_page(slug: str) -> Event:
+    """One event with its organiser, principles and place counts (raises Event.DoesNotExist).
+
+    The event and what it shows of its organiser, series, group, principles and changed dates
+    are public records, so they are remembered until public content next changes (compiling
+    that read was most of the page's cost); the place counts are read fresh on every request."""
+    event = remember_public("event-page", [slug], lambda: _event_with_details(slug))
+    counts = dict(
+        Registration.objects.filter(
+            event=event,
+            status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITLISTED],
+        )
+        .order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+    )
+    event.confirmed_count = counts.get(Registration.Status.CONFIRMED, 0)  # type: ignore[attr-defined]
+    event.waitlist_count = counts.get(Registration.Status.WAITLISTED, 0)  # type: ignore[attr-defined]
+    return event
 
 
 def registration_of(event: Event, user: Any) -> Registration | None:
