@@ -68,7 +68,7 @@ _HIT = (
     '<strong class="govuk-tag govuk-tag--grey">{}</strong>{}</p>'
     '<p class="govuk-body">{}</p></li>'
 )
-_DATE = '<time datetime="{}">{}</time>'
+_DATE = ' <time datetime="{}">{}</time>'  # a space after the kind, as between words
 
 
 def _day(hit: Hit) -> SafeString | str:

@@ -224,3 +224,12 @@ def test_welsh(client, library):
     assert "2 canlyniad ar gyfer “energy”" in text
     response = client.get(URL, {"q": "zebra"}, HTTP_ACCEPT_LANGUAGE="cy")
     assert "Does dim canlyniadau" in text_of(response)
+
+
+def test_each_result_shows_its_title_kind_date_and_passage(client, library):
+    add_case_studies(1)
+    page = client.get(URL, {"q": "allotment"}).content.decode()
+    assert '<a class="govuk-link" href="/case/100/"><mark>Allotment</mark> project 100</a>' in page
+    # The kind, then a space, then the date (read aloud and seen as two words).
+    assert '</strong> <time datetime="2020-01-01">1 January 2020</time>' in page
+    assert "Growing food together on council land." in page
